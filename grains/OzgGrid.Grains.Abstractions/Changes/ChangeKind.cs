@@ -1,0 +1,10 @@
+namespace OzgGrid.Grains.Abstractions.Changes;
+
+public enum ChangeKind
+{
+    /// <summary>Catalogue data (name, Lage, LeiKa-Leistungen) set by an import.</summary>
+    Katalog = 1,
+    Status = 2,
+    Zustaendigkeit = 3,
+    Federfuehrung = 4,
+}

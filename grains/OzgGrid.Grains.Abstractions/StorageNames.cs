@@ -1,0 +1,11 @@
+namespace OzgGrid.Grains.Abstractions;
+
+/// <summary>The names under which grain storage providers are registered and grain state is kept.</summary>
+public static class StorageNames
+{
+    /// <summary>Current state of Themenfelder, Leistungen and the catalogue (Azure Table storage).</summary>
+    public const string State = "ozg-state";
+
+    /// <summary>Change histories, which grow without bound and so live in Blob storage.</summary>
+    public const string History = "ozg-history";
+}

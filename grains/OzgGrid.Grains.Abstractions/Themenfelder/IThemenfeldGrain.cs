@@ -1,0 +1,29 @@
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.Leistungen;
+
+namespace OzgGrid.Grains.Abstractions.Themenfelder;
+
+/// <summary>
+/// One Themenfeld (key 1–14): its catalogue data and Federführung, and the index of its Leistungen
+/// that lists are served from without activating every Leistung.
+/// </summary>
+public interface IThemenfeldGrain : IGrainWithIntegerKey
+{
+    /// <exception cref="NotFoundException">The key is not a Themenfeld of the catalogue.</exception>
+    Task<ThemenfeldDetails> GetAsync();
+
+    Task<ThemenfeldDetails> SetFederfuehrungAsync(WriteCommand command, Federfuehrung federfuehrung);
+
+    /// <summary>
+    /// Takes the catalogue's data; <paramref name="knownFederfuehrung"/> is applied only while none is set,
+    /// so a Federführung set through the API survives a new import.
+    /// </summary>
+    Task ImportAsync(ThemenfeldCatalogEntry entry, Federfuehrung? knownFederfuehrung, ChangeStamp stamp);
+
+    /// <summary>The matching Leistungen with an OZG-ID above <paramref name="afterOzgId"/>, at most <paramref name="limit"/>.</summary>
+    Task<LeistungPage> QueryLeistungenAsync(LeistungFilter filter, int afterOzgId, int limit);
+
+    /// <summary>Keeps the index current; a Leistung calls it after each accepted change.</summary>
+    Task OnLeistungChangedAsync(LeistungSummary summary);
+}

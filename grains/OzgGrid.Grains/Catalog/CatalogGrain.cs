@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Catalog;
+
+namespace OzgGrid.Grains.Catalog;
+
+public sealed class CatalogGrain(
+    [PersistentState("catalog", StorageNames.State)] IPersistentState<CatalogState> state) : Grain, ICatalogGrain
+{
+    public Task<CatalogImportReport?> GetLastImportAsync() => Task.FromResult(state.State.LastImport);
+
+    public Task<ImmutableArray<int>> GetThemenfeldIdsAsync() =>
+        Task.FromResult(state.State.LastImport?.ThemenfeldIds ?? []);
+
+    public async Task RecordImportAsync(CatalogImportReport report)
+    {
+        state.State = state.State with { LastImport = report };
+        await state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Themenfelder;
+using OzgGrid.Grains.Changes;
+
+namespace OzgGrid.Grains.Leistungen;
+
+public sealed class LeistungGrain(
+    [PersistentState("leistung", StorageNames.State)] IPersistentState<LeistungState> state,
+    [PersistentState("leistung-history", StorageNames.History)] IPersistentState<LeistungHistory> history,
+    TimeProvider clock,
+    ILogger<LeistungGrain> logger) : Grain, ILeistungGrain
+{
+    private int OzgId => (int)this.GetPrimaryKeyLong();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The history is written before the state. An entry whose state write then failed names a version
+        // the Leistung never reached; it is dropped here and overwritten by the next accepted change.
+        var reached = state.State.Version;
+        if (history.State.Changes.Any(change => change.Version > reached))
+        {
+            history.State = history.State with { Changes = history.State.Changes.RemoveAll(change => change.Version > reached) };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<LeistungDetails> GetAsync()
+    {
+        var catalog = RequireCatalog();
+        var current = state.State;
+        return Task.FromResult(new LeistungDetails(catalog, current.Zustaendigkeit, current.Status, current.Version, current.LastChange!));
+    }
+
+    public Task<LeistungSummary?> GetSummaryAsync() =>
+        Task.FromResult(state.State.Catalog is null ? null : ToSummary(state.State));
+
+    public Task<ChangePage> GetChangesAsync(long? beforeVersion, int limit)
+    {
+        RequireCatalog();
+        var below = beforeVersion ?? long.MaxValue;
+        var newestFirst = history.State.Changes.Reverse().Where(change => change.Version < below);
+        var page = newestFirst.Take(limit + 1).ToImmutableArray();
+        return Task.FromResult(page.Length > limit
+            ? new ChangePage(page.RemoveAt(limit), page[limit - 1].Version)
+            : new ChangePage(page, null));
+    }
+
+    public Task<LeistungWriteResult> UpdateStatusAsync(WriteCommand command, LeistungStatusUpdate update)
+    {
+        RequireCatalog();
+        var fingerprint = $"status|{command.ExpectedVersion}|{update}";
+        if (WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out var earlier))
+        {
+            return Task.FromResult(earlier);
+        }
+
+        WriteGuard.EnsureExpectedVersion(command, state.State.Version);
+        var (next, fields) = LeistungStatusRules.Apply(state.State.Status, update);
+        return fields.IsEmpty
+            ? Task.FromResult(ToResult(state.State))
+            : CommitAsync(ChangeKind.Status, command, fields, current => current with { Status = next }, fingerprint);
+    }
+
+    public Task<LeistungWriteResult> SetZustaendigkeitAsync(WriteCommand command, Zustaendigkeit zustaendigkeit)
+    {
+        RequireCatalog();
+        var fingerprint = $"zustaendigkeit|{command.ExpectedVersion}|{Describe(zustaendigkeit)}";
+        if (WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out var earlier))
+        {
+            return Task.FromResult(earlier);
+        }
+
+        WriteGuard.EnsureExpectedVersion(command, state.State.Version);
+        ZustaendigkeitRules.Validate(zustaendigkeit);
+        var before = state.State.Zustaendigkeit;
+        if (zustaendigkeit.SameAs(before))
+        {
+            return Task.FromResult(ToResult(state.State));
+        }
+
+        FieldChange[] fields = [new("zustaendigkeit", Describe(before), Describe(zustaendigkeit))];
+        return CommitAsync(
+            ChangeKind.Zustaendigkeit, command, [.. fields], current => current with { Zustaendigkeit = zustaendigkeit }, fingerprint);
+    }
+
+    public async Task<CatalogImportOutcome> ImportAsync(LeistungCatalogEntry entry, ChangeStamp stamp)
+    {
+        var before = state.State.Catalog;
+        if (before is not null && before.SameAs(entry))
+        {
+            return CatalogImportOutcome.Unchanged;
+        }
+
+        var fields = CatalogChanges(before, entry);
+        var command = new WriteCommand(stamp.RequestId, ExpectedVersion: null, stamp.ChangedBy);
+        await CommitAsync(ChangeKind.Katalog, command, fields, current => current with { Catalog = entry }, fingerprint: null);
+        return before is null ? CatalogImportOutcome.Created : CatalogImportOutcome.Changed;
+    }
+
+    /// <summary>Persists a change (history, then state) before answering, then updates the Themenfeld's index.</summary>
+    private async Task<LeistungWriteResult> CommitAsync(
+        ChangeKind kind,
+        WriteCommand command,
+        ImmutableArray<FieldChange> fields,
+        Func<LeistungState, LeistungState> change,
+        string? fingerprint)
+    {
+        var (stateBefore, historyBefore) = (state.State, history.State);
+        var stamp = new ChangeStamp(command.ChangedBy, clock.GetUtcNow(), command.RequestId);
+        var next = change(stateBefore) with { Version = stateBefore.Version + 1, LastChange = stamp };
+        var result = ToResult(next);
+        if (fingerprint is not null)
+        {
+            next = next with { RecentWrites = WriteGuard.Remember(next.RecentWrites, new(command.RequestId, fingerprint, result)) };
+        }
+
+        history.State = historyBefore with { Changes = historyBefore.Changes.Add(new ChangeRecord(next.Version, kind, stamp, fields)) };
+        state.State = next;
+        try
+        {
+            await history.WriteStateAsync();
+            await state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            // Nothing was acknowledged: forget the change and re-read storage (and its ETags) on the next call.
+            state.State = stateBefore;
+            history.State = historyBefore;
+            DeactivateOnIdle();
+            logger.LogWarning(exception, "Leistung {OzgId}: could not persist version {Version}", OzgId, next.Version);
+            throw;
+        }
+
+        await NotifyThemenfeldAsync(next);
+        return result;
+    }
+
+    private async Task NotifyThemenfeldAsync(LeistungState current)
+    {
+        var summary = ToSummary(current);
+        try
+        {
+            await GrainFactory.GetGrain<IThemenfeldGrain>(summary.ThemenfeldId).OnLeistungChangedAsync(summary);
+        }
+        catch (Exception exception)
+        {
+            // The change is durable; the index catches up when the Themenfeld next loads its Leistungen.
+            logger.LogWarning(exception, "Leistung {OzgId}: Themenfeld {ThemenfeldId} did not take version {Version}",
+                OzgId, summary.ThemenfeldId, summary.Version);
+        }
+    }
+
+    private LeistungCatalogEntry RequireCatalog() =>
+        state.State.Catalog ?? throw new NotFoundException($"There is no OZG-Leistung with OZG-ID {OzgId} in the catalogue.");
+
+    private LeistungSummary ToSummary(LeistungState current)
+    {
+        var catalog = current.Catalog!;
+        return new(OzgId, catalog.Name, catalog.LageId, catalog.ThemenfeldId, current.Status, current.Version);
+    }
+
+    private LeistungWriteResult ToResult(LeistungState current) =>
+        new(OzgId, current.Version, current.Status, current.Zustaendigkeit, current.LastChange!);
+
+    private static ImmutableArray<FieldChange> CatalogChanges(LeistungCatalogEntry? before, LeistungCatalogEntry after)
+    {
+        var changes = ImmutableArray.CreateBuilder<FieldChange>();
+        AddIfChanged("name", before?.Name, after.Name);
+        AddIfChanged("lage", before?.LageId.ToString(), after.LageId.ToString());
+        AddIfChanged("themenfeld", before?.ThemenfeldId.ToString(), after.ThemenfeldId.ToString());
+        AddIfChanged(
+            "leika_leistungen",
+            before is null ? null : Describe(before.LeikaLeistungen),
+            Describe(after.LeikaLeistungen));
+        return changes.ToImmutable();
+
+        void AddIfChanged(string field, string? was, string now)
+        {
+            if (was != now)
+            {
+                changes.Add(new(field, was ?? string.Empty, now));
+            }
+        }
+    }
+
+    private static string Describe(ImmutableArray<LeikaLeistungEntry> leika) =>
+        $"{leika.Length} LeiKa-Leistungen ({string.Join(", ", leika.Select(l => l.Key.Length > 0 ? l.Key : "ohne Schlüssel"))})";
+
+    private static string Describe(Zustaendigkeit? zustaendigkeit) =>
+        zustaendigkeit is null
+            ? string.Empty
+            : $"{zustaendigkeit.UmsetzendeStelle}; EfA={zustaendigkeit.Efa}; IT-Dienstleister={zustaendigkeit.ItDienstleister}; " +
+              $"Nachnutzer=[{string.Join(",", zustaendigkeit.NachnutzerLaender)}]";
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Changes;
+
+namespace OzgGrid.Grains.Leistungen;
+
+/// <summary>The persisted state of a Leistung; <see cref="Catalog"/> is null until the catalogue is imported.</summary>
+[GenerateSerializer, Alias("ozg.LeistungState")]
+public sealed record LeistungState
+{
+    [Id(0)]
+    public LeistungCatalogEntry? Catalog { get; init; }
+
+    [Id(1)]
+    public Zustaendigkeit? Zustaendigkeit { get; init; }
+
+    [Id(2)]
+    public LeistungStatus Status { get; init; } = LeistungStatus.Initial;
+
+    [Id(3)]
+    public long Version { get; init; }
+
+    [Id(4)]
+    public ChangeStamp? LastChange { get; init; }
+
+    [Id(5)]
+    public ImmutableArray<RecentWrite<LeistungWriteResult>> RecentWrites { get; init; } = [];
+}

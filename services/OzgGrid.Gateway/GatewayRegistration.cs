@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OzgGrid.Gateway.Errors;
+using OzgGrid.Gateway.Grpc;
+
+namespace OzgGrid.Gateway;
+
+/// <summary>Wires the gRPC gateway into a host: services, error mapping, health and reflection.</summary>
+public static class GatewayRegistration
+{
+    public static IServiceCollection AddOzgGridGateway(this IServiceCollection services)
+    {
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<DomainErrorInterceptor>();
+            options.EnableDetailedErrors = false;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOzgGridGateway(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<ThemenfeldService>();
+        endpoints.MapGrpcService<LeistungService>();
+        endpoints.MapGrpcService<CatalogService>();
+        endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcReflectionService();
+        return endpoints;
+    }
+}

@@ -1,0 +1,72 @@
+using Grpc.Core;
+using OzgGrid.Gateway.Identity;
+using OzgGrid.Gateway.Mapping;
+using OzgGrid.Gateway.Validation;
+using OzgGrid.Grains.Abstractions.Catalog;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Protos.V1;
+
+namespace OzgGrid.Gateway.Grpc;
+
+public sealed class LeistungService(IGrainFactory grains) : Protos.V1.LeistungService.LeistungServiceBase
+{
+    private const string LeistungenList = "leistungen";
+    private const string ChangesList = "changes";
+
+    public override async Task<ListLeistungenResponse> ListLeistungen(ListLeistungenRequest request, ServerCallContext context)
+    {
+        var pageSize = RequestGuard.PageSize(request.PageSize);
+        var after = PageToken.Decode(request.PageToken, LeistungenList) ?? 0;
+        int? themenfeldId = request.HasThemenfeldId ? RequestGuard.ThemenfeldId(request.ThemenfeldId) : null;
+        var query = new LeistungQuery(themenfeldId, request.MapToFilter(), (int)after, pageSize + 1);
+
+        var page = await grains.GetGrain<ICatalogQueryGrain>(ICatalogQueryGrain.Key).QueryLeistungenAsync(query);
+
+        // One more than the page size was asked for: it tells whether another page follows.
+        var shown = page.Leistungen.Take(pageSize).ToList();
+        return new ListLeistungenResponse
+        {
+            Leistungen = { shown.Select(l => l.MapToProto()) },
+            NextPageToken = page.Leistungen.Length > pageSize ? PageToken.Encode(LeistungenList, shown[^1].OzgId) : string.Empty,
+            TotalSize = page.TotalCount,
+        };
+    }
+
+    public override async Task<GetLeistungResponse> GetLeistung(GetLeistungRequest request, ServerCallContext context)
+    {
+        var details = await Leistung(request.OzgId).GetAsync();
+        return new GetLeistungResponse { Leistung = details.MapToProto() };
+    }
+
+    public override async Task<ListLeistungChangesResponse> ListLeistungChanges(ListLeistungChangesRequest request, ServerCallContext context)
+    {
+        var pageSize = RequestGuard.PageSize(request.PageSize);
+        var before = PageToken.Decode(request.PageToken, $"{ChangesList}-{request.OzgId}");
+        var page = await Leistung(request.OzgId).GetChangesAsync(before, pageSize);
+        return new ListLeistungChangesResponse
+        {
+            Changes = { page.Changes.Select(c => c.MapToProto()) },
+            NextPageToken = page.NextBeforeVersion is { } next ? PageToken.Encode($"{ChangesList}-{request.OzgId}", next) : string.Empty,
+        };
+    }
+
+    public override async Task<UpdateLeistungStatusResponse> UpdateLeistungStatus(UpdateLeistungStatusRequest request, ServerCallContext context)
+    {
+        var grain = Leistung(request.OzgId);
+        var command = RequestGuard.WriteCommand(
+            request.RequestId, request.HasExpectedVersion ? request.ExpectedVersion : null, context.GetCallerName());
+        var result = await grain.UpdateStatusAsync(command, request.MapToDomain());
+        return result.MapToStatusResponse();
+    }
+
+    public override async Task<SetZustaendigkeitResponse> SetZustaendigkeit(SetZustaendigkeitRequest request, ServerCallContext context)
+    {
+        var grain = Leistung(request.OzgId);
+        var command = RequestGuard.WriteCommand(
+            request.RequestId, request.HasExpectedVersion ? request.ExpectedVersion : null, context.GetCallerName());
+        var result = await grain.SetZustaendigkeitAsync(command, request.Zustaendigkeit.MapToDomain());
+        return result.MapToZustaendigkeitResponse();
+    }
+
+    private ILeistungGrain Leistung(int ozgId) => grains.GetGrain<ILeistungGrain>(RequestGuard.OzgId(ozgId));
+}

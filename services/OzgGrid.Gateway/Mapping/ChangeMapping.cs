@@ -1,0 +1,31 @@
+using Google.Protobuf.WellKnownTypes;
+using OzgGrid.Grains.Abstractions.Changes;
+using Proto = OzgGrid.Protos.V1;
+
+namespace OzgGrid.Gateway.Mapping;
+
+public static class ChangeMapping
+{
+    public static Proto.ChangeStamp MapToProto(this ChangeStamp stamp) => new()
+    {
+        ChangedBy = stamp.ChangedBy,
+        ChangedAt = Timestamp.FromDateTimeOffset(stamp.ChangedAt),
+        RequestId = stamp.RequestId,
+    };
+
+    public static Proto.LeistungChange MapToProto(this ChangeRecord change) => new()
+    {
+        Version = change.Version,
+        Kind = change.Kind switch
+        {
+            ChangeKind.Katalog => Proto.ChangeKind.Katalog,
+            ChangeKind.Status => Proto.ChangeKind.Status,
+            ChangeKind.Zustaendigkeit => Proto.ChangeKind.Zustaendigkeit,
+            _ => Proto.ChangeKind.Unspecified,
+        },
+        ChangedBy = change.Stamp.ChangedBy,
+        ChangedAt = Timestamp.FromDateTimeOffset(change.Stamp.ChangedAt),
+        RequestId = change.Stamp.RequestId,
+        Fields = { change.Fields.Select(f => new Proto.FieldChange { Field = f.Field, Before = f.Before, After = f.After }) },
+    };
+}

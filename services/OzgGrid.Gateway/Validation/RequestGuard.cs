@@ -1,0 +1,57 @@
+using Grpc.Core;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Laender;
+using OzgGrid.Grains.Abstractions.Leistungen;
+
+namespace OzgGrid.Gateway.Validation;
+
+/// <summary>Guard clauses for request fields; each failure is INVALID_ARGUMENT naming the field and what is allowed.</summary>
+public static class RequestGuard
+{
+    public const int MaxRequestIdLength = 128;
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public static RpcException Invalid(string field, string message) =>
+        new(new Status(StatusCode.InvalidArgument, $"{field}: {message}"));
+
+    public static WriteCommand WriteCommand(string requestId, long? expectedVersion, string changedBy)
+    {
+        if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > MaxRequestIdLength || requestId.Any(char.IsControl))
+        {
+            throw Invalid("request_id", $"Required: a unique id for this change of 1–{MaxRequestIdLength} printable characters, e.g. a UUID.");
+        }
+
+        if (expectedVersion is < 0)
+        {
+            throw Invalid("expected_version", "Must not be negative.");
+        }
+
+        return new(requestId, expectedVersion, changedBy);
+    }
+
+    public static int OzgId(int ozgId, string field = "ozg_id") =>
+        ozgId > 0 ? ozgId : throw Invalid(field, $"Required: a positive OZG-ID such as 10000, not {ozgId}.");
+
+    public static int ThemenfeldId(int themenfeldId, string field = "themenfeld_id") =>
+        themenfeldId > 0 ? themenfeldId : throw Invalid(field, $"Required: a Themenfeld key (1–14), not {themenfeldId}.");
+
+    public static int Reifegrad(int reifegrad, string field) =>
+        Grains.Abstractions.Leistungen.Reifegrad.IsValid(reifegrad) ? reifegrad : throw Invalid(field, $"Must be 0–4, not {reifegrad}.");
+
+    /// <summary>The kürzel of a Land given by kürzel or two-digit code.</summary>
+    public static string Land(string text, string field) =>
+        LaenderRegister.TryFind(text, out var land)
+            ? land.Kuerzel
+            : throw Invalid(field, $"Unknown Land '{text}': use a kürzel such as NW or a code such as 05.");
+
+    public static int PageSize(int pageSize, string field = "page_size") => pageSize switch
+    {
+        0 => DefaultPageSize,
+        > 0 and <= MaxPageSize => pageSize,
+        _ => throw Invalid(field, $"Must be 1–{MaxPageSize} (0 means {DefaultPageSize}), not {pageSize}."),
+    };
+
+    public static string Text(string text, string field, int maxLength) =>
+        text.Length <= maxLength ? text.Trim() : throw Invalid(field, $"At most {maxLength} characters.");
+}

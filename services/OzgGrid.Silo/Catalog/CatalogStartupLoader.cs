@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using OzgGrid.Grains.Abstractions.Catalog;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Catalog;
+using Polly;
+using Polly.Retry;
+
+namespace OzgGrid.Silo.Catalog;
+
+/// <summary>
+/// Imports the shipped catalogue when a silo starts and none was imported before. Registered after the silo,
+/// so it runs once the silo is up and before the gateway accepts calls.
+/// </summary>
+public sealed class CatalogStartupLoader(
+    IGrainFactory grains,
+    CatalogImporter importer,
+    IOptions<CatalogOptions> options,
+    ILogger<CatalogStartupLoader> logger) : IHostedService
+{
+    public const string ImportedBy = "ozggrid-startup";
+
+    /// <summary>Storage may still be coming up next to the silo (Azurite, a container): retry a while before failing.</summary>
+    private static readonly ResiliencePipeline StartupRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            MaxRetryAttempts = 8,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(250),
+        })
+        .Build();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.ImportOnFirstStart)
+        {
+            return;
+        }
+
+        await StartupRetry.ExecuteAsync(async token =>
+        {
+            if (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetLastImportAsync() is { } last)
+            {
+                logger.LogInformation("Catalogue present (imported {ImportedAt} by {ImportedBy})", last.Stamp.ChangedAt, last.Stamp.ChangedBy);
+                return;
+            }
+
+            logger.LogInformation("No catalogue yet: importing the shipped one from {Directory}", options.Value.ResolveDirectory());
+            var command = new WriteCommand($"startup-{Guid.NewGuid():N}", ExpectedVersion: null, ImportedBy);
+            await importer.ImportShippedAsync(command, token);
+        }, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

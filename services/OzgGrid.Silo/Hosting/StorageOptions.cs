@@ -1,0 +1,19 @@
+namespace OzgGrid.Silo.Hosting;
+
+/// <summary>Where grain state lives (section OzgGrid:Storage).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "OzgGrid:Storage";
+
+    /// <summary><see cref="StorageProvider.AzureStorage"/> (default) or <see cref="StorageProvider.Memory"/> (lost on stop).</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.AzureStorage;
+
+    /// <summary>An Azure Storage connection string; Azurite's well-known one by default.</summary>
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>The table that holds the current state of every grain.</summary>
+    public string TableName { get; set; } = "OzgGridState";
+
+    /// <summary>The blob container that holds change histories.</summary>
+    public string HistoryContainer { get; set; } = "ozggrid-history";
+}

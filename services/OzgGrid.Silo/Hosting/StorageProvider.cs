@@ -1,0 +1,7 @@
+namespace OzgGrid.Silo.Hosting;
+
+public enum StorageProvider
+{
+    AzureStorage = 1,
+    Memory = 2,
+}

@@ -1,0 +1,3 @@
+using OzgGrid.Silo;
+
+await OzgGridHost.Build(args).RunAsync();
