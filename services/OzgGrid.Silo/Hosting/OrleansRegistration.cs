@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using OzgGrid.Grains.Abstractions;
+using Orleans.Serialization;
+using Orleans.Storage;
 using OzgGrid.Grains.Catalog;
 
 namespace OzgGrid.Silo.Hosting;
@@ -23,16 +25,20 @@ public static class OrleansRegistration
             }
             else
             {
-                silo.AddAzureTableGrainStorage(StorageNames.State, options =>
+                // Orleans' own binary format: compact, and versioned by the [Id]s of the state types
+                // (the JSON default cannot read immutable collections back).
+                silo.AddAzureTableGrainStorage(StorageNames.State, options => options.Configure<Serializer>((table, serializer) =>
                 {
-                    options.TableName = storage.TableName;
-                    options.TableServiceClient = new TableServiceClient(storage.ConnectionString);
-                });
-                silo.AddAzureBlobGrainStorage(StorageNames.History, options =>
+                    table.TableName = storage.TableName;
+                    table.TableServiceClient = new TableServiceClient(storage.ConnectionString);
+                    table.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+                silo.AddAzureBlobGrainStorage(StorageNames.History, options => options.Configure<Serializer>((blob, serializer) =>
                 {
-                    options.ContainerName = storage.HistoryContainer;
-                    options.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
-                });
+                    blob.ContainerName = storage.HistoryContainer;
+                    blob.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
+                    blob.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
             }
         });
 

@@ -1,0 +1,65 @@
+using OzgGrid.Protos.V1;
+
+namespace OzgGrid.Silo.Tests.Hosting;
+
+/// <summary>
+/// One real host with the shipped catalogue, shared by the tests of <see cref="GatewayCollection"/>. Each test takes
+/// OZG-IDs and Themenfelder of its own from <see cref="TakeOzgId"/> / <see cref="TakeThemenfeldId"/>, so order never matters.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    private readonly Queue<int> _freeOzgIds = new();
+    private readonly Queue<int> _freeThemenfeldIds = new();
+    private TestHost? _host;
+
+    public TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
+
+    public LeistungService.LeistungServiceClient Leistungen => new(Host.Channel);
+
+    public ThemenfeldService.ThemenfeldServiceClient Themenfelder => new(Host.Channel);
+
+    public CatalogService.CatalogServiceClient Catalog => new(Host.Channel);
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.StartAsync(StorageScope.CreateNew());
+
+        // The Leistungen whose data tests read exactly are left out of the pool, so no test changes them.
+        var all = await Leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500 });
+        var next = await Leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500, PageToken = all.NextPageToken });
+        foreach (var leistung in all.Leistungen.Concat(next.Leistungen).Where(l => l.OzgId != KnownData.ElterngeldOzgId).Reverse())
+        {
+            _freeOzgIds.Enqueue(leistung.OzgId);
+        }
+
+        // Themenfelder without a known Federführung, so tests may set one.
+        foreach (var id in new[] { 2, 4, 7, 10, 11, 13, 14 })
+        {
+            _freeThemenfeldIds.Enqueue(id);
+        }
+    }
+
+    public int TakeOzgId()
+    {
+        lock (_freeOzgIds)
+        {
+            return _freeOzgIds.Dequeue();
+        }
+    }
+
+    public int TakeThemenfeldId()
+    {
+        lock (_freeThemenfeldIds)
+        {
+            return _freeThemenfeldIds.Dequeue();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}

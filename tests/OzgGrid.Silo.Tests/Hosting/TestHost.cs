@@ -1,0 +1,47 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+
+namespace OzgGrid.Silo.Tests.Hosting;
+
+/// <summary>
+/// The real OzgGrid host (silo + gRPC gateway on Kestrel) on free loopback ports, storing into Azurite under
+/// names of its own so that test hosts never see each other's data unless they share a <see cref="StorageScope"/>.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, GrpcChannel channel)
+    {
+        _app = app;
+        Channel = channel;
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public static async Task<TestHost> StartAsync(StorageScope scope)
+    {
+        string[] args =
+        [
+            "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
+            $"--OzgGrid:Cluster:SiloPort={FreePort.Next()}",
+            $"--OzgGrid:Cluster:ServiceId={scope.ServiceId}",
+            $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",
+            $"--OzgGrid:Storage:ConnectionString={TestStorage.ConnectionString}",
+            $"--OzgGrid:Storage:TableName={scope.TableName}",
+            $"--OzgGrid:Storage:HistoryContainer={scope.HistoryContainer}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var app = OzgGridHost.Build(args);
+        await app.StartAsync();
+        var address = app.GatewayAddresses().Single();
+        return new TestHost(app, GrpcChannel.ForAddress(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
