@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Catalog;
+
+namespace OzgGrid.Grains.Tests;
+
+/// <summary>
+/// An in-process Orleans cluster configured like an OzgGrid silo, with memory storage under the real storage names.
+/// Shared by the tests of a collection; each test uses fresh grain keys so that order never matters.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The test cluster is not deployed.");
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.State);
+            silo.AddMemoryGrainStorage(StorageNames.History);
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.Configure<CatalogOptions>(options => options.Directory = Path.Combine(AppContext.BaseDirectory, "data", "catalog"));
+            silo.Services.AddSingleton<CatalogImporter>();
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    /// <summary>A service of one of the silos, e.g. the <see cref="CatalogImporter"/>.</summary>
+    public T GetSiloService<T>()
+        where T : notnull =>
+        Cluster.GetSiloServiceProvider(null).GetRequiredService<T>();
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}
