@@ -8,4 +8,7 @@ public static class StorageNames
 
     /// <summary>Change histories, which grow without bound and so live in Blob storage.</summary>
     public const string History = "ozg-history";
+
+    /// <summary>The programme aggregator's state (Blob storage): one Leistung state per Leistung, too big for a table row.</summary>
+    public const string Aggregates = "ozg-aggregates";
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OzgGrid.Gateway.Errors;
 using OzgGrid.Gateway.Grpc;
+using OzgGrid.Gateway.Monitoring;
 
 namespace OzgGrid.Gateway;
 
@@ -16,6 +17,7 @@ public static class GatewayRegistration
             options.Interceptors.Add<DomainErrorInterceptor>();
             options.EnableDetailedErrors = false;
         });
+        services.AddSingleton<ProgrammeWatch>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
         return services;
@@ -26,6 +28,7 @@ public static class GatewayRegistration
         endpoints.MapGrpcService<ThemenfeldService>();
         endpoints.MapGrpcService<LeistungService>();
         endpoints.MapGrpcService<CatalogService>();
+        endpoints.MapGrpcService<MonitoringService>();
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
         return endpoints;

@@ -14,6 +14,13 @@ public static class OzgGridHost
         // The content root is the program's folder, so appsettings.json is found wherever the silo is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddOzgGridSilo();
+
+        // HTTP/2 pings keep idle monitoring streams alive through proxies and find dead clients.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+            kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+        });
         builder.Services.AddOzgGridGateway();
         builder.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
         builder.Services.AddHostedService<CatalogStartupLoader>();

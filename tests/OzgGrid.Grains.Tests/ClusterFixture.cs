@@ -24,9 +24,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.AddMemoryGrainStorage(StorageNames.History);
-            silo.Services.AddSingleton(TimeProvider.System);
+            silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+            silo.Services.AddOzgGridGrainServices();
             silo.Services.Configure<CatalogOptions>(options => options.Directory = Path.Combine(AppContext.BaseDirectory, "data", "catalog"));
-            silo.Services.AddSingleton<CatalogImporter>();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -17,4 +17,7 @@ public interface ICatalogQueryGrain : IGrainWithIntegerKey
     Task<ImmutableArray<ThemenfeldDetails>> ListThemenfelderAsync();
 
     Task<LeistungPage> QueryLeistungenAsync(LeistungQuery query);
+
+    /// <summary>The programme figures as they were at <paramref name="moment"/>, recounted from the change histories.</summary>
+    Task<ImmutableSortedDictionary<string, long>> GetFiguresAsOfAsync(DateTimeOffset moment);
 }

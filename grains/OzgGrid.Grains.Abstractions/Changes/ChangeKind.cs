@@ -7,4 +7,7 @@ public enum ChangeKind
     Status = 2,
     Zustaendigkeit = 3,
     Federfuehrung = 4,
+
+    /// <summary>Not a change itself: the monitoring caught up with a change it had missed, found by a recount.</summary>
+    Abgleich = 5,
 }

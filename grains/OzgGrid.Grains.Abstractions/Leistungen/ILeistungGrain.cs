@@ -20,6 +20,9 @@ public interface ILeistungGrain : IGrainWithIntegerKey
     /// <summary>Changes newest first, starting below <paramref name="beforeVersion"/> (null: from the newest).</summary>
     Task<ChangePage> GetChangesAsync(long? beforeVersion, int limit);
 
+    /// <summary>The status the Leistung had at <paramref name="moment"/>; null if it was not in the catalogue yet.</summary>
+    Task<LeistungAsOf?> GetAsOfAsync(DateTimeOffset moment);
+
     Task<LeistungWriteResult> UpdateStatusAsync(WriteCommand command, LeistungStatusUpdate update);
 
     Task<LeistungWriteResult> SetZustaendigkeitAsync(WriteCommand command, Zustaendigkeit zustaendigkeit);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Leistungen;
@@ -23,6 +24,12 @@ public interface IThemenfeldGrain : IGrainWithIntegerKey
 
     /// <summary>The matching Leistungen with an OZG-ID above <paramref name="afterOzgId"/>, at most <paramref name="limit"/>.</summary>
     Task<LeistungPage> QueryLeistungenAsync(LeistungFilter filter, int afterOzgId, int limit);
+
+    /// <summary>Reads every Leistung of the Themenfeld anew, corrects the index with it and returns it.</summary>
+    Task<ImmutableArray<LeistungSummary>> RefreshIndexAsync();
+
+    /// <summary>The Leistungen of the Themenfeld as they were at <paramref name="moment"/>.</summary>
+    Task<ImmutableArray<LeistungSummary>> GetLeistungenAsOfAsync(DateTimeOffset moment);
 
     /// <summary>Keeps the index current; a Leistung calls it after each accepted change.</summary>
     Task OnLeistungChangedAsync(LeistungSummary summary);

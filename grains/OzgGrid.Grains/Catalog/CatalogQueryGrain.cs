@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions.Catalog;
 using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Monitoring;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 
 namespace OzgGrid.Grains.Catalog;
@@ -28,6 +29,13 @@ public sealed class CatalogQueryGrain : Grain, ICatalogQueryGrain
         // Each Themenfeld returns its first `Limit` matches in OZG-ID order, so the first `Limit` of their union are the page.
         var page = pages.SelectMany(p => p.Leistungen).OrderBy(l => l.OzgId).Take(query.Limit);
         return new LeistungPage([.. page], pages.Sum(p => p.TotalCount));
+    }
+
+    public async Task<ImmutableSortedDictionary<string, long>> GetFiguresAsOfAsync(DateTimeOffset moment)
+    {
+        var ids = await ThemenfeldIdsAsync(only: null);
+        var leistungen = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IThemenfeldGrain>(id).GetLeistungenAsOfAsync(moment)));
+        return FigureCounter.Recount(leistungen.SelectMany(l => l)).ToImmutable();
     }
 
     private async Task<ImmutableArray<int>> ThemenfeldIdsAsync(int? only)

@@ -4,8 +4,10 @@ using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Monitoring;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using OzgGrid.Grains.Changes;
+using OzgGrid.Grains.Monitoring;
 
 namespace OzgGrid.Grains.Leistungen;
 
@@ -43,12 +45,27 @@ public sealed class LeistungGrain(
     public Task<ChangePage> GetChangesAsync(long? beforeVersion, int limit)
     {
         RequireCatalog();
+        limit = Math.Max(1, limit);
         var below = beforeVersion ?? long.MaxValue;
         var newestFirst = history.State.Changes.Reverse().Where(change => change.Version < below);
         var page = newestFirst.Take(limit + 1).ToImmutableArray();
         return Task.FromResult(page.Length > limit
             ? new ChangePage(page.RemoveAt(limit), page[limit - 1].Version)
             : new ChangePage(page, null));
+    }
+
+    public Task<LeistungAsOf?> GetAsOfAsync(DateTimeOffset moment)
+    {
+        var reached = state.State.Version;
+        var record = history.State.Changes.LastOrDefault(change => change.Stamp.ChangedAt <= moment && change.Version <= reached);
+        if (record is null || state.State.Catalog is not { } catalog)
+        {
+            return Task.FromResult<LeistungAsOf?>(null);
+        }
+
+        var status = record.StatusAfter ?? LeistungStatus.Initial;
+        var summary = new LeistungSummary(OzgId, catalog.Name, catalog.LageId, catalog.ThemenfeldId, status, record.Version);
+        return Task.FromResult<LeistungAsOf?>(new LeistungAsOf(summary, record.Stamp));
     }
 
     public Task<LeistungWriteResult> UpdateStatusAsync(WriteCommand command, LeistungStatusUpdate update)
@@ -63,7 +80,7 @@ public sealed class LeistungGrain(
         WriteGuard.EnsureExpectedVersion(command, state.State.Version);
         var (next, fields) = LeistungStatusRules.Apply(state.State.Status, update);
         return fields.IsEmpty
-            ? Task.FromResult(ToResult(state.State))
+            ? RememberUnchangedAsync(command, fingerprint)
             : CommitAsync(ChangeKind.Status, command, fields, current => current with { Status = next }, fingerprint);
     }
 
@@ -81,7 +98,7 @@ public sealed class LeistungGrain(
         var before = state.State.Zustaendigkeit;
         if (zustaendigkeit.SameAs(before))
         {
-            return Task.FromResult(ToResult(state.State));
+            return RememberUnchangedAsync(command, fingerprint);
         }
 
         FieldChange[] fields = [new("zustaendigkeit", Describe(before), Describe(zustaendigkeit))];
@@ -103,6 +120,29 @@ public sealed class LeistungGrain(
         return before is null ? CatalogImportOutcome.Created : CatalogImportOutcome.Changed;
     }
 
+    /// <summary>
+    /// A write that repeats the current values makes no new version, but its answer is remembered like any other:
+    /// a retry that arrives after a later change must get this answer, not be applied again over that change.
+    /// </summary>
+    private async Task<LeistungWriteResult> RememberUnchangedAsync(WriteCommand command, string fingerprint)
+    {
+        var before = state.State;
+        var result = ToResult(before);
+        state.State = before with { RecentWrites = WriteGuard.Remember(before.RecentWrites, new(command.RequestId, fingerprint, result)) };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception)
+        {
+            state.State = before;
+            DeactivateOnIdle();
+            throw;
+        }
+
+        return result;
+    }
+
     /// <summary>Persists a change (history, then state) before answering, then updates the Themenfeld's index.</summary>
     private async Task<LeistungWriteResult> CommitAsync(
         ChangeKind kind,
@@ -120,7 +160,10 @@ public sealed class LeistungGrain(
             next = next with { RecentWrites = WriteGuard.Remember(next.RecentWrites, new(command.RequestId, fingerprint, result)) };
         }
 
-        history.State = historyBefore with { Changes = historyBefore.Changes.Add(new ChangeRecord(next.Version, kind, stamp, fields)) };
+        history.State = historyBefore with
+        {
+            Changes = historyBefore.Changes.Add(new ChangeRecord(next.Version, kind, stamp, fields, next.Status)),
+        };
         state.State = next;
         try
         {
@@ -137,22 +180,26 @@ public sealed class LeistungGrain(
             throw;
         }
 
-        await NotifyThemenfeldAsync(next);
+        await NotifyAsync(new LeistungChanged(ToSummary(next), kind, stamp, fields));
         return result;
     }
 
-    private async Task NotifyThemenfeldAsync(LeistungState current)
+    /// <summary>
+    /// Tells the Themenfeld's index and the monitoring. The change is durable already: what they miss now,
+    /// the next index load and the monitoring's recount catch up.
+    /// </summary>
+    private async Task NotifyAsync(LeistungChanged change)
     {
-        var summary = ToSummary(current);
+        var summary = change.Leistung;
         try
         {
             await GrainFactory.GetGrain<IThemenfeldGrain>(summary.ThemenfeldId).OnLeistungChangedAsync(summary);
+            await GrainFactory.GetGrain<IChangeBatcherGrain>(0).EnqueueAsync(change);
         }
         catch (Exception exception)
         {
-            // The change is durable; the index catches up when the Themenfeld next loads its Leistungen.
-            logger.LogWarning(exception, "Leistung {OzgId}: Themenfeld {ThemenfeldId} did not take version {Version}",
-                OzgId, summary.ThemenfeldId, summary.Version);
+            logger.LogWarning(exception, "Leistung {OzgId}: version {Version} not yet passed on to index and monitoring",
+                OzgId, summary.Version);
         }
     }
 

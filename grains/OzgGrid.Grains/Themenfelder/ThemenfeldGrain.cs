@@ -19,25 +19,7 @@ public sealed class ThemenfeldGrain(
 
     private int ThemenfeldId => (int)this.GetPrimaryKeyLong();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State.Catalog is not { } catalog)
-        {
-            return;
-        }
-
-        var summaries = await Task.WhenAll(
-            catalog.LeistungIds.Select(ozgId => GrainFactory.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync()));
-        foreach (var summary in summaries)
-        {
-            if (summary is not null && summary.ThemenfeldId == ThemenfeldId)
-            {
-                _index[summary.OzgId] = summary;
-            }
-        }
-
-        logger.LogDebug("Themenfeld {ThemenfeldId}: indexed {Count} Leistungen", ThemenfeldId, _index.Count);
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadIndexAsync();
 
     public Task<ThemenfeldDetails> GetAsync()
     {
@@ -59,7 +41,13 @@ public sealed class ThemenfeldGrain(
         var before = state.State.Federfuehrung;
         if (federfuehrung.SameAs(before))
         {
-            return ToDetails(state.State);
+            // No new version, but a retry arriving after a later change must get this answer, not be applied again.
+            var unchanged = ToDetails(state.State);
+            await PersistAsync(state.State with
+            {
+                RecentWrites = WriteGuard.Remember(state.State.RecentWrites, new(command.RequestId, fingerprint, unchanged)),
+            });
+            return unchanged;
         }
 
         FieldChange[] fields = [new("federfuehrung", before?.ToString() ?? string.Empty, federfuehrung.ToString())];
@@ -114,6 +102,19 @@ public sealed class ThemenfeldGrain(
         return Task.FromResult(new LeistungPage(page, matching.Count));
     }
 
+    public async Task<ImmutableArray<LeistungSummary>> RefreshIndexAsync()
+    {
+        await LoadIndexAsync();
+        return [.. _index.Values.OrderBy(l => l.OzgId)];
+    }
+
+    public async Task<ImmutableArray<LeistungSummary>> GetLeistungenAsOfAsync(DateTimeOffset moment)
+    {
+        var members = state.State.Catalog?.LeistungIds ?? [];
+        var asOf = await Task.WhenAll(members.Select(ozgId => GrainFactory.GetGrain<ILeistungGrain>(ozgId).GetAsOfAsync(moment)));
+        return [.. asOf.OfType<LeistungAsOf>().Select(l => l.Leistung)];
+    }
+
     public Task OnLeistungChangedAsync(LeistungSummary summary)
     {
         if (summary.ThemenfeldId != ThemenfeldId)
@@ -127,6 +128,19 @@ public sealed class ThemenfeldGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Reads the summaries of all member Leistungen; a newer version already indexed is kept.</summary>
+    private async Task LoadIndexAsync()
+    {
+        var members = state.State.Catalog?.LeistungIds ?? [];
+        var summaries = await Task.WhenAll(members.Select(ozgId => GrainFactory.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync()));
+        foreach (var summary in summaries.OfType<LeistungSummary>())
+        {
+            await OnLeistungChangedAsync(summary);
+        }
+
+        logger.LogDebug("Themenfeld {ThemenfeldId}: indexed {Count} Leistungen", ThemenfeldId, _index.Count);
     }
 
     private async Task<ThemenfeldState> CommitAsync(
@@ -145,6 +159,13 @@ public sealed class ThemenfeldGrain(
             next = next with { RecentWrites = WriteGuard.Remember(next.RecentWrites, new(command.RequestId, fingerprint, ToDetails(next))) };
         }
 
+        await PersistAsync(next);
+        return next;
+    }
+
+    private async Task PersistAsync(ThemenfeldState next)
+    {
+        var before = state.State;
         state.State = next;
         try
         {
@@ -152,13 +173,12 @@ public sealed class ThemenfeldGrain(
         }
         catch (Exception exception)
         {
+            // Nothing was acknowledged: forget the change and re-read storage (and its ETag) on the next call.
             state.State = before;
             DeactivateOnIdle();
             logger.LogWarning(exception, "Themenfeld {ThemenfeldId}: could not persist version {Version}", ThemenfeldId, next.Version);
             throw;
         }
-
-        return next;
     }
 
     private ThemenfeldCatalogEntry RequireCatalog() =>

@@ -13,19 +13,26 @@ public static class ChangeMapping
         RequestId = stamp.RequestId,
     };
 
+    public static Proto.ChangeKind MapToProto(this ChangeKind kind) => kind switch
+    {
+        ChangeKind.Katalog => Proto.ChangeKind.Katalog,
+        ChangeKind.Status => Proto.ChangeKind.Status,
+        ChangeKind.Zustaendigkeit => Proto.ChangeKind.Zustaendigkeit,
+        ChangeKind.Federfuehrung => Proto.ChangeKind.Federfuehrung,
+        ChangeKind.Abgleich => Proto.ChangeKind.Abgleich,
+        _ => Proto.ChangeKind.Unspecified,
+    };
+
+    public static IEnumerable<Proto.FieldChange> MapToProto(this IEnumerable<FieldChange> fields) =>
+        fields.Select(f => new Proto.FieldChange { Field = f.Field, Before = f.Before, After = f.After });
+
     public static Proto.LeistungChange MapToProto(this ChangeRecord change) => new()
     {
         Version = change.Version,
-        Kind = change.Kind switch
-        {
-            ChangeKind.Katalog => Proto.ChangeKind.Katalog,
-            ChangeKind.Status => Proto.ChangeKind.Status,
-            ChangeKind.Zustaendigkeit => Proto.ChangeKind.Zustaendigkeit,
-            _ => Proto.ChangeKind.Unspecified,
-        },
+        Kind = change.Kind.MapToProto(),
         ChangedBy = change.Stamp.ChangedBy,
         ChangedAt = Timestamp.FromDateTimeOffset(change.Stamp.ChangedAt),
         RequestId = change.Stamp.RequestId,
-        Fields = { change.Fields.Select(f => new Proto.FieldChange { Field = f.Field, Before = f.Before, After = f.After }) },
+        Fields = { change.Fields.MapToProto() },
     };
 }

@@ -1,9 +1,12 @@
+using System.Net;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using OzgGrid.Grains;
 using OzgGrid.Grains.Abstractions;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OzgGrid.Grains.Catalog;
+using OzgGrid.Grains.Monitoring;
 
 namespace OzgGrid.Silo.Hosting;
 
@@ -17,11 +20,13 @@ public static class OrleansRegistration
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            var primary = cluster.PrimarySiloPort > 0 ? new IPEndPoint(IPAddress.Loopback, cluster.PrimarySiloPort) : null;
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
             if (storage.Provider == StorageProvider.Memory)
             {
                 silo.AddMemoryGrainStorage(StorageNames.State);
                 silo.AddMemoryGrainStorage(StorageNames.History);
+                silo.AddMemoryGrainStorage(StorageNames.Aggregates);
             }
             else
             {
@@ -33,18 +38,21 @@ public static class OrleansRegistration
                     table.TableServiceClient = new TableServiceClient(storage.ConnectionString);
                     table.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
-                silo.AddAzureBlobGrainStorage(StorageNames.History, options => options.Configure<Serializer>((blob, serializer) =>
+                foreach (var name in new[] { StorageNames.History, StorageNames.Aggregates })
                 {
-                    blob.ContainerName = storage.HistoryContainer;
-                    blob.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
-                    blob.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-                }));
+                    silo.AddAzureBlobGrainStorage(name, options => options.Configure<Serializer>((blob, serializer) =>
+                    {
+                        blob.ContainerName = storage.BlobContainer;
+                        blob.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
+                        blob.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                    }));
+                }
             }
         });
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOzgGridGrainServices();
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
-        builder.Services.AddSingleton<CatalogImporter>();
+        builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
         return builder;
     }
 }

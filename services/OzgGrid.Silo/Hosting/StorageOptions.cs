@@ -14,6 +14,6 @@ public sealed class StorageOptions
     /// <summary>The table that holds the current state of every grain.</summary>
     public string TableName { get; set; } = "OzgGridState";
 
-    /// <summary>The blob container that holds change histories.</summary>
-    public string HistoryContainer { get; set; } = "ozggrid-history";
+    /// <summary>The blob container that holds change histories and the programme aggregator.</summary>
+    public string BlobContainer { get; set; } = "ozggrid-blobs";
 }

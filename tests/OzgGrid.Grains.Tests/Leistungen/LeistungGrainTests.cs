@@ -312,6 +312,24 @@ public sealed class LeistungGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_retry_of_a_write_that_changed_nothing_does_not_undo_a_later_change()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        await leistung.UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.FormularAssistent, null, null));
+        var command = WriteCommands.New("it-nrw");
+        var answered = await leistung.UpdateStatusAsync(command, new(Reifegrad.FormularAssistent, null, null));
+        var later = await leistung.UpdateStatusAsync(WriteCommands.New("dataport"), new(Reifegrad.OnlineLeistung, null, null));
+
+        // The first answer was lost on the way back; the caller retries with the same request id.
+        var retry = await leistung.UpdateStatusAsync(command, new(Reifegrad.FormularAssistent, null, null));
+
+        Assert.Equal(answered.Version, retry.Version);
+        var details = await leistung.GetAsync();
+        Assert.Equal(Reifegrad.OnlineLeistung, details.Status.Reifegrad);
+        Assert.Equal(later.Version, details.Version);
+    }
+
+    [Fact]
     public async Task A_request_id_reused_for_a_different_change_is_refused()
     {
         var leistung = await _catalog.AddLeistungAsync();
@@ -353,7 +371,7 @@ public sealed class LeistungGrainTests(ClusterFixture fixture)
         Assert.Equal(first.LastChange, retry.LastChange);
         Assert.Equal(first.Version, (await leistung.GetAsync()).Version);
         await Assert.ThrowsAsync<RequestIdReusedException>(
-            () => leistung.SetZustaendigkeitAsync(command, zustaendigkeit with { ItDienstleister = "Dataport" }));
+            () => leistung.SetZustaendigkeitAsync(command, zustaendigkeit with { ItDienstleister = "ITZBund" }));
     }
 
     // --- History ---
@@ -374,9 +392,9 @@ public sealed class LeistungGrainTests(ClusterFixture fixture)
         Assert.Equal(
             [ChangeKind.Status, ChangeKind.Status, ChangeKind.Status, ChangeKind.Katalog],
             page.Changes.Select(c => c.Kind));
-        Assert.Equal([new FieldChange("verfuegbarkeit.BY", "Keine", "Pilot")], page.Changes[0].Fields);
-        Assert.Equal([new FieldChange("phase", "Vorbereitung", "Konzeption")], page.Changes[1].Fields);
-        Assert.Equal([new FieldChange("reifegrad", "0", "2")], page.Changes[2].Fields);
+        Assert.Equal<FieldChange>([new FieldChange("verfuegbarkeit.BY", "Keine", "Pilot")], page.Changes[0].Fields);
+        Assert.Equal<FieldChange>([new FieldChange("phase", "Vorbereitung", "Konzeption")], page.Changes[1].Fields);
+        Assert.Equal<FieldChange>([new FieldChange("reifegrad", "0", "2")], page.Changes[2].Fields);
     }
 
     [Fact]
@@ -391,7 +409,7 @@ public sealed class LeistungGrainTests(ClusterFixture fixture)
         var newest = (await leistung.GetChangesAsync(null, 1)).Changes.Single();
         Assert.Equal(result.Version, newest.Version);
         Assert.Equal(result.LastChange, newest.Stamp);
-        Assert.Equal(
+        Assert.Equal<FieldChange>(
             [
                 new FieldChange("reifegrad", "1", "3"),
                 new FieldChange("phase", "Vorbereitung", "Pilotierung"),
@@ -607,7 +625,7 @@ public sealed class LeistungGrainTests(ClusterFixture fixture)
         Assert.True(before.Zustaendigkeit!.SameAs(after.Zustaendigkeit));
         var change = (await leistung.GetChangesAsync(null, 1)).Changes.Single();
         Assert.Equal(ChangeKind.Katalog, change.Kind);
-        Assert.Equal([new FieldChange("name", "Elterngeld", "Elterngeld digital")], change.Fields);
+        Assert.Equal<FieldChange>([new FieldChange("name", "Elterngeld", "Elterngeld digital")], change.Fields);
     }
 
     [Fact]

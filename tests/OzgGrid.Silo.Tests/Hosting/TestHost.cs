@@ -29,7 +29,7 @@ public sealed class TestHost : IAsyncDisposable
             $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",
             $"--OzgGrid:Storage:ConnectionString={TestStorage.ConnectionString}",
             $"--OzgGrid:Storage:TableName={scope.TableName}",
-            $"--OzgGrid:Storage:HistoryContainer={scope.HistoryContainer}",
+            $"--OzgGrid:Storage:BlobContainer={scope.BlobContainer}",
             "--Logging:LogLevel:Default=Warning",
         ];
         var app = OzgGridHost.Build(args);

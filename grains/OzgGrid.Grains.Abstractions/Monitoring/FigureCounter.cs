@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.Leistungen;
+
+namespace OzgGrid.Grains.Abstractions.Monitoring;
+
+/// <summary>
+/// Programme figures kept by deltas: moving a Leistung from one state to another subtracts the keys of the old
+/// state and adds those of the new, so a change costs the same however many Leistungen there are.
+/// </summary>
+public sealed class FigureCounter
+{
+    private readonly Dictionary<string, long> _values;
+
+    public FigureCounter()
+        : this(new Dictionary<string, long>(StringComparer.Ordinal))
+    {
+    }
+
+    private FigureCounter(Dictionary<string, long> values) => _values = values;
+
+    public long this[string key] => _values.GetValueOrDefault(key);
+
+    public static FigureCounter From(IReadOnlyDictionary<string, long> values) =>
+        new(new Dictionary<string, long>(values, StringComparer.Ordinal));
+
+    /// <summary>Counts every Leistung from scratch: what the figures must equal.</summary>
+    public static FigureCounter Recount(IEnumerable<LeistungSummary> leistungen)
+    {
+        var counter = new FigureCounter();
+        foreach (var leistung in leistungen)
+        {
+            counter.Move(null, leistung);
+        }
+
+        return counter;
+    }
+
+    /// <summary>Moves a Leistung from <paramref name="before"/> (null: not counted yet) to <paramref name="after"/>.</summary>
+    /// <returns>The figures that changed, with their new values.</returns>
+    public ImmutableArray<Figure> Move(LeistungSummary? before, LeistungSummary after)
+    {
+        var delta = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (before is not null)
+        {
+            foreach (var key in FigureKeys.Of(before))
+            {
+                delta[key] = delta.GetValueOrDefault(key) - 1;
+            }
+        }
+
+        foreach (var key in FigureKeys.Of(after))
+        {
+            delta[key] = delta.GetValueOrDefault(key) + 1;
+        }
+
+        var changed = ImmutableArray.CreateBuilder<Figure>();
+        foreach (var (key, difference) in delta)
+        {
+            if (difference == 0)
+            {
+                continue;
+            }
+
+            var value = _values.GetValueOrDefault(key) + difference;
+            if (value == 0)
+            {
+                _values.Remove(key);
+            }
+            else
+            {
+                _values[key] = value;
+            }
+
+            changed.Add(new Figure(key, value));
+        }
+
+        return changed.ToImmutable();
+    }
+
+    public ImmutableSortedDictionary<string, long> ToImmutable() => _values.ToImmutableSortedDictionary(StringComparer.Ordinal);
+
+    /// <summary>The keys whose values differ between the two counters.</summary>
+    public IReadOnlyList<string> DifferencesTo(FigureCounter other) =>
+        [.. _values.Keys.Union(other._values.Keys).Where(key => this[key] != other[key]).Order(StringComparer.Ordinal)];
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OzgGrid.Grains.Catalog;
+using OzgGrid.Grains.Monitoring;
+
+namespace OzgGrid.Grains;
+
+/// <summary>The services the grains need in every silo, next to the storage providers the host chooses.</summary>
+public static class GrainServicesRegistration
+{
+    public static IServiceCollection AddOzgGridGrainServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CatalogImporter>();
+        services.AddSingleton<MonitoringHub>();
+        services.AddHostedService<MonitoringHubRegistration>();
+        return services;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using OzgGrid.Grains.Abstractions.Monitoring;
+
+namespace OzgGrid.Grains.Monitoring;
+
+/// <summary>
+/// The hub of one silo: receives every batch the aggregator publishes, keeps the latest for clients that resume,
+/// and hands each batch to this silo's streams. Writers are never held up by a stream.
+/// </summary>
+public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonitoringHub
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<PublishedChange> _recent = new();
+    private readonly HashSet<HubSubscription> _subscriptions = [];
+    private long? _epoch;
+    private long _lastSequence;
+
+    public int SubscriptionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscriptions.Count;
+            }
+        }
+    }
+
+    public Task OnChangesAsync(ChangeBatch batch)
+    {
+        lock (_gate)
+        {
+            var continuous = _epoch == batch.Epoch && (batch.Changes.IsEmpty || batch.Changes[0].Sequence == _lastSequence + 1);
+            if (!continuous)
+            {
+                // A new epoch, or batches this hub missed: what it kept no longer joins up with what comes.
+                _recent.Clear();
+                _epoch = batch.Epoch;
+            }
+
+            foreach (var change in batch.Changes)
+            {
+                _recent.Enqueue(change);
+                _lastSequence = change.Sequence;
+            }
+
+            while (_recent.Count > options.Value.HubBufferSize)
+            {
+                _recent.Dequeue();
+            }
+
+            foreach (var subscription in _subscriptions)
+            {
+                if (batch.Resync)
+                {
+                    subscription.Offer(new HubMessage.Resync());
+                }
+
+                if (!batch.Changes.IsEmpty)
+                {
+                    subscription.Offer(new HubMessage.Changes(batch.Epoch, batch.Changes));
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Subscribes a stream. With <paramref name="resumeAfter"/>, <see cref="HubSubscription.Replay"/> holds what came
+    /// after it, if the hub still has all of it; otherwise the stream has to start from a snapshot.
+    /// </summary>
+    public HubSubscription Subscribe(MonitoringCursor? resumeAfter)
+    {
+        lock (_gate)
+        {
+            var subscription = new HubSubscription(options.Value.StreamBufferSize, ReplayAfter(resumeAfter));
+            _subscriptions.Add(subscription);
+            return subscription;
+        }
+    }
+
+    public void Unsubscribe(HubSubscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscriptions.Remove(subscription);
+        }
+
+        subscription.Close();
+    }
+
+    private ImmutableArray<PublishedChange>? ReplayAfter(MonitoringCursor? cursor)
+    {
+        if (cursor is null || cursor.Epoch != _epoch)
+        {
+            return null;
+        }
+
+        // Everything after the cursor is still here if the oldest change kept follows on from it (or nothing came since).
+        var oldest = _recent.Count > 0 ? _recent.Peek().Sequence : _lastSequence + 1;
+        if (cursor.Sequence + 1 < oldest)
+        {
+            return null;
+        }
+
+        return [.. _recent.Where(change => change.Sequence > cursor.Sequence)];
+    }
+}

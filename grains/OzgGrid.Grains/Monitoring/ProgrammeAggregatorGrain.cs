@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Catalog;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Themenfelder;
+
+namespace OzgGrid.Grains.Monitoring;
+
+/// <summary>
+/// Counts every Leistung once, in the state it was last reported in: a change moves it between counters, a
+/// duplicate or late report (version not newer) is ignored, and a recount from the Leistungen heals what was missed.
+/// </summary>
+public sealed class ProgrammeAggregatorGrain(
+    [PersistentState("programme", StorageNames.Aggregates)] IPersistentState<ProgrammeAggregatorState> state,
+    IOptions<MonitoringOptions> options,
+    TimeProvider clock,
+    ILogger<ProgrammeAggregatorGrain> logger) : Grain, IProgrammeAggregatorGrain
+{
+    public const string ReconciledBy = "ozggrid-abgleich";
+
+    private readonly Dictionary<int, LeistungSummary> _counted = [];
+    private readonly Dictionary<string, (IMonitoringHub Hub, DateTimeOffset SeenAt)> _hubs = [];
+    private FigureCounter _figures = new();
+    private long _epoch;
+    private long _sequence;
+    private bool _dirty;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (ozgId, leistung) in state.State.Counted)
+        {
+            _counted[ozgId] = leistung;
+        }
+
+        _figures = FigureCounter.Recount(_counted.Values);
+
+        // A new epoch before anything is published: sequence numbers of an earlier activation are never reused.
+        _epoch = state.State.Epoch + 1;
+        state.State = state.State with { Epoch = _epoch };
+        await state.WriteStateAsync(cancellationToken);
+
+        var settings = options.Value;
+        this.RegisterGrainTimer(PersistIfChangedAsync, settings.PersistInterval, settings.PersistInterval);
+        this.RegisterGrainTimer(
+            async _ => await ReconcileAsync(), settings.FirstReconciliationDelay, settings.ReconciliationInterval);
+        logger.LogInformation("Programme aggregator active in epoch {Epoch} with {Count} Leistungen counted", _epoch, _counted.Count);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        PersistIfChangedAsync(cancellationToken);
+
+    public async Task ApplyAsync(ImmutableArray<LeistungChanged> changes)
+    {
+        var published = ImmutableArray.CreateBuilder<PublishedChange>();
+        foreach (var change in changes)
+        {
+            var after = change.Leistung;
+            var before = _counted.GetValueOrDefault(after.OzgId);
+            if (before is not null && before.Version >= after.Version)
+            {
+                continue;
+            }
+
+            var changedFigures = _figures.Move(before, after);
+            _counted[after.OzgId] = after;
+            published.Add(new PublishedChange(++_sequence, change, before, changedFigures));
+        }
+
+        if (published.Count == 0)
+        {
+            return;
+        }
+
+        _dirty = true;
+        RecordProgress();
+        await PublishAsync(new ChangeBatch(_epoch, published.ToImmutable()));
+    }
+
+    public Task<FiguresSnapshot> GetSnapshotAsync() =>
+        Task.FromResult(new FiguresSnapshot(new MonitoringCursor(_epoch, _sequence), _figures.ToImmutable()));
+
+    public Task RegisterHubAsync(string siloName, IMonitoringHub hub)
+    {
+        _hubs[siloName] = (hub, clock.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public async Task<ReconciliationResult> ReconcileAsync()
+    {
+        var themenfeldIds = await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetThemenfeldIdsAsync();
+        var current = await Task.WhenAll(themenfeldIds.Select(id => GrainFactory.GetGrain<IThemenfeldGrain>(id).RefreshIndexAsync()));
+        var stamp = new ChangeStamp(ReconciledBy, clock.GetUtcNow(), string.Empty);
+        var missed = current
+            .SelectMany(leistungen => leistungen)
+            .Where(leistung => !_counted.TryGetValue(leistung.OzgId, out var counted) || counted.Version < leistung.Version)
+            .Select(leistung => new LeistungChanged(leistung, ChangeKind.Abgleich, stamp, []))
+            .ToImmutableArray();
+        await ApplyAsync(missed);
+
+        var recount = FigureCounter.Recount(_counted.Values);
+        var drifted = _figures.DifferencesTo(recount);
+        if (drifted.Count > 0)
+        {
+            logger.LogWarning("Programme figures had drifted from a recount in {Count} figures ({Figures}); corrected",
+                drifted.Count, string.Join(", ", drifted.Take(10)));
+            _figures = recount;
+            RecordProgress();
+            await PublishAsync(new ChangeBatch(_epoch, [], Resync: true));
+        }
+
+        if (missed.Length > 0)
+        {
+            logger.LogWarning("Recount caught up with {Count} changes the monitoring had missed", missed.Length);
+        }
+
+        return new ReconciliationResult(current.Sum(leistungen => leistungen.Length), missed.Length, [.. drifted]);
+    }
+
+    public Task<ImmutableArray<ProgressPoint>> GetProgressAsync(DateOnly firstDay, DateOnly lastDay) =>
+        Task.FromResult(state.State.Progress.Values.Where(point => point.Day >= firstDay && point.Day <= lastDay).ToImmutableArray());
+
+    private void RecordProgress()
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var point = new ProgressPoint(today, _figures[FigureKeys.Leistungen], _figures[FigureKeys.OzgKonform], _figures[FigureKeys.Online]);
+        state.State = state.State with { Progress = state.State.Progress.SetItem(today, point) };
+    }
+
+    private async Task PublishAsync(ChangeBatch batch)
+    {
+        var expired = clock.GetUtcNow() - (3 * options.Value.HubRefreshInterval);
+        foreach (var silo in _hubs.Where(hub => hub.Value.SeenAt < expired).Select(hub => hub.Key).ToList())
+        {
+            logger.LogInformation("Monitoring hub of {Silo} stopped registering; dropped", silo);
+            _hubs.Remove(silo);
+        }
+
+        var failed = await Task.WhenAll(_hubs.Select(async hub =>
+        {
+            try
+            {
+                await hub.Value.Hub.OnChangesAsync(batch);
+                return null;
+            }
+            catch (Exception exception)
+            {
+                // The hub notices the gap in the sequence numbers and resyncs its watchers.
+                logger.LogWarning(exception, "Monitoring hub of {Silo} did not take a batch; dropped until it registers again", hub.Key);
+                return hub.Key;
+            }
+        }));
+        foreach (var silo in failed.OfType<string>())
+        {
+            _hubs.Remove(silo);
+        }
+    }
+
+    private async Task PersistIfChangedAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        state.State = state.State with { Counted = _counted.ToImmutableDictionary() };
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            _dirty = true;
+            logger.LogWarning(exception, "Could not persist the programme figures; retrying");
+        }
+    }
+}

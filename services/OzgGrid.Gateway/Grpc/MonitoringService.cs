@@ -1,0 +1,130 @@
+using System.Globalization;
+using Grpc.Core;
+using OzgGrid.Gateway.Mapping;
+using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.Validation;
+using OzgGrid.Grains.Abstractions.Catalog;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Protos.V1;
+
+namespace OzgGrid.Gateway.Grpc;
+
+public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeProvider clock)
+    : Protos.V1.MonitoringService.MonitoringServiceBase
+{
+    public override async Task<GetProgrammeFiguresResponse> GetProgrammeFigures(GetProgrammeFiguresRequest request, ServerCallContext context)
+    {
+        var (figures, cursor) = await FiguresAsync(request.AsOf);
+        return new GetProgrammeFiguresResponse { Figures = figures, Cursor = cursor };
+    }
+
+    public override async Task WatchProgramme(
+        WatchProgrammeRequest request, IServerStreamWriter<WatchProgrammeResponse> responseStream, ServerCallContext context)
+    {
+        var filter = new WatchFilter(
+            request.HasThemenfeldId ? RequestGuard.ThemenfeldId(request.ThemenfeldId) : null,
+            string.IsNullOrWhiteSpace(request.Land) ? null : RequestGuard.Land(request.Land, "land"),
+            [.. request.OzgIds.Select(id => RequestGuard.OzgId(id, "ozg_ids"))],
+            request.HasMinReifegrad ? RequestGuard.Reifegrad(request.MinReifegrad, "min_reifegrad") : null);
+        MonitoringCursor? resumeAfter = null;
+        if (request.ResumeCursor.Length > 0)
+        {
+            resumeAfter = MonitoringCursor.TryParse(request.ResumeCursor, out var cursor)
+                ? cursor
+                : throw RequestGuard.Invalid("resume_cursor", "Not a cursor of this stream; pass the `cursor` of the last message unchanged.");
+        }
+
+        await watch.RunAsync(filter, resumeAfter, responseStream, context.CancellationToken);
+    }
+
+    public override async Task<ExportReportResponse> ExportReport(ExportReportRequest request, ServerCallContext context)
+    {
+        if (request.Kind == ReportKind.Unspecified || !Enum.IsDefined(request.Kind))
+        {
+            throw RequestGuard.Invalid("kind", "Required: REPORT_KIND_THEMENFELDER, REPORT_KIND_LAENDER or REPORT_KIND_LAGEN.");
+        }
+
+        var (figures, _) = await FiguresAsync(request.AsOf);
+        var asOf = (request.AsOf?.ToDateTimeOffset() ?? clock.GetUtcNow()).UtcDateTime;
+        var (fileName, csv) = ReportCsv.Write(request.Kind, figures, DateOnly.FromDateTime(asOf));
+        return new ExportReportResponse { FileName = fileName, Csv = csv };
+    }
+
+    public override async Task<GetProgressResponse> GetProgress(GetProgressRequest request, ServerCallContext context)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = ParseDay(request.From, "from") ?? DateOnly.MinValue;
+        var to = ParseDay(request.To, "to") ?? today;
+        if (from > to)
+        {
+            throw RequestGuard.Invalid("from", $"Must not be after `to` ({from:yyyy-MM-dd} > {to:yyyy-MM-dd}).");
+        }
+
+        // All days up to `to`, so that the first period's gain is measured against the period before it.
+        var days = await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).GetProgressAsync(DateOnly.MinValue, to);
+        var periods = request.Granularity == ProgressGranularity.Month
+            ? days.GroupBy(d => (d.Day.Year, d.Day.Month)).Select(month => month.MaxBy(d => d.Day)!)
+            : days;
+        var points = new List<Protos.V1.ProgressPoint>();
+        long previous = 0;
+        foreach (var point in periods)
+        {
+            if (point.Day >= from)
+            {
+                points.Add(new Protos.V1.ProgressPoint
+                {
+                    Day = point.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Leistungen = point.Leistungen,
+                    OzgKonform = point.OzgKonform,
+                    Online = point.Online,
+                    OzgKonformGained = point.OzgKonform - previous,
+                });
+            }
+
+            previous = point.OzgKonform;
+        }
+
+        return new GetProgressResponse { Points = { points } };
+    }
+
+    public override async Task<GetLeistungAsOfResponse> GetLeistungAsOf(GetLeistungAsOfRequest request, ServerCallContext context)
+    {
+        var ozgId = RequestGuard.OzgId(request.OzgId);
+        var moment = request.AsOf?.ToDateTimeOffset() ?? throw RequestGuard.Invalid("as_of", "Required: the moment to look at.");
+        var grain = grains.GetGrain<ILeistungGrain>(ozgId);
+        await grain.GetSummaryAsync(); // unknown OZG-IDs fail here with NotFound, not below with "not yet in the catalogue"
+        var asOf = await grain.GetAsOfAsync(moment)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"OZG-Leistung {ozgId} was not yet in the catalogue at {moment:O}."));
+        return new GetLeistungAsOfResponse { Leistung = asOf.Leistung.MapToProto(), Since = asOf.Stamp.MapToProto() };
+    }
+
+    public override async Task<ReconcileFiguresResponse> ReconcileFigures(ReconcileFiguresRequest request, ServerCallContext context)
+    {
+        var result = await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ReconcileAsync();
+        return new ReconcileFiguresResponse
+        {
+            LeistungenCounted = result.LeistungenCounted,
+            LeistungenCaughtUp = result.LeistungenCaughtUp,
+            DriftedFigures = { result.DriftedFigures },
+        };
+    }
+
+    private async Task<(ProgrammeFigures Figures, string Cursor)> FiguresAsync(Google.Protobuf.WellKnownTypes.Timestamp? asOf)
+    {
+        var themenfelder = await grains.GetGrain<ICatalogQueryGrain>(ICatalogQueryGrain.Key).ListThemenfelderAsync();
+        if (asOf is not null)
+        {
+            var past = await grains.GetGrain<ICatalogQueryGrain>(ICatalogQueryGrain.Key).GetFiguresAsOfAsync(asOf.ToDateTimeOffset());
+            return (past.MapToProgrammeFigures(themenfelder), string.Empty);
+        }
+
+        var snapshot = await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).GetSnapshotAsync();
+        return (snapshot.Figures.MapToProgrammeFigures(themenfelder), snapshot.Cursor.ToString());
+    }
+
+    private static DateOnly? ParseDay(string text, string field) =>
+        text.Length == 0 ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : throw RequestGuard.Invalid(field, $"Not a date as YYYY-MM-DD: '{text}'.");
+}

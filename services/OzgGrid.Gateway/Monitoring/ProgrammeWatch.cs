@@ -1,0 +1,175 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using OzgGrid.Gateway.Mapping;
+using OzgGrid.Grains.Abstractions.Catalog;
+using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Monitoring;
+using OzgGrid.Protos.V1;
+using Domain = OzgGrid.Grains.Abstractions.Monitoring;
+
+namespace OzgGrid.Gateway.Monitoring;
+
+/// <summary>
+/// Serves one monitoring stream from this silo's hub: a snapshot or the missed changes first, then every change in
+/// sequence. The stream checks that each change follows on from the last one it sent; where it cannot, it starts
+/// over with a snapshot that says so, so a client never has a silent gap.
+/// </summary>
+public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOptions<MonitoringOptions> options)
+{
+    /// <summary>More Leistungen than the catalogue will ever hold: a snapshot holds every matching one.</summary>
+    private const int SnapshotLimit = 100_000;
+
+    public async Task RunAsync(
+        WatchFilter filter, MonitoringCursor? resumeAfter, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+    {
+        var subscription = hub.Subscribe(resumeAfter);
+        try
+        {
+            MonitoringCursor position;
+            if (resumeAfter is not null && subscription.Replay is { } missed)
+            {
+                await stream.WriteAsync(new WatchProgrammeResponse { Resumed = new Resumed { AfterCursor = resumeAfter.ToString() } }, cancellationToken);
+                position = await SendAsync(filter, missed, resumeAfter, stream, cancellationToken);
+            }
+            else
+            {
+                var reason = resumeAfter is null ? SnapshotReason.Initial : SnapshotReason.ResumeUnavailable;
+                position = await SendSnapshotAsync(filter, reason, stream, cancellationToken);
+            }
+
+            while (true)
+            {
+                if (!await WaitForMessagesAsync(subscription, position, stream, cancellationToken))
+                {
+                    // Cut off for falling behind: the client resumes from where it got to.
+                    throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                        $"The stream fell more than {options.Value.StreamBufferSize} messages behind and was closed; " +
+                        $"reconnect with resume_cursor \"{position}\" to continue."));
+                }
+
+                while (subscription.Messages.TryRead(out var message))
+                {
+                    position = message switch
+                    {
+                        HubMessage.Changes changes when changes.Epoch == position.Epoch =>
+                            await FollowOnAsync(filter, changes, position, stream, cancellationToken),
+                        HubMessage.Changes changes when changes.Epoch < position.Epoch => position,
+                        _ => await SendSnapshotAsync(filter, SnapshotReason.Resync, stream, cancellationToken),
+                    };
+                }
+            }
+        }
+        finally
+        {
+            hub.Unsubscribe(subscription);
+        }
+    }
+
+    /// <summary>Waits for the hub; an idle stream gets a heartbeat. False when the subscription was cut off.</summary>
+    private async Task<bool> WaitForMessagesAsync(
+        HubSubscription subscription, MonitoringCursor position, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            heartbeat.CancelAfter(options.Value.HeartbeatInterval);
+            try
+            {
+                return await subscription.Messages.WaitToReadAsync(heartbeat.Token) || !subscription.Overflowed;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                await stream.WriteAsync(new WatchProgrammeResponse { Heartbeat = new Heartbeat { Cursor = position.ToString() } }, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<MonitoringCursor> FollowOnAsync(
+        WatchFilter filter, HubMessage.Changes changes, MonitoringCursor position, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+    {
+        var fresh = changes.Published.Where(change => change.Sequence > position.Sequence).ToList();
+        if (fresh.Count == 0)
+        {
+            return position;
+        }
+
+        return fresh[0].Sequence == position.Sequence + 1
+            ? await SendAsync(filter, fresh, position, stream, cancellationToken)
+            : await SendSnapshotAsync(filter, SnapshotReason.Resync, stream, cancellationToken);
+    }
+
+    private static async Task<MonitoringCursor> SendAsync(
+        WatchFilter filter, IReadOnlyList<PublishedChange> changes, MonitoringCursor position, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+    {
+        // Figures moved by changes the client does not follow still reach it, merged, after the batch.
+        var otherFigures = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            position = position with { Sequence = change.Sequence };
+            if (!filter.Matches(change))
+            {
+                foreach (var figure in change.ChangedFigures)
+                {
+                    otherFigures[figure.Key] = figure.Value;
+                }
+
+                continue;
+            }
+
+            foreach (var figure in change.ChangedFigures)
+            {
+                otherFigures.Remove(figure.Key);
+            }
+
+            var stamp = change.Change.Stamp;
+            await stream.WriteAsync(new WatchProgrammeResponse
+            {
+                LeistungChanged = new Protos.V1.LeistungChanged
+                {
+                    Cursor = position.ToString(),
+                    Leistung = change.Change.Leistung.MapToProto(),
+                    Kind = change.Change.Kind.MapToProto(),
+                    ChangedBy = stamp.ChangedBy,
+                    ChangedAt = Timestamp.FromDateTimeOffset(stamp.ChangedAt),
+                    Fields = { change.Change.Fields.MapToProto() },
+                    ChangedFigures = { change.ChangedFigures.MapToProto() },
+                },
+            }, cancellationToken);
+        }
+
+        if (otherFigures.Count > 0)
+        {
+            await stream.WriteAsync(new WatchProgrammeResponse
+            {
+                FiguresChanged = new FiguresChanged
+                {
+                    Cursor = position.ToString(),
+                    ChangedFigures = { otherFigures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto() },
+                },
+            }, cancellationToken);
+        }
+
+        return position;
+    }
+
+    private async Task<MonitoringCursor> SendSnapshotAsync(
+        WatchFilter filter, SnapshotReason reason, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+    {
+        // Figures first: a Leistung read after them may be newer than the figures' cursor, never older.
+        var figures = await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).GetSnapshotAsync();
+        var query = new LeistungQuery(filter.ThemenfeldId, filter.ToLeistungFilter(), AfterOzgId: 0, SnapshotLimit);
+        var page = await grains.GetGrain<ICatalogQueryGrain>(ICatalogQueryGrain.Key).QueryLeistungenAsync(query);
+        await stream.WriteAsync(new WatchProgrammeResponse
+        {
+            Snapshot = new Snapshot
+            {
+                Cursor = figures.Cursor.ToString(),
+                Reason = reason,
+                Figures = { figures.Figures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto() },
+                Leistungen = { page.Leistungen.Where(filter.Matches).Select(l => l.MapToProto()) },
+            },
+        }, cancellationToken);
+        return figures.Cursor;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using CsvHelper;
+using OzgGrid.Protos.V1;
+
+namespace OzgGrid.Gateway.Monitoring;
+
+/// <summary>The Berichtswesen's reports as CSV: one row per Themenfeld, Land or Lage, one column per figure.</summary>
+public static class ReportCsv
+{
+    public static (string FileName, string Csv) Write(ReportKind kind, ProgrammeFigures figures, DateOnly asOf)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            switch (kind)
+            {
+                case ReportKind.Themenfelder:
+                    WriteRows(csv, ["themenfeld_id", "name", "leistungen", "ozg_konform", .. ReifegradColumns, .. PhaseColumns],
+                        figures.Themenfelder.Select(t => Row(t.ThemenfeldId, t.Name, t.Leistungen, t.OzgKonform)
+                            .Concat(t.ByReifegrad.Select(r => (object)r.Leistungen))
+                            .Concat(t.ByPhase.Select(p => (object)p.Leistungen))));
+                    break;
+                case ReportKind.Laender:
+                    WriteRows(csv, ["land", "name", "flaechendeckend", "in_mindestens_einer_kommune", .. VerfuegbarkeitColumns],
+                        figures.Laender.Select(l => Row(l.Land, l.Name, l.Flaechendeckend, l.InMindestensEinerKommune)
+                            .Concat(l.ByVerfuegbarkeit.Select(v => (object)v.Leistungen))));
+                    break;
+                case ReportKind.Lagen:
+                    WriteRows(csv, ["lage_id", "name", "themenfeld_id", "leistungen", "ozg_konform", .. ReifegradColumns],
+                        figures.Lagen.Select(l => Row(l.LageId, l.Name, l.ThemenfeldId, l.Leistungen, l.OzgKonform)
+                            .Concat(l.ByReifegrad.Select(r => (object)r.Leistungen))));
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown report kind.");
+            }
+        }
+
+        var name = kind.ToString().ToLowerInvariant();
+        return ($"ozg-{name}-{asOf:yyyy-MM-dd}.csv", text.ToString());
+    }
+
+    private static IEnumerable<string> ReifegradColumns => Enumerable.Range(0, 5).Select(r => $"reifegrad_{r}");
+
+    private static IEnumerable<string> PhaseColumns =>
+        Enum.GetValues<Grains.Abstractions.Leistungen.Umsetzungsphase>().Select(p => $"phase_{p.ToString().ToLowerInvariant()}");
+
+    private static IEnumerable<string> VerfuegbarkeitColumns =>
+        Enum.GetValues<Grains.Abstractions.Leistungen.Verfuegbarkeit>().Select(v => $"verfuegbarkeit_{v.ToString().ToLowerInvariant()}");
+
+    private static object[] Row(params object[] cells) => cells;
+
+    private static void WriteRows(CsvWriter csv, IEnumerable<string> header, IEnumerable<IEnumerable<object>> rows)
+    {
+        foreach (var column in header)
+        {
+            csv.WriteField(column);
+        }
+
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            foreach (var cell in row)
+            {
+                csv.WriteField(cell);
+            }
+
+            csv.NextRecord();
+        }
+    }
+}
