@@ -17,6 +17,12 @@ public sealed class LeistungGrain(
     TimeProvider clock,
     ILogger<LeistungGrain> logger) : Grain, ILeistungGrain
 {
+    /// <summary>
+    /// The state as last persisted. Interleaving readers see this, never a change whose write is still under way
+    /// (and might fail).
+    /// </summary>
+    private LeistungState? _committed;
+
     private int OzgId => (int)this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -29,6 +35,7 @@ public sealed class LeistungGrain(
             history.State = history.State with { Changes = history.State.Changes.RemoveAll(change => change.Version > reached) };
         }
 
+        _committed = state.State;
         return Task.CompletedTask;
     }
 
@@ -40,7 +47,7 @@ public sealed class LeistungGrain(
     }
 
     public Task<LeistungSummary?> GetSummaryAsync() =>
-        Task.FromResult(state.State.Catalog is null ? null : ToSummary(state.State));
+        Task.FromResult(_committed?.Catalog is null ? null : ToSummary(_committed));
 
     public Task<ChangePage> GetChangesAsync(long? beforeVersion, int limit)
     {
@@ -140,6 +147,7 @@ public sealed class LeistungGrain(
             throw;
         }
 
+        _committed = state.State;
         return result;
     }
 
@@ -179,6 +187,8 @@ public sealed class LeistungGrain(
             logger.LogWarning(exception, "Leistung {OzgId}: could not persist version {Version}", OzgId, next.Version);
             throw;
         }
+
+        _committed = next;
 
         await NotifyAsync(new LeistungChanged(ToSummary(next), kind, stamp, fields));
         return result;

@@ -38,6 +38,12 @@ public sealed class ProgrammeAggregatorGrain(
 
         _figures = FigureCounter.Recount(_counted.Values);
 
+        // Hubs of silos that are gone fail on the first publish and are dropped then.
+        foreach (var (silo, hub) in state.State.Hubs)
+        {
+            _hubs[silo] = (hub, clock.GetUtcNow());
+        }
+
         // A new epoch before anything is published: sequence numbers of an earlier activation are never reused.
         _epoch = state.State.Epoch + 1;
         state.State = state.State with { Epoch = _epoch };
@@ -53,14 +59,20 @@ public sealed class ProgrammeAggregatorGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         PersistIfChangedAsync(cancellationToken);
 
-    public async Task ApplyAsync(ImmutableArray<LeistungChanged> changes)
+    public Task ApplyAsync(ImmutableArray<LeistungChanged> changes) => CountAsync(changes, fromRecount: false);
+
+    /// <summary>
+    /// Counts each Leistung in its reported state. A report is taken when it is newer than what was counted, or,
+    /// coming from a recount of the Leistungen themselves, whenever it differs: the Leistung is the truth.
+    /// </summary>
+    private async Task CountAsync(ImmutableArray<LeistungChanged> changes, bool fromRecount)
     {
         var published = ImmutableArray.CreateBuilder<PublishedChange>();
         foreach (var change in changes)
         {
             var after = change.Leistung;
             var before = _counted.GetValueOrDefault(after.OzgId);
-            if (before is not null && before.Version >= after.Version)
+            if (before is not null && (fromRecount ? before.Version == after.Version : before.Version >= after.Version))
             {
                 continue;
             }
@@ -83,10 +95,15 @@ public sealed class ProgrammeAggregatorGrain(
     public Task<FiguresSnapshot> GetSnapshotAsync() =>
         Task.FromResult(new FiguresSnapshot(new MonitoringCursor(_epoch, _sequence), _figures.ToImmutable()));
 
-    public Task RegisterHubAsync(string siloName, IMonitoringHub hub)
+    public async Task RegisterHubAsync(string siloName, IMonitoringHub hub)
     {
+        var known = _hubs.ContainsKey(siloName);
         _hubs[siloName] = (hub, clock.GetUtcNow());
-        return Task.CompletedTask;
+        if (!known)
+        {
+            state.State = state.State with { Hubs = _hubs.ToImmutableDictionary(h => h.Key, h => h.Value.Hub) };
+            await state.WriteStateAsync();
+        }
     }
 
     public async Task<ReconciliationResult> ReconcileAsync()
@@ -96,10 +113,10 @@ public sealed class ProgrammeAggregatorGrain(
         var stamp = new ChangeStamp(ReconciledBy, clock.GetUtcNow(), string.Empty);
         var missed = current
             .SelectMany(leistungen => leistungen)
-            .Where(leistung => !_counted.TryGetValue(leistung.OzgId, out var counted) || counted.Version < leistung.Version)
+            .Where(leistung => !_counted.TryGetValue(leistung.OzgId, out var counted) || counted.Version != leistung.Version)
             .Select(leistung => new LeistungChanged(leistung, ChangeKind.Abgleich, stamp, []))
             .ToImmutableArray();
-        await ApplyAsync(missed);
+        await CountAsync(missed, fromRecount: true);
 
         var recount = FigureCounter.Recount(_counted.Values);
         var drifted = _figures.DifferencesTo(recount);

@@ -16,4 +16,8 @@ public sealed record ProgrammeAggregatorState
 
     [Id(2)]
     public ImmutableSortedDictionary<DateOnly, ProgressPoint> Progress { get; init; } = ImmutableSortedDictionary<DateOnly, ProgressPoint>.Empty;
+
+    /// <summary>The hubs known when last persisted, so that a new activation publishes to them at once.</summary>
+    [Id(3)]
+    public ImmutableDictionary<string, IMonitoringHub> Hubs { get; init; } = ImmutableDictionary<string, IMonitoringHub>.Empty;
 }

@@ -8,7 +8,7 @@ namespace OzgGrid.Silo.Tests.Hosting;
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
-    private readonly Queue<int> _freeOzgIds = new();
+    private readonly List<LeistungSummary> _freeOzgIds = [];
     private readonly Queue<int> _freeThemenfeldIds = new();
     private TestHost? _host;
 
@@ -20,17 +20,17 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public CatalogService.CatalogServiceClient Catalog => new(Host.Channel);
 
+    public MonitoringService.MonitoringServiceClient Monitoring => new(Host.Channel);
+
     public async Task InitializeAsync()
     {
-        _host = await TestHost.StartAsync(StorageScope.CreateNew());
+        // A small stream buffer, so that a stalled watcher is cut off after a few hundred changes.
+        _host = await TestHost.StartAsync(StorageScope.CreateNew(), "--OzgGrid:Monitoring:StreamBufferSize=8");
 
         // The Leistungen whose data tests read exactly are left out of the pool, so no test changes them.
         var all = await Leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500 });
         var next = await Leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500, PageToken = all.NextPageToken });
-        foreach (var leistung in all.Leistungen.Concat(next.Leistungen).Where(l => l.OzgId != KnownData.ElterngeldOzgId).Reverse())
-        {
-            _freeOzgIds.Enqueue(leistung.OzgId);
-        }
+        _freeOzgIds.AddRange(all.Leistungen.Concat(next.Leistungen).Where(l => l.OzgId != KnownData.ElterngeldOzgId).Reverse());
 
         // Themenfelder without a known Federführung, so tests may set one.
         foreach (var id in new[] { 2, 4, 7, 10, 11, 13, 14 })
@@ -39,11 +39,18 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
     }
 
-    public int TakeOzgId()
+    public int TakeOzgId() => Take(_ => true);
+
+    /// <summary>A Leistung of another Themenfeld than the one given.</summary>
+    public int TakeOzgIdOutside(int themenfeldId) => Take(l => l.ThemenfeldId != themenfeldId);
+
+    private int Take(Func<LeistungSummary, bool> suitable)
     {
         lock (_freeOzgIds)
         {
-            return _freeOzgIds.Dequeue();
+            var leistung = _freeOzgIds.First(suitable);
+            _freeOzgIds.Remove(leistung);
+            return leistung.OzgId;
         }
     }
 

@@ -11,31 +11,40 @@ public sealed class TestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestHost(WebApplication app, GrpcChannel channel)
+    private TestHost(WebApplication app, GrpcChannel channel, int siloPort)
     {
         _app = app;
         Channel = channel;
+        SiloPort = siloPort;
     }
 
     public GrpcChannel Channel { get; }
 
-    public static async Task<TestHost> StartAsync(StorageScope scope)
+    /// <summary>The silo-to-silo port, for a further host to join this one's cluster.</summary>
+    public int SiloPort { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a host; <paramref name="settings"/> are further configuration arguments ("--Key=Value").</summary>
+    public static async Task<TestHost> StartAsync(StorageScope scope, params string[] settings)
     {
+        var siloPort = FreePort.Next();
         string[] args =
         [
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
-            $"--OzgGrid:Cluster:SiloPort={FreePort.Next()}",
+            $"--OzgGrid:Cluster:SiloPort={siloPort}",
             $"--OzgGrid:Cluster:ServiceId={scope.ServiceId}",
             $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",
             $"--OzgGrid:Storage:ConnectionString={TestStorage.ConnectionString}",
             $"--OzgGrid:Storage:TableName={scope.TableName}",
             $"--OzgGrid:Storage:BlobContainer={scope.BlobContainer}",
             "--Logging:LogLevel:Default=Warning",
+            .. settings,
         ];
         var app = OzgGridHost.Build(args);
         await app.StartAsync();
         var address = app.GatewayAddresses().Single();
-        return new TestHost(app, GrpcChannel.ForAddress(address));
+        return new TestHost(app, GrpcChannel.ForAddress(address), siloPort);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,264 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Protos.V1;
+using OzgGrid.Silo.Tests.Hosting;
+using DomainChanges = OzgGrid.Grains.Abstractions.Changes;
+using Domain = OzgGrid.Grains.Abstractions.Leistungen;
+
+namespace OzgGrid.Silo.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class MonitoringServiceTests(GatewayFixture fixture)
+{
+    private readonly MonitoringService.MonitoringServiceClient _monitoring = fixture.Monitoring;
+    private readonly LeistungService.LeistungServiceClient _leistungen = fixture.Leistungen;
+
+    [Fact]
+    public async Task The_programme_figures_add_up_to_the_catalogue_in_every_breakdown()
+    {
+        var figures = (await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures;
+
+        Assert.Equal(KnownData.Leistungen, figures.Leistungen);
+        Assert.Equal(KnownData.Leistungen, figures.ByReifegrad.Sum(r => r.Leistungen));
+        Assert.Equal(KnownData.Leistungen, figures.ByPhase.Sum(p => p.Leistungen));
+        Assert.Equal(KnownData.Themenfelder, figures.Themenfelder.Count);
+        Assert.Equal(KnownData.Leistungen, figures.Themenfelder.Sum(t => t.Leistungen));
+        Assert.Equal(KnownData.Lagen, figures.Lagen.Count);
+        Assert.Equal(KnownData.Leistungen, figures.Lagen.Sum(l => l.Leistungen));
+        Assert.Equal(16, figures.Laender.Count);
+        Assert.All(figures.Laender, land => Assert.Equal(KnownData.Leistungen, land.ByVerfuegbarkeit.Sum(v => v.Leistungen)));
+    }
+
+    [Fact]
+    public async Task The_live_figures_equal_a_recount_of_every_Leistung()
+    {
+        var expected = await ProgrammeRecount.CountAsync(_leistungen);
+
+        await Eventually.ReturnsAsync(
+            async () => ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures),
+            live => live == expected,
+            $"the figures of a recount ({expected})");
+    }
+
+    [Fact]
+    public async Task A_watcher_gets_a_snapshot_first_then_each_change_with_its_version_and_the_figures_it_moved()
+    {
+        var ozgId = fixture.TakeOzgId();
+        await using var watcher = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { OzgIds = { ozgId } });
+        var snapshot = (await watcher.ReadSnapshotAsync())[^1].Snapshot;
+
+        await Update(ozgId, reifegrad: 3, land: "NW", Verfuegbarkeit.InMindestensEinerKommune);
+        var changed = (await watcher.ReadUntilAsync(
+            m => m.LeistungChanged?.Leistung.OzgId == ozgId, $"the change of {ozgId}"))[^1].LeistungChanged;
+
+        Assert.Equal(SnapshotReason.Initial, snapshot.Reason);
+        Assert.Equal(ozgId, Assert.Single(snapshot.Leistungen).OzgId);
+        Assert.Contains(snapshot.Figures, f => f.Key == "leistungen" && f.Value == KnownData.Leistungen);
+        Assert.Equal(2, changed.Leistung.Version);
+        Assert.Equal(3, changed.Leistung.Status.Reifegrad);
+        Assert.Equal("anonymous", changed.ChangedBy);
+        Assert.Contains(changed.Fields, f => f.Field == "reifegrad" && f.After == "3");
+        var moved = changed.ChangedFigures.Select(f => f.Key).ToList();
+        Assert.Contains("reifegrad/3", moved);
+        Assert.Contains("reifegrad/0", moved);
+        Assert.Contains("ozg-konform", moved);
+        Assert.Contains("online", moved);
+        Assert.Contains("land/NW/in-mindestens-einer-kommune", moved);
+        Assert.True(Cursor(changed.Cursor) > Cursor(snapshot.Cursor));
+    }
+
+    [Fact]
+    public async Task A_filtered_watcher_gets_only_matching_changes_and_the_figures_of_the_others()
+    {
+        var inThemenfeld = fixture.TakeOzgId();
+        var themenfeldId = (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = inThemenfeld })).Leistung.ThemenfeldId;
+        var elsewhere = fixture.TakeOzgIdOutside(themenfeldId);
+        await using var watcher = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { ThemenfeldId = themenfeldId });
+        var snapshot = (await watcher.ReadSnapshotAsync())[^1].Snapshot;
+
+        await Update(elsewhere, reifegrad: 1);
+        await Update(inThemenfeld, reifegrad: 2);
+        var (sawChange, sawFigures) = (false, false);
+        var messages = await watcher.ReadUntilAsync(
+            m =>
+            {
+                sawChange |= m.LeistungChanged?.Leistung.OzgId == inThemenfeld;
+                sawFigures |= m.FiguresChanged?.ChangedFigures.Any(f => f.Key == $"themenfeld/{themenfeldId}") == false
+                    && m.FiguresChanged.ChangedFigures.Any(f => f.Key == "reifegrad/1");
+                return sawChange && sawFigures;
+            },
+            $"the change of {inThemenfeld} and the figures moved by {elsewhere}");
+
+        Assert.All(snapshot.Leistungen, l => Assert.Equal(themenfeldId, l.ThemenfeldId));
+        Assert.DoesNotContain(messages, m => m.LeistungChanged?.Leistung.OzgId == elsewhere);
+    }
+
+    [Fact]
+    public async Task A_watcher_that_reconnects_with_its_cursor_gets_exactly_what_it_missed()
+    {
+        var ozgId = fixture.TakeOzgId();
+        string cursor;
+        await using (var first = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { OzgIds = { ozgId } }))
+        {
+            cursor = (await first.ReadSnapshotAsync())[^1].Snapshot.Cursor;
+        }
+
+        await Update(ozgId, reifegrad: 1);
+        await Update(ozgId, reifegrad: 2);
+        await using var resumed = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { OzgIds = { ozgId }, ResumeCursor = cursor });
+        var messages = await resumed.ReadUntilAsync(m => m.LeistungChanged?.Leistung.Version == 3, "the second missed change");
+
+        Assert.Equal(cursor, messages[0].Resumed.AfterCursor);
+        Assert.Equal([2L, 3L], messages.Where(m => m.LeistungChanged is not null).Select(m => m.LeistungChanged.Leistung.Version));
+        Assert.DoesNotContain(messages, m => m.Snapshot is not null);
+    }
+
+    [Fact]
+    public async Task A_cursor_that_can_no_longer_be_resumed_gets_a_snapshot_saying_so()
+    {
+        await using var watcher = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { ResumeCursor = "0.12345" });
+
+        var snapshot = (await watcher.ReadSnapshotAsync())[^1].Snapshot;
+        var garbage = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using var call = _monitoring.WatchProgramme(new WatchProgrammeRequest { ResumeCursor = "yesterday" });
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+
+        Assert.Equal(SnapshotReason.ResumeUnavailable, snapshot.Reason);
+        Assert.Equal(KnownData.Leistungen, snapshot.Leistungen.Count);
+        Assert.Equal(StatusCode.InvalidArgument, garbage.StatusCode);
+        Assert.StartsWith("resume_cursor", garbage.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_stalled_watcher_neither_delays_a_healthy_one_nor_the_writers_and_is_cut_off_to_resume()
+    {
+        var ozgId = fixture.TakeOzgId();
+        const int updates = 600;
+        await using var healthy = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { OzgIds = { ozgId } });
+        await healthy.ReadSnapshotAsync();
+        using var stalled = _monitoring.WatchProgramme(new WatchProgrammeRequest());
+        Assert.True(await stalled.ResponseStream.MoveNext(CancellationToken.None));
+
+        for (var i = 1; i <= updates; i++)
+        {
+            await Update(ozgId, reifegrad: 1 + (i % 4));
+        }
+
+        await healthy.ReadUntilAsync(m => m.LeistungChanged?.Leistung.Version == updates + 1, $"all {updates} changes at the healthy watcher");
+        var cutOff = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await stalled.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        });
+        Assert.Equal(StatusCode.ResourceExhausted, cutOff.StatusCode);
+        Assert.Contains("resume_cursor", cutOff.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Reports_are_exported_as_CSV_with_one_row_per_Themenfeld_Land_and_Lage()
+    {
+        var themenfelder = await _monitoring.ExportReportAsync(new ExportReportRequest { Kind = ReportKind.Themenfelder });
+        var laender = await _monitoring.ExportReportAsync(new ExportReportRequest { Kind = ReportKind.Laender });
+        var lagen = await _monitoring.ExportReportAsync(new ExportReportRequest { Kind = ReportKind.Lagen });
+        var unspecified = await Assert.ThrowsAsync<RpcException>(() => _monitoring.ExportReportAsync(new ExportReportRequest()).ResponseAsync);
+
+        string[] Lines(ExportReportResponse report) => report.Csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("themenfeld_id,name,leistungen,ozg_konform,reifegrad_0", Lines(themenfelder)[0]);
+        Assert.Equal(KnownData.Themenfelder + 1, Lines(themenfelder).Length);
+        Assert.Contains(Lines(themenfelder), line => line.StartsWith("1,Arbeit & Ruhestand,", StringComparison.Ordinal));
+        Assert.Equal(17, Lines(laender).Length);
+        Assert.Contains(Lines(laender), line => line.StartsWith("NW,Nordrhein-Westfalen,", StringComparison.Ordinal));
+        Assert.Equal(KnownData.Lagen + 1, Lines(lagen).Length);
+        Assert.EndsWith(".csv", lagen.FileName);
+        Assert.Equal(StatusCode.InvalidArgument, unspecified.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_status_of_a_Leistung_and_of_the_programme_at_a_past_moment_come_from_the_history()
+    {
+        var ozgId = fixture.TakeOzgId();
+        await Update(ozgId, reifegrad: 2);
+        var between = DateTimeOffset.UtcNow;
+        await Update(ozgId, reifegrad: 4);
+
+        var then = await _monitoring.GetLeistungAsOfAsync(new GetLeistungAsOfRequest { OzgId = ozgId, AsOf = Timestamp.FromDateTimeOffset(between) });
+        var now = await _monitoring.GetLeistungAsOfAsync(new GetLeistungAsOfRequest { OzgId = ozgId, AsOf = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) });
+        var beforeCatalogue = await Assert.ThrowsAsync<RpcException>(() => _monitoring.GetLeistungAsOfAsync(new GetLeistungAsOfRequest
+        {
+            OzgId = ozgId, AsOf = Timestamp.FromDateTimeOffset(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+        }).ResponseAsync);
+        var programmeIn2020 = await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest
+        {
+            AsOf = Timestamp.FromDateTimeOffset(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+        });
+        var programmeThen = await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest { AsOf = Timestamp.FromDateTimeOffset(between) });
+
+        Assert.Equal(2, then.Leistung.Status.Reifegrad);
+        Assert.Equal(2, then.Leistung.Version);
+        Assert.Equal(4, now.Leistung.Status.Reifegrad);
+        Assert.Equal(StatusCode.NotFound, beforeCatalogue.StatusCode);
+        Assert.Equal(0, programmeIn2020.Figures.Leistungen);
+        Assert.Equal(KnownData.Leistungen, programmeThen.Figures.Leistungen);
+        Assert.Empty(programmeThen.Cursor);
+    }
+
+    [Fact]
+    public async Task Progress_per_day_and_month_shows_todays_headline_figures()
+    {
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+
+        var daily = await _monitoring.GetProgressAsync(new GetProgressRequest { Granularity = ProgressGranularity.Day });
+        var monthly = await _monitoring.GetProgressAsync(new GetProgressRequest { Granularity = ProgressGranularity.Month });
+        var inverted = await Assert.ThrowsAsync<RpcException>(() =>
+            _monitoring.GetProgressAsync(new GetProgressRequest { From = "2026-12-31", To = "2026-01-01" }).ResponseAsync);
+
+        var point = Assert.Single(daily.Points);
+        Assert.Equal(today, point.Day);
+        Assert.Equal(KnownData.Leistungen, point.Leistungen);
+        Assert.Equal(point.OzgKonform, point.OzgKonformGained);
+        Assert.Equal(point.Day, Assert.Single(monthly.Points).Day);
+        Assert.Equal(StatusCode.InvalidArgument, inverted.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_recount_heals_figures_that_drifted_from_the_Leistungen()
+    {
+        var ozgId = fixture.TakeOzgId();
+        var truth = (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
+        var grains = fixture.Host.Services.GetRequiredService<IGrainFactory>();
+        var bogus = new Domain.LeistungSummary(
+            ozgId, truth.Name, truth.LageId, truth.ThemenfeldId,
+            Domain.LeistungStatus.Initial with { Reifegrad = 4 }, truth.Version + 100);
+        await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key)
+            .ApplyAsync([new Grains.Abstractions.Monitoring.LeistungChanged(
+                bogus, DomainChanges.ChangeKind.Status, new DomainChanges.ChangeStamp("test", DateTimeOffset.UtcNow, "drift"), [])]);
+        var expected = await ProgrammeRecount.CountAsync(_leistungen);
+        var drifted = ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures);
+
+        var result = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+        var healed = ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures);
+
+        Assert.NotEqual(expected, drifted);
+        Assert.True(result.LeistungenCaughtUp >= 1);
+        Assert.Equal(KnownData.Leistungen, result.LeistungenCounted);
+        Assert.Equal(expected, healed);
+    }
+
+    private static long Cursor(string cursor) => long.Parse(cursor.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task Update(int ozgId, int reifegrad, string? land = null, Verfuegbarkeit verfuegbarkeit = Verfuegbarkeit.Unspecified)
+    {
+        var request = new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = reifegrad };
+        if (land is not null)
+        {
+            request.Verfuegbarkeit = new LandVerfuegbarkeit { Land = land, Verfuegbarkeit = verfuegbarkeit };
+        }
+
+        await _leistungen.UpdateLeistungStatusAsync(request);
+    }
+}
