@@ -160,6 +160,21 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_watcher_that_disconnects_is_removed_from_the_hub()
+    {
+        var hub = fixture.Host.Services.GetRequiredService<Grains.Monitoring.MonitoringHub>();
+        var before = hub.SubscriptionCount;
+        var watcher = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { OzgIds = { KnownData.ElterngeldOzgId } });
+        await watcher.ReadSnapshotAsync();
+        var connected = hub.SubscriptionCount;
+
+        await watcher.DisposeAsync();
+
+        Assert.Equal(before + 1, connected);
+        await Eventually.ReturnsAsync(() => Task.FromResult(hub.SubscriptionCount), count => count == before, "the subscription to be removed");
+    }
+
+    [Fact]
     public async Task Reports_are_exported_as_CSV_with_one_row_per_Themenfeld_Land_and_Lage()
     {
         var themenfelder = await _monitoring.ExportReportAsync(new ExportReportRequest { Kind = ReportKind.Themenfelder });

@@ -1,0 +1,51 @@
+namespace OzgGrid.Silo.Tests.Hosting;
+
+/// <summary>
+/// Two real hosts forming one Orleans cluster on the same Azurite storage: <see cref="First"/> is the cluster's
+/// primary silo, <see cref="Second"/> joins it and can be restarted by a test.
+/// </summary>
+public sealed class TwoSiloFixture : IAsyncLifetime
+{
+    private readonly StorageScope _scope = StorageScope.CreateNew();
+    private TestHost? _first;
+    private TestHost? _second;
+
+    public TestHost First => _first ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public TestHost Second => _second ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public async Task InitializeAsync()
+    {
+        _first = await TestHost.StartAsync(_scope, Settings(primarySiloPort: 0));
+        _second = await StartSecondAsync();
+    }
+
+    /// <summary>Stops the second silo gracefully and starts a new one in its place.</summary>
+    public async Task RestartSecondAsync()
+    {
+        await Second.DisposeAsync();
+        _second = null;
+        _second = await StartSecondAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_second is not null)
+        {
+            await _second.DisposeAsync();
+        }
+
+        if (_first is not null)
+        {
+            await _first.DisposeAsync();
+        }
+    }
+
+    private Task<TestHost> StartSecondAsync() => TestHost.StartAsync(_scope, Settings(First.SiloPort));
+
+    private static string[] Settings(int primarySiloPort) =>
+    [
+        $"--OzgGrid:Cluster:PrimarySiloPort={primarySiloPort}",
+        "--OzgGrid:Monitoring:HubRefreshInterval=00:00:02",
+    ];
+}
