@@ -1,20 +1,34 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OzgGrid.Gateway.Errors;
 using OzgGrid.Gateway.Grpc;
+using OzgGrid.Gateway.Identity;
 using OzgGrid.Gateway.Monitoring;
 
 namespace OzgGrid.Gateway;
 
-/// <summary>Wires the gRPC gateway into a host: services, error mapping, health and reflection.</summary>
+/// <summary>Wires the gRPC gateway into a host: authentication, services, access checks, error mapping, health, reflection.</summary>
 public static class GatewayRegistration
 {
-    public static IServiceCollection AddOzgGridGateway(this IServiceCollection services)
+    public static IServiceCollection AddOzgGridGateway(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        auth.EnsureUsable(isDevelopment);
+        services.AddSingleton(auth);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = AccessTokens.ValidationParameters(auth);
+        });
+
         services.AddGrpc(options =>
         {
+            // Outermost first: errors are mapped for everything inside, access is checked before any work.
             options.Interceptors.Add<DomainErrorInterceptor>();
+            options.Interceptors.Add<AccessInterceptor>();
             options.EnableDetailedErrors = false;
         });
         services.AddSingleton<ProgrammeWatch>();
@@ -23,14 +37,16 @@ public static class GatewayRegistration
         return services;
     }
 
-    public static IEndpointRouteBuilder MapOzgGridGateway(this IEndpointRouteBuilder endpoints)
+    public static WebApplication MapOzgGridGateway(this WebApplication app)
     {
-        endpoints.MapGrpcService<ThemenfeldService>();
-        endpoints.MapGrpcService<LeistungService>();
-        endpoints.MapGrpcService<CatalogService>();
-        endpoints.MapGrpcService<MonitoringService>();
-        endpoints.MapGrpcHealthChecksService();
-        endpoints.MapGrpcReflectionService();
-        return endpoints;
+        app.UseAuthentication();
+        app.MapGrpcService<ThemenfeldService>();
+        app.MapGrpcService<LeistungService>();
+        app.MapGrpcService<CatalogService>();
+        app.MapGrpcService<MonitoringService>();
+        app.MapGrpcService<ItDienstleisterService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
     }
 }

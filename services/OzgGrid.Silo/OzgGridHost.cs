@@ -21,7 +21,7 @@ public static class OzgGridHost
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
         });
-        builder.Services.AddOzgGridGateway();
+        builder.Services.AddOzgGridGateway(builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
         builder.Services.AddHostedService<CatalogStartupLoader>();
 

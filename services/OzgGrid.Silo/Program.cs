@@ -1,3 +1,10 @@
 using OzgGrid.Silo;
+using OzgGrid.Silo.Tokens;
+
+if (args.Length > 0 && args[0] == IssueTokenCommand.Name)
+{
+    return IssueTokenCommand.Run(args[1..], Console.Out, Console.Error);
+}
 
 await OzgGridHost.Build(args).RunAsync();
+return 0;

@@ -41,7 +41,7 @@ public sealed class CatalogServiceTests(GatewayFixture fixture)
 
         Assert.Equal(KnownData.Leistungen, import.LeistungenUnchanged);
         Assert.Equal(0, import.LeistungenCreated + import.LeistungenChanged);
-        Assert.Equal("anonymous", import.ImportedBy);
+        Assert.Equal(TestHost.ManagementSubject, import.ImportedBy);
         Assert.Equal(import, retried);
         var leistung = (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
         Assert.Equal(3, leistung.Status.Reifegrad);

@@ -8,15 +8,19 @@ public sealed class DurabilityTests
     [Fact]
     public async Task An_acknowledged_write_survives_a_restart_of_the_host()
     {
-        var scope = StorageScope.CreateNew();
+        var scope = ClusterScope.CreateNew();
         const int ozgId = 10100;
         UpdateLeistungStatusResponse written;
         await using (var first = await TestHost.StartAsync(scope))
         {
             var client = new LeistungService.LeistungServiceClient(first.Channel);
+            await new ItDienstleisterService.ItDienstleisterServiceClient(first.Channel).RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest
+            {
+                Id = "komm-one", RequestId = "register-1", Name = "Komm.ONE", Laender = { "BW", "SN" },
+            });
             await client.SetZustaendigkeitAsync(new SetZustaendigkeitRequest
             {
-                OzgId = ozgId, RequestId = "zust-1", Zustaendigkeit = new Zustaendigkeit { Land = "SN", ItDienstleister = "Komm.ONE" },
+                OzgId = ozgId, RequestId = "zust-1", Zustaendigkeit = new Zustaendigkeit { Land = "SN", ItDienstleister = "komm-one" },
             });
             written = await client.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest
             {
@@ -38,7 +42,7 @@ public sealed class DurabilityTests
 
         Assert.Equal(written.Version, leistung.Version);
         Assert.Equal(written.Status, leistung.Status);
-        Assert.Equal("Komm.ONE", leistung.Zustaendigkeit.ItDienstleister);
+        Assert.Equal("komm-one", leistung.Zustaendigkeit.ItDienstleister);
         Assert.Equal([3L, 2L, 1L], changes.Changes.Select(c => c.Version));
         Assert.Equal(written, retry);
         Assert.Equal(KnownData.Leistungen, import.LeistungenCreated);

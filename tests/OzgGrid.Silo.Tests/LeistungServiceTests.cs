@@ -61,7 +61,7 @@ public sealed class LeistungServiceTests(GatewayFixture fixture)
         });
 
         Assert.Equal(2, response.Version);
-        Assert.Equal("anonymous", response.LastChange.ChangedBy);
+        Assert.Equal(TestHost.ManagementSubject, response.LastChange.ChangedBy);
         var read = (await _client.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
         Assert.Equal(2, read.Version);
         Assert.Equal(3, read.Status.Reifegrad);
@@ -177,7 +177,7 @@ public sealed class LeistungServiceTests(GatewayFixture fixture)
         {
             OzgId = ozgId,
             RequestId = NewRequestId(),
-            Zustaendigkeit = new Zustaendigkeit { Land = "hb", Efa = true, ItDienstleister = "Dataport", NachnutzerLaender = { "SH", "02" } },
+            Zustaendigkeit = new Zustaendigkeit { Land = "hb", Efa = true, ItDienstleister = "dataport", NachnutzerLaender = { "SH", "02" } },
         });
         var refused = await Assert.ThrowsAsync<RpcException>(() => _client.SetZustaendigkeitAsync(new SetZustaendigkeitRequest
         {
@@ -190,7 +190,7 @@ public sealed class LeistungServiceTests(GatewayFixture fixture)
         var read = (await _client.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
         Assert.Equal("HB", read.Zustaendigkeit.Land);
         Assert.True(read.Zustaendigkeit.Efa);
-        Assert.Equal("Dataport", read.Zustaendigkeit.ItDienstleister);
+        Assert.Equal("dataport", read.Zustaendigkeit.ItDienstleister);
         Assert.Equal(["HH", "SH"], read.Zustaendigkeit.NachnutzerLaender);
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
         Assert.StartsWith("zustaendigkeit.nachnutzer_laender", refused.Status.Detail);
@@ -213,7 +213,7 @@ public sealed class LeistungServiceTests(GatewayFixture fixture)
         Assert.Empty(second.NextPageToken);
         Assert.Equal(ChangeKind.Katalog, second.Changes[^1].Kind);
         var newest = first.Changes[0];
-        Assert.Equal("anonymous", newest.ChangedBy);
+        Assert.Equal(TestHost.ManagementSubject, newest.ChangedBy);
         Assert.Equal(ChangeKind.Status, newest.Kind);
         Assert.Equal(new FieldChange { Field = "reifegrad", Before = "3", After = "4" }, Assert.Single(newest.Fields));
     }

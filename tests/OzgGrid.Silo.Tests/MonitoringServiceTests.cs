@@ -58,7 +58,7 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
         Assert.Contains(snapshot.Figures, f => f.Key == "leistungen" && f.Value == KnownData.Leistungen);
         Assert.Equal(2, changed.Leistung.Version);
         Assert.Equal(3, changed.Leistung.Status.Reifegrad);
-        Assert.Equal("anonymous", changed.ChangedBy);
+        Assert.Equal(TestHost.ManagementSubject, changed.ChangedBy);
         Assert.Contains(changed.Fields, f => f.Field == "reifegrad" && f.After == "3");
         var moved = changed.ChangedFigures.Select(f => f.Key).ToList();
         Assert.Contains("reifegrad/3", moved);

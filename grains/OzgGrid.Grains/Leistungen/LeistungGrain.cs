@@ -84,6 +84,7 @@ public sealed class LeistungGrain(
             return Task.FromResult(earlier);
         }
 
+        EnsureWithinScope(command.Scope, update);
         WriteGuard.EnsureExpectedVersion(command, state.State.Version);
         var (next, fields) = LeistungStatusRules.Apply(state.State.Status, update);
         return fields.IsEmpty
@@ -210,6 +211,30 @@ public sealed class LeistungGrain(
         {
             logger.LogWarning(exception, "Leistung {OzgId}: version {Version} not yet passed on to index and monitoring",
                 OzgId, summary.Version);
+        }
+    }
+
+    /// <summary>An IT-Dienstleister reports only for Leistungen assigned to it, and Verfügbarkeit only where it serves.</summary>
+    private void EnsureWithinScope(ItDienstleisterScope? scope, LeistungStatusUpdate update)
+    {
+        if (scope is null)
+        {
+            return;
+        }
+
+        var assigned = state.State.Zustaendigkeit?.ItDienstleister;
+        if (!string.Equals(assigned, scope.ItDienstleisterId, StringComparison.Ordinal))
+        {
+            var holder = string.IsNullOrEmpty(assigned) ? "no IT-Dienstleister" : $"'{assigned}'";
+            throw new AccessDeniedException(
+                $"IT-Dienstleister '{scope.ItDienstleisterId}' is not assigned to OZG-Leistung {OzgId} ({holder} is); " +
+                "the programme management assigns Leistungen with SetZustaendigkeit.");
+        }
+
+        if (update.Verfuegbarkeit is { } verfuegbarkeit && !scope.Laender.Contains(verfuegbarkeit.Land))
+        {
+            throw new AccessDeniedException(
+                $"IT-Dienstleister '{scope.ItDienstleisterId}' does not serve {verfuegbarkeit.Land}; it serves {string.Join(", ", scope.Laender)}.");
         }
     }
 

@@ -14,7 +14,9 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
     private readonly Queue<PublishedChange> _recent = new();
     private readonly HashSet<HubSubscription> _subscriptions = [];
     private long? _epoch;
-    private long _lastSequence;
+
+    /// <summary>The last change this hub saw; null while it has seen none of the current epoch.</summary>
+    private long? _lastSequence;
 
     public int SubscriptionCount
     {
@@ -31,12 +33,14 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
     {
         lock (_gate)
         {
-            var continuous = _epoch == batch.Epoch && (batch.Changes.IsEmpty || batch.Changes[0].Sequence == _lastSequence + 1);
+            var continuous = _epoch == batch.Epoch && _lastSequence is { } last
+                && (batch.Changes.IsEmpty || batch.Changes[0].Sequence == last + 1);
             if (!continuous)
             {
                 // A new epoch, or batches this hub missed: what it kept no longer joins up with what comes.
                 _recent.Clear();
                 _epoch = batch.Epoch;
+                _lastSequence = null;
             }
 
             foreach (var change in batch.Changes)
@@ -93,13 +97,13 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
 
     private ImmutableArray<PublishedChange>? ReplayAfter(MonitoringCursor? cursor)
     {
-        if (cursor is null || cursor.Epoch != _epoch)
+        if (cursor is null || cursor.Epoch != _epoch || _lastSequence is not { } last)
         {
             return null;
         }
 
         // Everything after the cursor is still here if the oldest change kept follows on from it (or nothing came since).
-        var oldest = _recent.Count > 0 ? _recent.Peek().Sequence : _lastSequence + 1;
+        var oldest = _recent.Count > 0 ? _recent.Peek().Sequence : last + 1;
         if (cursor.Sequence + 1 < oldest)
         {
             return null;

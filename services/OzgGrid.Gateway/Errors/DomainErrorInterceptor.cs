@@ -56,6 +56,8 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
             case VersionConflictException conflict:
                 var trailers = new Metadata { { CurrentVersionTrailer, conflict.CurrentVersion.ToString(CultureInfo.InvariantCulture) } };
                 return new RpcException(new Status(StatusCode.FailedPrecondition, conflict.Message), trailers);
+            case AccessDeniedException denied:
+                return new RpcException(new Status(StatusCode.PermissionDenied, denied.Message));
             case RuleViolationException rule:
                 return new RpcException(new Status(StatusCode.FailedPrecondition, rule.Message));
             case InconsistentStateException:

@@ -3,6 +3,7 @@ using OzgGrid.Gateway.Identity;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Catalog;
+using OzgGrid.Grains.Abstractions.Dienstleister;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Protos.V1;
 
@@ -53,19 +54,35 @@ public sealed class LeistungService(IGrainFactory grains) : Protos.V1.LeistungSe
     public override async Task<UpdateLeistungStatusResponse> UpdateLeistungStatus(UpdateLeistungStatusRequest request, ServerCallContext context)
     {
         var grain = Leistung(request.OzgId);
-        var command = RequestGuard.WriteCommand(
-            request.RequestId, request.HasExpectedVersion ? request.ExpectedVersion : null, context.GetCallerName());
-        var result = await grain.UpdateStatusAsync(command, request.MapToDomain());
+        var update = request.MapToDomain();
+        var command = await context.WriteCommandAsync(grains, request.RequestId, request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var result = await grain.UpdateStatusAsync(command, update);
         return result.MapToStatusResponse();
     }
 
     public override async Task<SetZustaendigkeitResponse> SetZustaendigkeit(SetZustaendigkeitRequest request, ServerCallContext context)
     {
         var grain = Leistung(request.OzgId);
-        var command = RequestGuard.WriteCommand(
-            request.RequestId, request.HasExpectedVersion ? request.ExpectedVersion : null, context.GetCallerName());
-        var result = await grain.SetZustaendigkeitAsync(command, request.Zustaendigkeit.MapToDomain());
+        var zustaendigkeit = request.Zustaendigkeit.MapToDomain();
+        await EnsureRegisteredAsync(zustaendigkeit.ItDienstleister);
+        var command = await context.WriteCommandAsync(grains, request.RequestId, request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var result = await grain.SetZustaendigkeitAsync(command, zustaendigkeit);
         return result.MapToZustaendigkeitResponse();
+    }
+
+    /// <summary>A Leistung can only be assigned to a registered IT-Dienstleister (or to none: an empty id).</summary>
+    private async Task EnsureRegisteredAsync(string itDienstleister)
+    {
+        if (itDienstleister.Length == 0)
+        {
+            return;
+        }
+
+        if (!ItDienstleisterRules.IsValidId(itDienstleister) || await grains.GetGrain<IItDienstleisterGrain>(itDienstleister).FindAsync() is null)
+        {
+            throw RequestGuard.Invalid("zustaendigkeit.it_dienstleister",
+                $"'{itDienstleister}' is not a registered IT-Dienstleister id; register it with RegisterItDienstleister first.");
+        }
     }
 
     private ILeistungGrain Leistung(int ozgId) => grains.GetGrain<ILeistungGrain>(RequestGuard.OzgId(ozgId));

@@ -26,8 +26,7 @@ public sealed class ThemenfeldService(IGrainFactory grains) : Protos.V1.Themenfe
     public override async Task<SetFederfuehrungResponse> SetFederfuehrung(SetFederfuehrungRequest request, ServerCallContext context)
     {
         var id = RequestGuard.ThemenfeldId(request.ThemenfeldId);
-        var command = RequestGuard.WriteCommand(
-            request.RequestId, request.HasExpectedVersion ? request.ExpectedVersion : null, context.GetCallerName());
+        var command = await context.WriteCommandAsync(grains, request.RequestId, request.HasExpectedVersion ? request.ExpectedVersion : null);
         var details = await grains.GetGrain<IThemenfeldGrain>(id).SetFederfuehrungAsync(command, request.Federfuehrung.MapToDomain());
         return new SetFederfuehrungResponse { Themenfeld = details.MapToProto() };
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CsvHelper;
 using OzgGrid.Protos.V1;
 
@@ -42,10 +43,12 @@ public static class ReportCsv
     private static IEnumerable<string> ReifegradColumns => Enumerable.Range(0, 5).Select(r => $"reifegrad_{r}");
 
     private static IEnumerable<string> PhaseColumns =>
-        Enum.GetValues<Grains.Abstractions.Leistungen.Umsetzungsphase>().Select(p => $"phase_{p.ToString().ToLowerInvariant()}");
+        Enum.GetValues<Grains.Abstractions.Leistungen.Umsetzungsphase>().Select(p => $"phase_{SnakeCase(p)}");
 
     private static IEnumerable<string> VerfuegbarkeitColumns =>
-        Enum.GetValues<Grains.Abstractions.Leistungen.Verfuegbarkeit>().Select(v => $"verfuegbarkeit_{v.ToString().ToLowerInvariant()}");
+        Enum.GetValues<Grains.Abstractions.Leistungen.Verfuegbarkeit>().Select(v => $"verfuegbarkeit_{SnakeCase(v)}");
+
+    private static string SnakeCase(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     private static object[] Row(params object[] cells) => cells;
 

@@ -25,7 +25,13 @@ public sealed class GatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // A small stream buffer, so that a stalled watcher is cut off after a few hundred changes.
-        _host = await TestHost.StartAsync(StorageScope.CreateNew(), "--OzgGrid:Monitoring:StreamBufferSize=8");
+        _host = await TestHost.StartAsync(ClusterScope.CreateNew(), "--OzgGrid:Monitoring:StreamBufferSize=8");
+
+        await new ItDienstleisterService.ItDienstleisterServiceClient(Host.Channel).RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest
+        {
+            Id = KnownData.Dataport, RequestId = Guid.NewGuid().ToString(), Name = "Dataport AöR",
+            Laender = { "SH", "HH", "HB", "ST" }, Contact = "ozg@dataport.example",
+        });
 
         // The Leistungen whose data tests read exactly are left out of the pool, so no test changes them.
         var all = await Leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500 });

@@ -9,6 +9,9 @@ public static class KnownData
     public const int LeikaLeistungen = 5223;
     public const int LeikaLeistungenWithoutKey = 426;
 
+    /// <summary>An IT-Dienstleister the gateway fixture registers; it serves SH, HH, HB and ST.</summary>
+    public const string Dataport = "dataport";
+
     /// <summary>10000 Elterngeld, in Lage 26, with LeiKa-Leistungen; no test changes it.</summary>
     public const int ElterngeldOzgId = 10000;
 }

@@ -75,7 +75,7 @@ public sealed class StreamWatcher : IAsyncDisposable
         {
             EndedWith = exception;
         }
-        catch (OperationCanceledException)
+        catch (Exception stopped) when (stopped is OperationCanceledException or ObjectDisposedException && _stop.IsCancellationRequested)
         {
             // Disposed by the test.
         }

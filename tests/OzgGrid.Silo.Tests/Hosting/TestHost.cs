@@ -1,32 +1,79 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using OzgGrid.Gateway.Identity;
 
 namespace OzgGrid.Silo.Tests.Hosting;
 
 /// <summary>
 /// The real OzgGrid host (silo + gRPC gateway on Kestrel) on free loopback ports, storing into Azurite under
-/// names of its own so that test hosts never see each other's data unless they share a <see cref="StorageScope"/>.
+/// names of its own so that test hosts never see each other's data unless they share a <see cref="ClusterScope"/>.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    /// <summary>Who <see cref="Channel"/> calls as; recorded as "changed by".</summary>
+    public const string ManagementSubject = "test-programm-management";
 
-    private TestHost(WebApplication app, GrpcChannel channel, int siloPort)
+    private readonly WebApplication _app;
+    private readonly string _address;
+    private readonly ClusterScope _scope;
+    private readonly List<GrpcChannel> _channels = [];
+
+    private TestHost(WebApplication app, string address, ClusterScope scope, int siloPort)
     {
         _app = app;
-        Channel = channel;
+        _address = address;
+        _scope = scope;
         SiloPort = siloPort;
+        Channel = ChannelFor(Roles.ProgrammManagement, ManagementSubject);
+        AnonymousChannel = Track(GrpcChannel.ForAddress(address));
     }
 
+    /// <summary>A channel whose calls carry a programme-management token.</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>A channel whose calls carry no token.</summary>
+    public GrpcChannel AnonymousChannel { get; }
 
     /// <summary>The silo-to-silo port, for a further host to join this one's cluster.</summary>
     public int SiloPort { get; }
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>A token signed with this cluster's key.</summary>
+    public string TokenFor(string role, string subject, string? itDienstleister = null, TimeSpan? lifetime = null) =>
+        AccessTokens.Issue(_scope.Auth, subject, role, itDienstleister, lifetime ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+
+    /// <summary>A channel whose calls carry a token of this role.</summary>
+    public GrpcChannel ChannelFor(string role, string subject, string? itDienstleister = null) =>
+        ChannelWithToken(TokenFor(role, subject, itDienstleister));
+
+    public GrpcChannel ChannelWithToken(string token)
+    {
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("Authorization", $"Bearer {token}");
+            return Task.CompletedTask;
+        });
+        return Track(GrpcChannel.ForAddress(_address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        }));
+    }
+
     /// <summary>Starts a host; <paramref name="settings"/> are further configuration arguments ("--Key=Value").</summary>
-    public static async Task<TestHost> StartAsync(StorageScope scope, params string[] settings)
+    private GrpcChannel Track(GrpcChannel channel)
+    {
+        lock (_channels)
+        {
+            _channels.Add(channel);
+        }
+
+        return channel;
+    }
+
+    public static async Task<TestHost> StartAsync(ClusterScope scope, params string[] settings)
     {
         var siloPort = FreePort.Next();
         string[] args =
@@ -38,18 +85,24 @@ public sealed class TestHost : IAsyncDisposable
             $"--OzgGrid:Storage:ConnectionString={TestStorage.ConnectionString}",
             $"--OzgGrid:Storage:TableName={scope.TableName}",
             $"--OzgGrid:Storage:BlobContainer={scope.BlobContainer}",
+            $"--OzgGrid:Auth:Issuer={scope.Auth.Issuer}",
+            $"--OzgGrid:Auth:SigningKeys:0={scope.Auth.SigningKeys[0]}",
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
         var app = OzgGridHost.Build(args);
         await app.StartAsync();
         var address = app.GatewayAddresses().Single();
-        return new TestHost(app, GrpcChannel.ForAddress(address), siloPort);
+        return new TestHost(app, address, scope, siloPort);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
+        lock (_channels)
+        {
+            _channels.ForEach(channel => channel.Dispose());
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -6,7 +6,7 @@ namespace OzgGrid.Silo.Tests.Hosting;
 /// </summary>
 public sealed class TwoSiloFixture : IAsyncLifetime
 {
-    private readonly StorageScope _scope = StorageScope.CreateNew();
+    private readonly ClusterScope _scope = ClusterScope.CreateNew();
     private TestHost? _first;
     private TestHost? _second;
 

@@ -1,0 +1,11 @@
+namespace OzgGrid.Benchmarks.Hosting;
+
+/// <summary>Where the benchmark host keeps grain state.</summary>
+public enum StorageKind
+{
+    /// <summary>Orleans memory storage: no disk or storage emulator in the measurement.</summary>
+    Memory,
+
+    /// <summary>Azure Storage (Azurite) from <see cref="BenchmarkHost.AzuriteConnectionStringVariable"/>, under fresh names per host.</summary>
+    Azurite,
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using OzgGrid.Benchmarks.Hosting;
+
+namespace OzgGrid.Benchmarks.P3;
+
+/// <summary>`p3`: the command line of <see cref="P3MonitoringLatency"/>.</summary>
+public static class P3Command
+{
+    public static Command Create()
+    {
+        var watchers = Positive("--watchers", "Concurrent WatchProgramme streams (0: updates only, no deliveries measured)", 100, allowZero: true);
+        var rate = new Option<double>("--rate") { Description = "Updates per second, paced open-loop", DefaultValueFactory = _ => 2000 };
+        rate.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() <= 0)
+            {
+                result.AddError("--rate must be more than 0.");
+            }
+        });
+        var seconds = Positive("--seconds", "Length of the measured load per run", 10);
+        var runs = Positive("--runs", "Runs, each on a fresh host; the summary gives the median of each figure", 3);
+        var warmup = Positive("--warmup", "Seconds of load at the same rate before each measurement, not measured", 2, allowZero: true);
+        var drain = Positive("--drain", "Seconds to wait after the last acknowledgement for deliveries still under way", 15);
+        var watchersPerChannel = Positive("--watchers-per-channel", "Watch streams multiplexed over one GrpcChannel", 10);
+        var updateChannels = Positive("--update-channels", "GrpcChannels the updates are spread over", 4);
+        var storage = new Option<StorageKind>("--storage")
+        {
+            Description = "Grain storage of the host: memory, or azurite (needs " + BenchmarkHost.AzuriteConnectionStringVariable + ")",
+            DefaultValueFactory = _ => StorageKind.Memory,
+        };
+
+        var command = new Command("p3", "Latency from an acknowledged UpdateLeistungStatus to its arrival at every WatchProgramme stream, under load")
+        {
+            watchers, rate, seconds, runs, warmup, drain, watchersPerChannel, updateChannels, storage,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var options = new P3Options(
+                parsed.GetValue(watchers),
+                parsed.GetValue(rate),
+                parsed.GetValue(seconds),
+                parsed.GetValue(runs),
+                parsed.GetValue(warmup),
+                parsed.GetValue(drain),
+                parsed.GetValue(watchersPerChannel),
+                parsed.GetValue(updateChannels),
+                parsed.GetValue(storage));
+            return await new P3MonitoringLatency(options, Console.Out).RunAsync(cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<int> Positive(string name, string description, int defaultValue, bool allowZero = false)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < 0 || (value == 0 && !allowZero))
+            {
+                result.AddError($"{name} must be {(allowZero ? "0 or more" : "more than 0")}, not {value}.");
+            }
+        });
+        return option;
+    }
+}

@@ -1,0 +1,21 @@
+using OzgGrid.Benchmarks.Hosting;
+
+namespace OzgGrid.Benchmarks.P3;
+
+/// <summary>The settings of one <see cref="P3MonitoringLatency"/> benchmark.</summary>
+public sealed record P3Options(
+    int Watchers,
+    double Rate,
+    int Seconds,
+    int Runs,
+    int WarmupSeconds,
+    int DrainSeconds,
+    int WatchersPerChannel,
+    int UpdateChannels,
+    StorageKind Storage)
+{
+    /// <summary>The arguments that reproduce this benchmark, every setting spelled out.</summary>
+    public string ToArguments() =>
+        $"p3 --watchers {Watchers} --rate {Rate} --seconds {Seconds} --runs {Runs} --warmup {WarmupSeconds} --drain {DrainSeconds} " +
+        $"--watchers-per-channel {WatchersPerChannel} --update-channels {UpdateChannels} --storage {Storage.ToString().ToLowerInvariant()}";
+}

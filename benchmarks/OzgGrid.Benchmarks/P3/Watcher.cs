@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Grpc.Core;
+using OzgGrid.Protos.V1;
+
+namespace OzgGrid.Benchmarks.P3;
+
+/// <summary>
+/// One WatchProgramme stream without a filter, read by a task of its own that notes, for every status change, the
+/// Leistung, its version and the moment it arrived. A status change may also come as an Abgleich: when the
+/// aggregator's recount saw the new version before the change itself reached the aggregator.
+/// </summary>
+public sealed class Watcher : IAsyncDisposable
+{
+    private readonly AsyncServerStreamingCall<WatchProgrammeResponse> _call;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _snapshot = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Arrival> _arrivals;
+    private readonly Task _reading;
+    private int _statusChanges;
+    private int _resyncs;
+    private bool _disposed;
+
+    private Watcher(AsyncServerStreamingCall<WatchProgrammeResponse> call, int expectedChanges)
+    {
+        _call = call;
+        _arrivals = new List<Arrival>(expectedChanges);
+        _reading = Task.Run(ReadAsync);
+    }
+
+    /// <summary>Completes with the initial snapshot; fails if the stream ends before it.</summary>
+    public Task Snapshot => _snapshot.Task;
+
+    /// <summary>Status changes (or Abgleich changes) received so far.</summary>
+    public int StatusChanges => Volatile.Read(ref _statusChanges);
+
+    /// <summary>Snapshots after the first: the stream had to start over, so changes may have been skipped.</summary>
+    public int Resyncs => Volatile.Read(ref _resyncs);
+
+    /// <summary>How the stream ended, if it ended before it was disposed.</summary>
+    public string? Failure { get; private set; }
+
+    /// <summary>Every status change received, in order. Read it only after <see cref="DisposeAsync"/>.</summary>
+    public IReadOnlyList<Arrival> Arrivals => _arrivals;
+
+    public static Watcher Open(MonitoringService.MonitoringServiceClient client, int expectedChanges) =>
+        new(client.WatchProgramme(new WatchProgrammeRequest()), expectedChanges);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _stop.CancelAsync();
+        _call.Dispose();
+        await _reading;
+        _stop.Dispose();
+    }
+
+    private async Task ReadAsync()
+    {
+        try
+        {
+            await foreach (var message in _call.ResponseStream.ReadAllAsync(_stop.Token))
+            {
+                var receivedAt = Stopwatch.GetTimestamp();
+                switch (message.EventCase)
+                {
+                    case WatchProgrammeResponse.EventOneofCase.LeistungChanged
+                        when message.LeistungChanged.Kind is ChangeKind.Status or ChangeKind.Abgleich:
+                        var leistung = message.LeistungChanged.Leistung;
+                        _arrivals.Add(new Arrival(leistung.OzgId, leistung.Version, receivedAt, message.LeistungChanged.Kind == ChangeKind.Abgleich));
+                        Interlocked.Increment(ref _statusChanges);
+                        break;
+                    case WatchProgrammeResponse.EventOneofCase.Snapshot when !_snapshot.Task.IsCompleted:
+                        _snapshot.TrySetResult();
+                        break;
+                    case WatchProgrammeResponse.EventOneofCase.Snapshot:
+                        Interlocked.Increment(ref _resyncs);
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            Failure = "the server ended the stream";
+            _snapshot.TrySetException(new InvalidOperationException("The stream ended before its snapshot."));
+        }
+        catch (Exception exception) when (_stop.IsCancellationRequested && exception is OperationCanceledException or RpcException)
+        {
+            // Disposed: the benchmark is done with this stream.
+        }
+        catch (RpcException exception)
+        {
+            Failure = $"{exception.StatusCode}: {exception.Status.Detail}";
+            _snapshot.TrySetException(exception);
+        }
+    }
+}

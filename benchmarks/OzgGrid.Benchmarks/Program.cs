@@ -1,0 +1,9 @@
+using System.CommandLine;
+using OzgGrid.Benchmarks.P3;
+
+// Each scenario hosts the real silo and gRPC gateway in this process and drives it over real gRPC.
+var root = new RootCommand("OzgGrid benchmarks (see BENCHMARKS.md)")
+{
+    P3Command.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,17 @@
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+
+namespace OzgGrid.Grains.Abstractions.Dienstleister;
+
+/// <summary>One IT-Dienstleister of the registry, keyed by its id ("dataport").</summary>
+public interface IItDienstleisterGrain : IGrainWithStringKey
+{
+    /// <exception cref="NotFoundException">No IT-Dienstleister is registered under this id.</exception>
+    Task<ItDienstleister> GetAsync();
+
+    /// <summary>Null while not registered; cheap, for authorization on every write.</summary>
+    Task<ItDienstleister?> FindAsync();
+
+    /// <summary>Registers the IT-Dienstleister, or replaces its registration.</summary>
+    Task<ItDienstleister> RegisterAsync(WriteCommand command, ItDienstleisterRegistration registration);
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace OzgGrid.Gateway.Identity;
+
+/// <summary>Issues bearer tokens the gateway accepts: for operators (`./ozg token`), tests and benchmarks.</summary>
+public static class AccessTokens
+{
+    public const string RoleClaim = "role";
+    public const string ItDienstleisterClaim = "ozg_itdl";
+
+    public static string Issue(AuthOptions options, string subject, string role, string? itDienstleister, TimeSpan lifetime, DateTimeOffset now)
+    {
+        var claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = subject, [RoleClaim] = role };
+        if (itDienstleister is not null)
+        {
+            claims[ItDienstleisterClaim] = itDienstleister;
+        }
+
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(options.SecurityKeys()[0], SecurityAlgorithms.HmacSha256),
+        };
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    public static TokenValidationParameters ValidationParameters(AuthOptions options) => new()
+    {
+        ValidIssuer = options.Issuer,
+        ValidAudience = options.Audience,
+        IssuerSigningKeys = options.SecurityKeys(),
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        NameClaimType = JwtRegisteredClaimNames.Sub,
+        RoleClaimType = RoleClaim,
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+
+    public static string? ItDienstleisterOf(ClaimsPrincipal user) => user.FindFirst(ItDienstleisterClaim)?.Value;
+}

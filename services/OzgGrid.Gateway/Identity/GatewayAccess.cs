@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+
+namespace OzgGrid.Gateway.Identity;
+
+/// <summary>
+/// Which roles may call which method: the one table every call is checked against. A method missing here is refused
+/// to everyone (fail closed). What an IT-Dienstleister may change within a method it may call is checked by the
+/// Leistung itself, against its assignment (see <c>LeistungGrain</c>).
+/// </summary>
+public static class GatewayAccess
+{
+    /// <summary>Callable without a token: orchestrators probe health, tools discover services.</summary>
+    public static readonly FrozenSet<string> Anonymous = new[]
+    {
+        "/grpc.health.v1.Health/Check",
+        "/grpc.health.v1.Health/Watch",
+        "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+        "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+    }.ToFrozenSet();
+
+    private static readonly string[] Everyone = [Roles.ProgrammManagement, Roles.ItDienstleister, Roles.Monitoring];
+    private static readonly string[] ManagementOnly = [Roles.ProgrammManagement];
+    private static readonly string[] Reporters = [Roles.ProgrammManagement, Roles.ItDienstleister];
+
+    public static readonly FrozenDictionary<string, string[]> AllowedRoles = new Dictionary<string, string[]>
+    {
+        ["/ozg.v1.ThemenfeldService/ListThemenfelder"] = Everyone,
+        ["/ozg.v1.ThemenfeldService/GetThemenfeld"] = Everyone,
+        ["/ozg.v1.ThemenfeldService/SetFederfuehrung"] = ManagementOnly,
+        ["/ozg.v1.LeistungService/ListLeistungen"] = Everyone,
+        ["/ozg.v1.LeistungService/GetLeistung"] = Everyone,
+        ["/ozg.v1.LeistungService/ListLeistungChanges"] = Everyone,
+        ["/ozg.v1.LeistungService/UpdateLeistungStatus"] = Reporters,
+        ["/ozg.v1.LeistungService/SetZustaendigkeit"] = ManagementOnly,
+        ["/ozg.v1.CatalogService/ImportCatalog"] = ManagementOnly,
+        ["/ozg.v1.CatalogService/GetCatalogImport"] = Everyone,
+        ["/ozg.v1.MonitoringService/GetProgrammeFigures"] = Everyone,
+        ["/ozg.v1.MonitoringService/WatchProgramme"] = Everyone,
+        ["/ozg.v1.MonitoringService/ExportReport"] = Everyone,
+        ["/ozg.v1.MonitoringService/GetProgress"] = Everyone,
+        ["/ozg.v1.MonitoringService/GetLeistungAsOf"] = Everyone,
+        ["/ozg.v1.MonitoringService/ReconcileFigures"] = ManagementOnly,
+        ["/ozg.v1.ItDienstleisterService/RegisterItDienstleister"] = ManagementOnly,
+        ["/ozg.v1.ItDienstleisterService/GetItDienstleister"] = Everyone,
+        ["/ozg.v1.ItDienstleisterService/ListItDienstleister"] = Everyone,
+    }.ToFrozenDictionary();
+}

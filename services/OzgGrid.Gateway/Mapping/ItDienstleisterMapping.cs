@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using OzgGrid.Gateway.Validation;
+using OzgGrid.Grains.Abstractions.Dienstleister;
+using Proto = OzgGrid.Protos.V1;
+
+namespace OzgGrid.Gateway.Mapping;
+
+public static class ItDienstleisterMapping
+{
+    public static Proto.ItDienstleister MapToProto(this ItDienstleister itDienstleister) => new()
+    {
+        Id = itDienstleister.Id,
+        Name = itDienstleister.Name,
+        Laender = { itDienstleister.Laender },
+        Contact = itDienstleister.Contact,
+        Version = itDienstleister.Version,
+        LastChange = itDienstleister.LastChange.MapToProto(),
+    };
+
+    public static ItDienstleisterRegistration MapToDomain(this Proto.RegisterItDienstleisterRequest request) => new(
+        request.Name.Trim(),
+        request.Laender.Select(land => RequestGuard.Land(land, "laender")).ToImmutableSortedSet(StringComparer.Ordinal),
+        request.Contact.Trim());
+}
