@@ -1,0 +1,139 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using OzgGrid.Gateway.Identity;
+using OzgGrid.Protos.V1;
+using OzgGrid.Silo.Tests.Hosting;
+
+namespace OzgGrid.Silo.Tests;
+
+/// <summary>Every role against every kind of call, over real gRPC: who may do what, and that a refusal changes nothing.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task Each_caller_may_do_exactly_what_its_role_and_assignment_allow()
+    {
+        var host = fixture.Host;
+        var assigned = fixture.TakeOzgId();
+        var unassigned = fixture.TakeOzgId();
+        var themenfeld = fixture.TakeThemenfeldId();
+        await new LeistungService.LeistungServiceClient(host.Channel).SetZustaendigkeitAsync(new SetZustaendigkeitRequest
+        {
+            OzgId = assigned, RequestId = NewId(), Zustaendigkeit = new Zustaendigkeit { Land = "SH", ItDienstleister = KnownData.Dataport },
+        });
+
+        var management = host.Channel;
+        var dataport = host.ChannelFor(Roles.ItDienstleister, "dataport:alice", KnownData.Dataport);
+        var ghost = host.ChannelFor(Roles.ItDienstleister, "ghost:bob", "ghost");
+        var monitoring = host.ChannelFor(Roles.Monitoring, "dashboard");
+        var anonymous = host.AnonymousChannel;
+        var expired = host.ChannelWithToken(host.TokenFor(Roles.ProgrammManagement, "late", lifetime: TimeSpan.FromSeconds(-60)));
+        var foreignKey = new ClusterScope("x", "x", "x", new AuthOptions { Issuer = "ozggrid", SigningKeys = [AuthOptions.NewKey()] });
+        var forged = host.ChannelWithToken(Gateway.Identity.AccessTokens.Issue(
+            foreignKey.Auth, "mallory", Roles.ProgrammManagement, null, TimeSpan.FromHours(1), DateTimeOffset.UtcNow));
+
+        Func<GrpcChannel, Task> Status(int ozgId, string? land = null) => channel => new LeistungService.LeistungServiceClient(channel)
+            .UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest
+            {
+                OzgId = ozgId, RequestId = NewId(), Reifegrad = 1 + Random.Shared.Next(4),
+                Verfuegbarkeit = land is null ? null : new LandVerfuegbarkeit { Land = land, Verfuegbarkeit = Verfuegbarkeit.Pilot },
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> read = channel => new LeistungService.LeistungServiceClient(channel)
+            .GetLeistungAsync(new GetLeistungRequest { OzgId = assigned }).ResponseAsync;
+        Func<GrpcChannel, Task> watch = async channel =>
+        {
+            using var call = new MonitoringService.MonitoringServiceClient(channel).WatchProgramme(new WatchProgrammeRequest { OzgIds = { assigned } });
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        };
+        Func<GrpcChannel, Task> assign = channel => new LeistungService.LeistungServiceClient(channel)
+            .SetZustaendigkeitAsync(new SetZustaendigkeitRequest
+            {
+                OzgId = unassigned, RequestId = NewId(), Zustaendigkeit = new Zustaendigkeit { Land = "HH", ItDienstleister = KnownData.Dataport },
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> lead = channel => new ThemenfeldService.ThemenfeldServiceClient(channel)
+            .SetFederfuehrungAsync(new SetFederfuehrungRequest
+            {
+                ThemenfeldId = themenfeld, RequestId = NewId(), Federfuehrung = new Federfuehrung { Bundesressort = "BMI" },
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> register = channel => new ItDienstleisterService.ItDienstleisterServiceClient(channel)
+            .RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest { Id = "ekom21", RequestId = NewId(), Name = "ekom21", Laender = { "HE" } }).ResponseAsync;
+        Func<GrpcChannel, Task> reconcile = channel => new MonitoringService.MonitoringServiceClient(channel)
+            .ReconcileFiguresAsync(new ReconcileFiguresRequest()).ResponseAsync;
+        Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
+
+        (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
+        [
+            ("anonymous", anonymous, "read", read, StatusCode.Unauthenticated),
+            ("anonymous", anonymous, "status", Status(assigned), StatusCode.Unauthenticated),
+            ("anonymous", anonymous, "watch", watch, StatusCode.Unauthenticated),
+            ("anonymous", anonymous, "health", health, StatusCode.OK),
+            ("expired", expired, "read", read, StatusCode.Unauthenticated),
+            ("forged", forged, "assign", assign, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "read", read, StatusCode.OK),
+            ("monitoring", monitoring, "watch", watch, StatusCode.OK),
+            ("monitoring", monitoring, "status", Status(assigned), StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "assign", assign, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "lead", lead, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "register", register, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "reconcile", reconcile, StatusCode.PermissionDenied),
+            ("dataport", dataport, "read", read, StatusCode.OK),
+            ("dataport", dataport, "status of its Leistung", Status(assigned), StatusCode.OK),
+            ("dataport", dataport, "Verfügbarkeit in a Land it serves", Status(assigned, "HH"), StatusCode.OK),
+            ("dataport", dataport, "Verfügbarkeit in a Land it does not serve", Status(assigned, "NW"), StatusCode.PermissionDenied),
+            ("dataport", dataport, "status of another's Leistung", Status(unassigned), StatusCode.PermissionDenied),
+            ("dataport", dataport, "assign", assign, StatusCode.PermissionDenied),
+            ("dataport", dataport, "lead", lead, StatusCode.PermissionDenied),
+            ("dataport", dataport, "register", register, StatusCode.PermissionDenied),
+            ("unregistered IT-Dienstleister", ghost, "status", Status(assigned), StatusCode.PermissionDenied),
+            ("management", management, "status", Status(unassigned), StatusCode.OK),
+            ("management", management, "lead", lead, StatusCode.OK),
+            ("management", management, "reconcile", reconcile, StatusCode.OK),
+        ];
+
+        var versionsBefore = await VersionsAsync(assigned, unassigned);
+        var outcomes = new List<string>();
+        var mismatches = new List<string>();
+        foreach (var (caller, channel, call, run, expected) in matrix)
+        {
+            var actual = StatusCode.OK;
+            var detail = string.Empty;
+            try
+            {
+                await run(channel);
+            }
+            catch (RpcException refused)
+            {
+                (actual, detail) = (refused.StatusCode, refused.Status.Detail);
+            }
+
+            outcomes.Add($"{caller} / {call}: {actual} {detail}");
+            if (actual != expected || (actual is StatusCode.PermissionDenied or StatusCode.Unauthenticated && detail.Length < 20))
+            {
+                mismatches.Add($"{caller} / {call}: expected {expected}, got {actual} ({detail})");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+        Assert.Contains(outcomes, o => o.StartsWith("dataport / Verfügbarkeit in a Land it does not serve", StringComparison.Ordinal) && o.Contains("does not serve NW"));
+        Assert.Contains(outcomes, o => o.StartsWith("monitoring / status", StringComparison.Ordinal) && o.Contains("needs the role programm-management or it-dienstleister"));
+        Assert.Contains(outcomes, o => o.StartsWith("expired / read", StringComparison.Ordinal) && o.Contains("expired", StringComparison.OrdinalIgnoreCase));
+
+        // The allowed writes raised the versions by exactly their number; the refused ones changed nothing.
+        var versionsAfter = await VersionsAsync(assigned, unassigned);
+        Assert.Equal(versionsBefore.Assigned + 2, versionsAfter.Assigned);
+        Assert.Equal(versionsBefore.Unassigned + 1, versionsAfter.Unassigned);
+        var changes = await new LeistungService.LeistungServiceClient(management).ListLeistungChangesAsync(new ListLeistungChangesRequest { OzgId = assigned });
+        Assert.Equal("dataport:alice", changes.Changes[0].ChangedBy);
+    }
+
+    private async Task<(long Assigned, long Unassigned)> VersionsAsync(int assigned, int unassigned)
+    {
+        var client = fixture.Leistungen;
+        var a = (await client.GetLeistungAsync(new GetLeistungRequest { OzgId = assigned })).Leistung.Version;
+        var u = (await client.GetLeistungAsync(new GetLeistungRequest { OzgId = unassigned })).Leistung.Version;
+        return (a, u);
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString();
+}
