@@ -7,6 +7,7 @@ using OzgGrid.Gateway.Errors;
 using OzgGrid.Gateway.Grpc;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.Resilience;
 
 namespace OzgGrid.Gateway;
 
@@ -29,8 +30,11 @@ public static class GatewayRegistration
             // Outermost first: errors are mapped for everything inside, access is checked before any work.
             options.Interceptors.Add<DomainErrorInterceptor>();
             options.Interceptors.Add<AccessInterceptor>();
+            options.Interceptors.Add<ResilienceInterceptor>();
             options.EnableDetailedErrors = false;
         });
+        services.Configure<ResilienceOptions>(configuration.GetSection(ResilienceOptions.Section));
+        services.AddSingleton<ResilienceInterceptor>();
         services.AddSingleton<ProgrammeWatch>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();

@@ -1,23 +1,32 @@
 using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using OzgGrid.Gateway.Identity;
 using OzgGrid.Silo;
 
 namespace OzgGrid.Benchmarks.Hosting;
 
 /// <summary>
 /// The real OzgGrid host (silo + gRPC gateway on Kestrel, the shipped catalogue) in this process, on free loopback
-/// ports, logging warnings only. With Azurite each host stores under names of its own, so every host starts empty.
+/// ports, logging warnings only, accepting tokens signed with a key of its own. With Azurite each host stores under
+/// names of its own, so every host starts empty.
 /// </summary>
 public sealed class BenchmarkHost : IAsyncDisposable
 {
     /// <summary>The Azure Storage connection string for <see cref="StorageKind.Azurite"/> (`./ozg bench` sets it).</summary>
     public const string AzuriteConnectionStringVariable = "OZGGRID_BENCH_STORAGE";
 
-    private readonly WebApplication _app;
+    /// <summary>How long the tokens of <see cref="ChannelFor"/> stay valid: longer than any benchmark.</summary>
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
 
-    private BenchmarkHost(WebApplication app, Uri address)
+    private readonly WebApplication _app;
+    private readonly AuthOptions _auth;
+
+    private BenchmarkHost(WebApplication app, Uri address, AuthOptions auth)
     {
         _app = app;
+        _auth = auth;
         Address = address;
     }
 
@@ -26,17 +35,39 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
     public static async Task<BenchmarkHost> StartAsync(StorageKind storage, CancellationToken cancellationToken)
     {
+        var auth = new AuthOptions { Issuer = $"ozgbench-{Guid.NewGuid():N}", SigningKeys = [AuthOptions.NewKey()] };
         string[] args =
         [
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             $"--OzgGrid:Cluster:SiloPort={FreePort.Next()}",
+            $"--OzgGrid:Auth:Issuer={auth.Issuer}",
+            $"--OzgGrid:Auth:SigningKeys:0={auth.SigningKeys[0]}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans.Runtime.Silo=Warning",
             .. StorageSettings(storage),
         ];
         var app = OzgGridHost.Build(args);
         await app.StartAsync(cancellationToken);
-        return new BenchmarkHost(app, new Uri(app.GatewayAddresses().Single()));
+        return new BenchmarkHost(app, new Uri(app.GatewayAddresses().Single()), auth);
+    }
+
+    /// <summary>
+    /// A channel (its own HTTP/2 connections) whose calls carry a token of <paramref name="role"/> (see
+    /// <see cref="Roles"/>); the caller disposes it.
+    /// </summary>
+    public GrpcChannel ChannelFor(string role, string subject)
+    {
+        var token = AccessTokens.Issue(_auth, subject, role, itDienstleister: null, TokenLifetime, DateTimeOffset.UtcNow);
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("Authorization", $"Bearer {token}");
+            return Task.CompletedTask;
+        });
+        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Grpc.Net.Client;
 using OzgGrid.Benchmarks.Hosting;
 using OzgGrid.Benchmarks.Measurement;
+using OzgGrid.Gateway.Identity;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Benchmarks.P3;
@@ -18,6 +18,10 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
 
     private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Who the benchmark's calls are made as: updates as the programme management, watchers as a dashboard.</summary>
+    private const string UpdaterSubject = "benchmark-p3-updates";
+    private const string WatcherSubject = "benchmark-p3-watchers";
+
     /// <summary>Runs the benchmark; 0 when every run applied and delivered every update, 1 otherwise.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +34,7 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
         for (var run = 1; run <= options.Runs; run++)
         {
             await using var host = await BenchmarkHost.StartAsync(options.Storage, cancellationToken);
-            var result = await RunOnceAsync(run, host.Address, cancellationToken);
+            var result = await RunOnceAsync(run, host, cancellationToken);
             P3Report.WriteRun(output, result);
             runs.Add(result);
         }
@@ -39,18 +43,20 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
         return runs.All(run => run.Complete) ? 0 : 1;
     }
 
-    private async Task<P3RunResult> RunOnceAsync(int run, Uri address, CancellationToken cancellationToken)
+    private async Task<P3RunResult> RunOnceAsync(int run, BenchmarkHost host, CancellationToken cancellationToken)
     {
         var watcherChannels = Enumerable.Range(0, (options.Watchers + options.WatchersPerChannel - 1) / options.WatchersPerChannel)
-            .Select(_ => GrpcChannel.ForAddress(address))
+            .Select(_ => host.ChannelFor(Roles.Monitoring, WatcherSubject))
             .ToList();
-        var updateChannels = Enumerable.Range(0, options.UpdateChannels).Select(_ => GrpcChannel.ForAddress(address)).ToList();
+        var updateChannels = Enumerable.Range(0, options.UpdateChannels)
+            .Select(_ => host.ChannelFor(Roles.ProgrammManagement, UpdaterSubject))
+            .ToList();
         var watchers = new List<Watcher>();
         try
         {
             var updateClients = updateChannels.Select(channel => new LeistungService.LeistungServiceClient(channel)).ToList();
             var pool = new LeistungPool(await ListLeistungenAsync(updateClients[0], cancellationToken));
-            output.WriteLine($"run {run}: host at {address}, {pool.Count} Leistungen; opening {options.Watchers} watchers over {watcherChannels.Count} channels");
+            output.WriteLine($"run {run}: host at {host.Address}, {pool.Count} Leistungen; opening {options.Watchers} watchers over {watcherChannels.Count} channels");
 
             var expectedChanges = (int)(options.Rate * (options.WarmupSeconds + options.Seconds) * 1.05);
             for (var i = 0; i < options.Watchers; i++)

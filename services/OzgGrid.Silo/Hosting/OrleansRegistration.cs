@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using OzgGrid.Grains;
@@ -35,7 +36,7 @@ public static class OrleansRegistration
                 silo.AddAzureTableGrainStorage(StorageNames.State, options => options.Configure<Serializer>((table, serializer) =>
                 {
                     table.TableName = storage.TableName;
-                    table.TableServiceClient = new TableServiceClient(storage.ConnectionString);
+                    table.TableServiceClient = new TableServiceClient(storage.ConnectionString, FailFast(new TableClientOptions()));
                     table.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
                 foreach (var name in new[] { StorageNames.History, StorageNames.Aggregates })
@@ -43,7 +44,7 @@ public static class OrleansRegistration
                     silo.AddAzureBlobGrainStorage(name, options => options.Configure<Serializer>((blob, serializer) =>
                     {
                         blob.ContainerName = storage.BlobContainer;
-                        blob.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
+                        blob.BlobServiceClient = new BlobServiceClient(storage.ConnectionString, FailFast(new BlobClientOptions()));
                         blob.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                     }));
                 }
@@ -54,5 +55,19 @@ public static class OrleansRegistration
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
         return builder;
+    }
+
+    /// <summary>
+    /// Few, short retries: an unreachable storage must surface within a caller's deadline (the gateway's circuit
+    /// breaker then answers UNAVAILABLE at once), not after the Azure SDK's default minute of retrying.
+    /// </summary>
+    private static T FailFast<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        return options;
     }
 }
