@@ -14,6 +14,8 @@ namespace OzgGrid.Gateway;
 /// <summary>Wires the gRPC gateway into a host: authentication, services, access checks, error mapping, health, reflection.</summary>
 public static class GatewayRegistration
 {
+    public const int MaxRequestBytes = 256 * 1024;
+
     public static IServiceCollection AddOzgGridGateway(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
@@ -30,11 +32,17 @@ public static class GatewayRegistration
             // Outermost first: errors are mapped for everything inside, access is checked before any work.
             options.Interceptors.Add<DomainErrorInterceptor>();
             options.Interceptors.Add<AccessInterceptor>();
+            options.Interceptors.Add<RateLimitInterceptor>();
             options.Interceptors.Add<ResilienceInterceptor>();
             options.EnableDetailedErrors = false;
+
+            // Every request of the API is small; a large one is an error or an attack.
+            options.MaxReceiveMessageSize = MaxRequestBytes;
         });
         services.Configure<ResilienceOptions>(configuration.GetSection(ResilienceOptions.Section));
         services.AddSingleton<ResilienceInterceptor>();
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<RateLimitInterceptor>();
         services.AddSingleton<ProgrammeWatch>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();

@@ -13,6 +13,8 @@ namespace OzgGrid.Gateway.Grpc;
 public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeProvider clock)
     : Protos.V1.MonitoringService.MonitoringServiceBase
 {
+    private const int MaxWatchedLeistungen = 1_000;
+
     public override async Task<GetProgrammeFiguresResponse> GetProgrammeFigures(GetProgrammeFiguresRequest request, ServerCallContext context)
     {
         var (figures, cursor) = await FiguresAsync(request.AsOf);
@@ -22,6 +24,7 @@ public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch
     public override async Task WatchProgramme(
         WatchProgrammeRequest request, IServerStreamWriter<WatchProgrammeResponse> responseStream, ServerCallContext context)
     {
+        RequestGuard.ListSize(request.OzgIds.Count, MaxWatchedLeistungen, "ozg_ids");
         var filter = new WatchFilter(
             request.HasThemenfeldId ? RequestGuard.ThemenfeldId(request.ThemenfeldId) : null,
             string.IsNullOrWhiteSpace(request.Land) ? null : RequestGuard.Land(request.Land, "land"),

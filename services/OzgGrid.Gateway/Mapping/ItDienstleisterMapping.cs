@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Dienstleister;
+using OzgGrid.Grains.Abstractions.Laender;
 using Proto = OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Mapping;
@@ -17,8 +18,12 @@ public static class ItDienstleisterMapping
         LastChange = itDienstleister.LastChange.MapToProto(),
     };
 
-    public static ItDienstleisterRegistration MapToDomain(this Proto.RegisterItDienstleisterRequest request) => new(
-        request.Name.Trim(),
-        request.Laender.Select(land => RequestGuard.Land(land, "laender")).ToImmutableSortedSet(StringComparer.Ordinal),
-        request.Contact.Trim());
+    public static ItDienstleisterRegistration MapToDomain(this Proto.RegisterItDienstleisterRequest request)
+    {
+        RequestGuard.ListSize(request.Laender.Count, LaenderRegister.All.Count, "laender");
+        return new(
+            request.Name.Trim(),
+            request.Laender.Select(land => RequestGuard.Land(land, "laender")).ToImmutableSortedSet(StringComparer.Ordinal),
+            request.Contact.Trim());
+    }
 }

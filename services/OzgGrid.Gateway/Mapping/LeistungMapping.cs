@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OzgGrid.Gateway.Validation;
+using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using Proto = OzgGrid.Protos.V1;
 
@@ -91,6 +92,7 @@ public static class LeistungMapping
                 new UmsetzendeStelle(UmsetzendeStelleArt.Bundesressort, zustaendigkeit.Bundesressort.Trim()),
             _ => throw RequestGuard.Invalid("zustaendigkeit.umsetzende_stelle", "Required: set land or bundesressort."),
         };
+        RequestGuard.ListSize(zustaendigkeit.NachnutzerLaender.Count, LaenderRegister.All.Count, "zustaendigkeit.nachnutzer_laender");
         var nachnutzer = zustaendigkeit.NachnutzerLaender
             .Select(land => RequestGuard.Land(land, "zustaendigkeit.nachnutzer_laender"))
             .ToImmutableSortedSet(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OzgGrid.Gateway.Validation;
+using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using Proto = OzgGrid.Protos.V1;
 
@@ -20,12 +21,18 @@ public static class ThemenfeldMapping
         LastChange = details.LastChange.MapToProto(),
     };
 
-    public static Federfuehrung MapToDomain(this Proto.Federfuehrung? federfuehrung) =>
-        federfuehrung is null
-            ? throw RequestGuard.Invalid("federfuehrung", "Required.")
-            : new Federfuehrung(
+    public static Federfuehrung MapToDomain(this Proto.Federfuehrung? federfuehrung)
+    {
+        if (federfuehrung is null)
+        {
+            throw RequestGuard.Invalid("federfuehrung", "Required.");
+        }
+
+        RequestGuard.ListSize(federfuehrung.Laender.Count, LaenderRegister.All.Count, "federfuehrung.laender");
+        return new Federfuehrung(
                 federfuehrung.Bundesressort.Trim(),
                 federfuehrung.Laender
                     .Select(land => RequestGuard.Land(land, "federfuehrung.laender"))
                     .ToImmutableSortedSet(StringComparer.Ordinal));
+    }
 }

@@ -52,6 +52,15 @@ public static class RequestGuard
         _ => throw Invalid(field, $"Must be 1–{MaxPageSize} (0 means {DefaultPageSize}), not {pageSize}."),
     };
 
+    /// <summary>Refuses lists longer than any sensible request needs.</summary>
+    public static void ListSize(int count, int max, string field)
+    {
+        if (count > max)
+        {
+            throw Invalid(field, $"At most {max} entries, not {count}.");
+        }
+    }
+
     public static string Text(string text, string field, int maxLength) =>
         text.Length <= maxLength ? text.Trim() : throw Invalid(field, $"At most {maxLength} characters.");
 }
