@@ -19,6 +19,7 @@ public static class P3Command
         });
         var seconds = Positive("--seconds", "Length of the measured load per run", 10);
         var runs = Positive("--runs", "Runs, each on a fresh host; the summary gives the median of each figure", 3);
+        var warmupRuns = Positive("--warmup-runs", "Whole runs before the counted ones, printed but not counted (JIT warm-up)", 1, allowZero: true);
         var warmup = Positive("--warmup", "Seconds of load at the same rate before each measurement, not measured", 2, allowZero: true);
         var drain = Positive("--drain", "Seconds to wait after the last acknowledgement for deliveries still under way", 15);
         var watchersPerChannel = Positive("--watchers-per-channel", "Watch streams multiplexed over one GrpcChannel", 10);
@@ -31,7 +32,7 @@ public static class P3Command
 
         var command = new Command("p3", "Latency from an acknowledged UpdateLeistungStatus to its arrival at every WatchProgramme stream, under load")
         {
-            watchers, rate, seconds, runs, warmup, drain, watchersPerChannel, updateChannels, storage,
+            watchers, rate, seconds, runs, warmupRuns, warmup, drain, watchersPerChannel, updateChannels, storage,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -40,6 +41,7 @@ public static class P3Command
                 parsed.GetValue(rate),
                 parsed.GetValue(seconds),
                 parsed.GetValue(runs),
+                parsed.GetValue(warmupRuns),
                 parsed.GetValue(warmup),
                 parsed.GetValue(drain),
                 parsed.GetValue(watchersPerChannel),

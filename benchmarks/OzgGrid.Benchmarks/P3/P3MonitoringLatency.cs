@@ -30,13 +30,23 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
         output.WriteLine($"machine: {machine}");
         output.WriteLine();
 
+        // Warm-up runs (numbered 0, -1, …) are printed but not counted: the host runs in this process, so the first run
+        // alone would pay for JIT compilation of the silo, the gateway and the clients.
         var runs = new List<P3RunResult>();
-        for (var run = 1; run <= options.Runs; run++)
+        for (var run = 1 - options.WarmupRuns; run <= options.Runs; run++)
         {
             await using var host = await BenchmarkHost.StartAsync(options.Storage, cancellationToken);
             var result = await RunOnceAsync(run, host, cancellationToken);
+            if (run < 1)
+            {
+                output.WriteLine("(warm-up run, not counted)");
+            }
+
             P3Report.WriteRun(output, result);
-            runs.Add(result);
+            if (run >= 1)
+            {
+                runs.Add(result);
+            }
         }
 
         P3Report.WriteSummary(output, options, machine, runs);

@@ -8,6 +8,7 @@ public sealed record P3Options(
     double Rate,
     int Seconds,
     int Runs,
+    int WarmupRuns,
     int WarmupSeconds,
     int DrainSeconds,
     int WatchersPerChannel,
@@ -16,6 +17,6 @@ public sealed record P3Options(
 {
     /// <summary>The arguments that reproduce this benchmark, every setting spelled out.</summary>
     public string ToArguments() =>
-        $"p3 --watchers {Watchers} --rate {Rate} --seconds {Seconds} --runs {Runs} --warmup {WarmupSeconds} --drain {DrainSeconds} " +
+        $"p3 --watchers {Watchers} --rate {Rate} --seconds {Seconds} --runs {Runs} --warmup-runs {WarmupRuns} --warmup {WarmupSeconds} --drain {DrainSeconds} " +
         $"--watchers-per-channel {WatchersPerChannel} --update-channels {UpdateChannels} --storage {Storage.ToString().ToLowerInvariant()}";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Errors;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -27,6 +28,10 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
         {
             throw ToRpcException(exception, context);
         }
+        catch (RpcException refused) when (refused.Status.Detail.Length > RequestGuard.MaxDetailLength)
+        {
+            throw new RpcException(new Status(refused.StatusCode, RequestGuard.Limit(refused.Status.Detail)), refused.Trailers);
+        }
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
@@ -44,6 +49,12 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
     }
 
     private RpcException ToRpcException(Exception exception, ServerCallContext context)
+    {
+        var mapped = Map(exception, context);
+        return new RpcException(new Status(mapped.StatusCode, RequestGuard.Limit(mapped.Status.Detail)), mapped.Trailers);
+    }
+
+    private RpcException Map(Exception exception, ServerCallContext context)
     {
         switch (exception)
         {

@@ -81,7 +81,7 @@ public sealed class LeistungService(IGrainFactory grains) : Protos.V1.LeistungSe
         if (!ItDienstleisterRules.IsValidId(itDienstleister) || await grains.GetGrain<IItDienstleisterGrain>(itDienstleister).FindAsync() is null)
         {
             throw RequestGuard.Invalid("zustaendigkeit.it_dienstleister",
-                $"'{itDienstleister}' is not a registered IT-Dienstleister id; register it with RegisterItDienstleister first.");
+                $"{RequestGuard.Quote(itDienstleister)} is not a registered IT-Dienstleister id; register it with RegisterItDienstleister first.");
         }
     }
 

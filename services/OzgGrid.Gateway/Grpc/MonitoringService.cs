@@ -129,5 +129,5 @@ public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch
     private static DateOnly? ParseDay(string text, string field) =>
         text.Length == 0 ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-        : throw RequestGuard.Invalid(field, $"Not a date as YYYY-MM-DD: '{text}'.");
+        : throw RequestGuard.Invalid(field, $"Not a date as YYYY-MM-DD: {RequestGuard.Quote(text)}.");
 }

@@ -33,7 +33,7 @@ public static class CallerIdentity
         if (registered is null)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,
-                $"IT-Dienstleister '{id}' named in the token is not registered; the programme management registers it."));
+                $"IT-Dienstleister {RequestGuard.Quote(id)} named in the token is not registered; the programme management registers it."));
         }
 
         return command with { Scope = new ItDienstleisterScope(id, registered.Laender) };

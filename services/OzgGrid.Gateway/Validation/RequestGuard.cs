@@ -12,8 +12,22 @@ public static class RequestGuard
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
+    /// <summary>Longest status message sent; a caller's input echoed back must not blow up the response headers.</summary>
+    public const int MaxDetailLength = 500;
+
     public static RpcException Invalid(string field, string message) =>
-        new(new Status(StatusCode.InvalidArgument, $"{field}: {message}"));
+        new(new Status(StatusCode.InvalidArgument, Limit($"{field}: {message}")));
+
+    /// <summary>A caller's value as it may appear in a message: short, with control characters replaced.</summary>
+    public static string Quote(string text)
+    {
+        const int shown = 40;
+        var cut = text.Length > shown ? string.Concat(text.AsSpan(0, shown), "…") : text;
+        return $"'{new string([.. cut.Select(c => char.IsControl(c) ? '?' : c)])}'";
+    }
+
+    public static string Limit(string detail) =>
+        detail.Length <= MaxDetailLength ? detail : string.Concat(detail.AsSpan(0, MaxDetailLength - 1), "…");
 
     public static WriteCommand WriteCommand(string requestId, long? expectedVersion, string changedBy)
     {
@@ -43,7 +57,7 @@ public static class RequestGuard
     public static string Land(string text, string field) =>
         LaenderRegister.TryFind(text, out var land)
             ? land.Kuerzel
-            : throw Invalid(field, $"Unknown Land '{text}': use a kürzel such as NW or a code such as 05.");
+            : throw Invalid(field, $"Unknown Land {Quote(text)}: use a kürzel such as NW or a code such as 05.");
 
     public static int PageSize(int pageSize, string field = "page_size") => pageSize switch
     {
