@@ -21,6 +21,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             $"--OzgGrid:Storage:ConnectionString={azurite.ConnectionString}",
             "--OzgGrid:Resilience:CallTimeout=00:00:03",
             "--OzgGrid:Resilience:BreakDuration=00:00:01",
+
+            // The writers retry at once on UNAVAILABLE; this test is about storage, not about their rate.
+            "--OzgGrid:RateLimit:PermitsPerSecond=0",
         ];
         var ozgIds = Enumerable.Range(10300, 8).ToArray();
         var acknowledged = new ConcurrentDictionary<int, UpdateLeistungStatusResponse>();
