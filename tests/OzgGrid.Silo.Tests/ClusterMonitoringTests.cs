@@ -84,9 +84,12 @@ public sealed class ClusterMonitoringTests(TwoSiloFixture cluster)
     {
         var expected = await ProgrammeRecount.CountAsync(new LeistungService.LeistungServiceClient(host.Channel));
         var monitoring = new MonitoringService.MonitoringServiceClient(host.Channel);
+        // Changes flow in within milliseconds; one lost on its way while the cluster changes is healed by the next
+        // periodic recount (every 10 s here), so the figures must match within a few recounts.
         await Eventually.ReturnsAsync(
             async () => ProgrammeRecount.From((await monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures),
             live => live == expected,
-            $"the figures {when} to equal a recount ({expected})");
+            $"the figures {when} to equal a recount ({expected})",
+            TimeSpan.FromSeconds(60));
     }
 }

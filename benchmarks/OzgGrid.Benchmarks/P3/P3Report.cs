@@ -81,21 +81,36 @@ public static class P3Report
     {
         var p99 = Median.Of(runs.Select(run => run.Delivery.P99));
         var rate = Median.Of(runs.Select(run => run.AchievedRate));
-        var incomplete = runs.Where(run => !run.Complete).Select(run => run.Run).ToList();
         var target = string.Create(Invariant, $"target: delivery p99 ≤ {TargetP99Milliseconds} ms with {TargetWatchers} watchers at {TargetRate:N0} updates/s");
-        if (incomplete.Count > 0)
-        {
-            return $"{target}: NOT MET — runs {string.Join(", ", incomplete)} did not apply or deliver every update (see above).";
-        }
-
+        var summary = string.Create(Invariant, $"median delivery p99 {p99:F1} ms, median achieved rate {rate:F0}/s");
         if (options.Watchers < TargetWatchers || options.Rate < TargetRate)
         {
-            return string.Create(Invariant, $"{target}: not measured by these settings (median delivery p99 {p99:F1} ms at {rate:F0}/s).");
+            return $"{target}: not measured by these settings ({summary}).";
         }
 
-        var met = p99 <= TargetP99Milliseconds && rate >= RateTolerance * TargetRate;
-        return string.Create(Invariant,
-            $"{target}: {(met ? "MET" : "NOT MET")} (median delivery p99 {p99:F1} ms, median achieved rate {rate:F0}/s).");
+        var reasons = new List<string>();
+        if (!(p99 <= TargetP99Milliseconds))
+        {
+            reasons.Add("p99 above the target");
+        }
+
+        if (rate < RateTolerance * TargetRate)
+        {
+            reasons.Add("the update rate was not reached");
+        }
+
+        var incomplete = runs
+            .Where(run => run.Failed > 0 || run.MissingDeliveries > 0 || run.Duplicates > 0 || run.FailedStreams > 0 || run.Resyncs > 0)
+            .Select(run => run.Run)
+            .ToList();
+        if (incomplete.Count > 0)
+        {
+            reasons.Add($"updates failed or deliveries incomplete in runs {string.Join(", ", incomplete)}");
+        }
+
+        return reasons.Count == 0
+            ? $"{target}: MET ({summary})."
+            : $"{target}: NOT MET ({summary}; {string.Join("; ", reasons)}).";
     }
 
     private static string Describe(P3Options options) => options.Storage switch

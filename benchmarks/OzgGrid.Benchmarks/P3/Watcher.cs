@@ -53,9 +53,11 @@ public sealed class Watcher : IAsyncDisposable
         }
 
         _disposed = true;
+
+        // Cancel and let the reader finish before the call is disposed under it.
         await _stop.CancelAsync();
-        _call.Dispose();
         await _reading;
+        _call.Dispose();
         _stop.Dispose();
     }
 
@@ -88,7 +90,8 @@ public sealed class Watcher : IAsyncDisposable
             Failure = "the server ended the stream";
             _snapshot.TrySetException(new InvalidOperationException("The stream ended before its snapshot."));
         }
-        catch (Exception exception) when (_stop.IsCancellationRequested && exception is OperationCanceledException or RpcException)
+        catch (Exception exception) when (_stop.IsCancellationRequested
+            && exception is OperationCanceledException or RpcException or ObjectDisposedException)
         {
             // Disposed: the benchmark is done with this stream.
         }

@@ -205,12 +205,19 @@ public sealed class LeistungGrain(
         try
         {
             await GrainFactory.GetGrain<IThemenfeldGrain>(summary.ThemenfeldId).OnLeistungChangedAsync(summary);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Leistung {OzgId}: Themenfeld index did not take version {Version}", OzgId, summary.Version);
+        }
+
+        try
+        {
             await GrainFactory.GetGrain<IChangeBatcherGrain>(0).EnqueueAsync(change);
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Leistung {OzgId}: version {Version} not yet passed on to index and monitoring",
-                OzgId, summary.Version);
+            logger.LogWarning(exception, "Leistung {OzgId}: monitoring did not take version {Version}", OzgId, summary.Version);
         }
     }
 

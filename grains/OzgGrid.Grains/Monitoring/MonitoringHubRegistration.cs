@@ -21,7 +21,10 @@ public sealed class MonitoringHubRegistration(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         _reference = grains.CreateObjectReference<IMonitoringHub>(hub);
-        await RegisterAsync();
+
+        // Registered before the gateway takes calls, so that the first streams get every change; if the aggregator
+        // cannot be reached yet (a cluster still forming), the loop below keeps trying.
+        await TryRegisterAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -30,18 +33,20 @@ public sealed class MonitoringHubRegistration(
         using var timer = new PeriodicTimer(options.Value.HubRefreshInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                await RegisterAsync();
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(exception, "Monitoring hub could not register with the aggregator; trying again");
-            }
+            await TryRegisterAsync(stoppingToken);
         }
     }
 
-    private Task RegisterAsync() =>
-        grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key)
-            .RegisterHubAsync(silo.SiloAddress.ToString(), _reference!);
+    private async Task TryRegisterAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key)
+                .RegisterHubAsync(silo.SiloAddress.ToString(), _reference!);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Monitoring hub could not register with the aggregator; trying again");
+        }
+    }
 }

@@ -8,10 +8,20 @@ public sealed class MonitoringOptions
     /// <summary>How often the aggregator persists what it counted (figures are recounted from it on activation).</summary>
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often the aggregator recounts from the Leistungen; the first recount runs soon after activation.</summary>
-    public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How often the aggregator recounts from the Leistungen (557 reads); the first recount runs soon after activation.
+    /// This bounds how long a change lost on its way (a silo dying with it, a second activation of the aggregator for a
+    /// moment while silos join) can leave the figures wrong.
+    /// </summary>
+    public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan FirstReconciliationDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a recount waits for changes still on their way through the silos' batchers before it treats a
+    /// Leistung newer than counted as missed.
+    /// </summary>
+    public TimeSpan ReconciliationGrace { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often each silo's hub registers again with the aggregator; hubs silent for 3 intervals are dropped.</summary>
     public TimeSpan HubRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);

@@ -7,6 +7,8 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Monitoring;
 using OzgGrid.Grains.Abstractions.Themenfelder;
+using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace OzgGrid.Grains.Monitoring;
 
@@ -14,20 +16,28 @@ namespace OzgGrid.Grains.Monitoring;
 /// Counts every Leistung once, in the state it was last reported in: a change moves it between counters, a
 /// duplicate or late report (version not newer) is ignored, and a recount from the Leistungen heals what was missed.
 /// </summary>
+/// <remarks>
+/// Reentrant, so that changes keep arriving while a recount waits for the Leistungen; everything that touches the
+/// counters, the sequence, the hubs or the stored state runs under one gate, so batches are numbered and published
+/// strictly in order.
+/// </remarks>
+[Reentrant]
 public sealed class ProgrammeAggregatorGrain(
     [PersistentState("programme", StorageNames.Aggregates)] IPersistentState<ProgrammeAggregatorState> state,
     IOptions<MonitoringOptions> options,
     TimeProvider clock,
-    ILogger<ProgrammeAggregatorGrain> logger) : Grain, IProgrammeAggregatorGrain
+    ILogger<ProgrammeAggregatorGrain> logger) : Grain, IProgrammeAggregatorGrain, IDisposable
 {
     public const string ReconciledBy = "ozggrid-abgleich";
 
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<int, LeistungSummary> _counted = [];
     private readonly Dictionary<string, (IMonitoringHub Hub, DateTimeOffset SeenAt)> _hubs = [];
     private FigureCounter _figures = new();
     private long _epoch;
     private long _sequence;
     private bool _dirty;
+    private Task<ReconciliationResult>? _reconciliation;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -45,25 +55,131 @@ public sealed class ProgrammeAggregatorGrain(
         }
 
         // A new epoch before anything is published: sequence numbers of an earlier activation are never reused.
+        // While a cluster forms, a second activation may exist for a moment; the one whose write loses gives way.
         _epoch = state.State.Epoch + 1;
         state.State = state.State with { Epoch = _epoch };
-        await state.WriteStateAsync(cancellationToken);
+        await WriteOrGiveWayAsync(cancellationToken);
 
         var settings = options.Value;
         this.RegisterGrainTimer(PersistIfChangedAsync, settings.PersistInterval, settings.PersistInterval);
-        this.RegisterGrainTimer(
-            async _ => await ReconcileAsync(), settings.FirstReconciliationDelay, settings.ReconciliationInterval);
+        this.RegisterGrainTimer(async _ => await ReconcileAsync(), settings.FirstReconciliationDelay, settings.ReconciliationInterval);
         logger.LogInformation("Programme aggregator active in epoch {Epoch} with {Count} Leistungen counted", _epoch, _counted.Count);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         PersistIfChangedAsync(cancellationToken);
 
-    public Task ApplyAsync(ImmutableArray<LeistungChanged> changes) => CountAsync(changes, fromRecount: false);
+    public void Dispose() => _gate.Dispose();
+
+    public async Task ApplyAsync(ImmutableArray<LeistungChanged> changes)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await CountAsync(changes, fromRecount: false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task<FiguresSnapshot> GetSnapshotAsync() =>
+        Task.FromResult(new FiguresSnapshot(new MonitoringCursor(_epoch, _sequence), _figures.ToImmutable()));
+
+    public async Task RegisterHubAsync(string siloName, IMonitoringHub hub)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var known = _hubs.ContainsKey(siloName);
+            _hubs[siloName] = (hub, clock.GetUtcNow());
+            if (!known)
+            {
+                state.State = state.State with { Hubs = _hubs.ToImmutableDictionary(h => h.Key, h => h.Value.Hub) };
+                await WriteOrGiveWayAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>One recount at a time: a request while one runs gets that one's result.</summary>
+    public Task<ReconciliationResult> ReconcileAsync()
+    {
+        if (_reconciliation is not { IsCompleted: false })
+        {
+            _reconciliation = ReconcileOnceAsync();
+        }
+
+        return _reconciliation;
+    }
+
+    public Task<ImmutableArray<ProgressPoint>> GetProgressAsync(DateOnly firstDay, DateOnly lastDay) =>
+        Task.FromResult(state.State.Progress.Values.Where(point => point.Day >= firstDay && point.Day <= lastDay).ToImmutableArray());
+
+    private async Task<ReconciliationResult> ReconcileOnceAsync()
+    {
+        var current = await ReadLeistungenAsync();
+
+        // A Leistung newer than counted may only have its change still on the way through a silo's batcher: give the
+        // batchers time to deliver before treating it as missed (the changes keep coming in meanwhile).
+        if (current.Any(IsBehind))
+        {
+            await Task.Delay(options.Value.ReconciliationGrace, clock);
+        }
+
+        await _gate.WaitAsync();
+        try
+        {
+            var stamp = new ChangeStamp(ReconciledBy, clock.GetUtcNow(), string.Empty);
+            var missed = current
+                .Where(leistung => IsBehind(leistung) || IsAhead(leistung))
+                .Select(leistung => new LeistungChanged(leistung, ChangeKind.Abgleich, stamp, []))
+                .ToImmutableArray();
+            await CountAsync(missed, fromRecount: true);
+
+            var recount = FigureCounter.Recount(_counted.Values);
+            var drifted = _figures.DifferencesTo(recount);
+            if (drifted.Count > 0)
+            {
+                logger.LogWarning("Programme figures had drifted from a recount in {Count} figures ({Figures}); corrected",
+                    drifted.Count, string.Join(", ", drifted.Take(10)));
+                _figures = recount;
+                RecordProgress();
+                await PublishAsync(new ChangeBatch(_epoch, [], Resync: true));
+            }
+
+            if (missed.Length > 0)
+            {
+                logger.LogWarning("Recount caught up with {Count} Leistungen the monitoring had counted differently", missed.Length);
+            }
+
+            return new ReconciliationResult(current.Length, missed.Length, [.. drifted]);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        bool IsBehind(LeistungSummary leistung) => !_counted.TryGetValue(leistung.OzgId, out var counted) || counted.Version < leistung.Version;
+
+        // Counted ahead of the Leistung itself: no change on the way can explain it, so it is corrected at once.
+        bool IsAhead(LeistungSummary leistung) => _counted.TryGetValue(leistung.OzgId, out var counted) && counted.Version > leistung.Version;
+    }
+
+    private async Task<ImmutableArray<LeistungSummary>> ReadLeistungenAsync()
+    {
+        var themenfeldIds = await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetThemenfeldIdsAsync();
+        var perThemenfeld = await Task.WhenAll(themenfeldIds.Select(id => GrainFactory.GetGrain<IThemenfeldGrain>(id).RefreshIndexAsync()));
+        return [.. perThemenfeld.SelectMany(leistungen => leistungen)];
+    }
 
     /// <summary>
-    /// Counts each Leistung in its reported state. A report is taken when it is newer than what was counted, or,
-    /// coming from a recount of the Leistungen themselves, whenever it differs: the Leistung is the truth.
+    /// Counts each Leistung in its reported state (call under the gate). A report is taken when it is newer than what
+    /// was counted, or, coming from a recount of the Leistungen themselves, whenever it differs: the Leistung is the truth.
     /// </summary>
     private async Task CountAsync(ImmutableArray<LeistungChanged> changes, bool fromRecount)
     {
@@ -92,54 +208,6 @@ public sealed class ProgrammeAggregatorGrain(
         await PublishAsync(new ChangeBatch(_epoch, published.ToImmutable()));
     }
 
-    public Task<FiguresSnapshot> GetSnapshotAsync() =>
-        Task.FromResult(new FiguresSnapshot(new MonitoringCursor(_epoch, _sequence), _figures.ToImmutable()));
-
-    public async Task RegisterHubAsync(string siloName, IMonitoringHub hub)
-    {
-        var known = _hubs.ContainsKey(siloName);
-        _hubs[siloName] = (hub, clock.GetUtcNow());
-        if (!known)
-        {
-            state.State = state.State with { Hubs = _hubs.ToImmutableDictionary(h => h.Key, h => h.Value.Hub) };
-            await state.WriteStateAsync();
-        }
-    }
-
-    public async Task<ReconciliationResult> ReconcileAsync()
-    {
-        var themenfeldIds = await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetThemenfeldIdsAsync();
-        var current = await Task.WhenAll(themenfeldIds.Select(id => GrainFactory.GetGrain<IThemenfeldGrain>(id).RefreshIndexAsync()));
-        var stamp = new ChangeStamp(ReconciledBy, clock.GetUtcNow(), string.Empty);
-        var missed = current
-            .SelectMany(leistungen => leistungen)
-            .Where(leistung => !_counted.TryGetValue(leistung.OzgId, out var counted) || counted.Version != leistung.Version)
-            .Select(leistung => new LeistungChanged(leistung, ChangeKind.Abgleich, stamp, []))
-            .ToImmutableArray();
-        await CountAsync(missed, fromRecount: true);
-
-        var recount = FigureCounter.Recount(_counted.Values);
-        var drifted = _figures.DifferencesTo(recount);
-        if (drifted.Count > 0)
-        {
-            logger.LogWarning("Programme figures had drifted from a recount in {Count} figures ({Figures}); corrected",
-                drifted.Count, string.Join(", ", drifted.Take(10)));
-            _figures = recount;
-            RecordProgress();
-            await PublishAsync(new ChangeBatch(_epoch, [], Resync: true));
-        }
-
-        if (missed.Length > 0)
-        {
-            logger.LogWarning("Recount caught up with {Count} changes the monitoring had missed", missed.Length);
-        }
-
-        return new ReconciliationResult(current.Sum(leistungen => leistungen.Length), missed.Length, [.. drifted]);
-    }
-
-    public Task<ImmutableArray<ProgressPoint>> GetProgressAsync(DateOnly firstDay, DateOnly lastDay) =>
-        Task.FromResult(state.State.Progress.Values.Where(point => point.Day >= firstDay && point.Day <= lastDay).ToImmutableArray());
-
     private void RecordProgress()
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -147,6 +215,7 @@ public sealed class ProgrammeAggregatorGrain(
         state.State = state.State with { Progress = state.State.Progress.SetItem(today, point) };
     }
 
+    /// <summary>Publishes to every hub (call under the gate, so that batches leave in sequence order).</summary>
     private async Task PublishAsync(ChangeBatch batch)
     {
         var expired = clock.GetUtcNow() - (3 * options.Value.HubRefreshInterval);
@@ -178,21 +247,47 @@ public sealed class ProgrammeAggregatorGrain(
 
     private async Task PersistIfChangedAsync(CancellationToken cancellationToken)
     {
-        if (!_dirty)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            return;
-        }
+            if (!_dirty)
+            {
+                return;
+            }
 
-        _dirty = false;
-        state.State = state.State with { Counted = _counted.ToImmutableDictionary() };
+            _dirty = false;
+            state.State = state.State with { Counted = _counted.ToImmutableDictionary() };
+            try
+            {
+                await WriteOrGiveWayAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not InconsistentStateException)
+            {
+                _dirty = true;
+                logger.LogWarning(exception, "Could not persist the programme figures; retrying");
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Another activation wrote in between (possible for a moment while silos join or leave): this one deactivates,
+    /// and the next call reaches the survivor, whose figures the recount keeps right.
+    /// </summary>
+    private async Task WriteOrGiveWayAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await state.WriteStateAsync(cancellationToken);
         }
-        catch (Exception exception)
+        catch (InconsistentStateException)
         {
-            _dirty = true;
-            logger.LogWarning(exception, "Could not persist the programme figures; retrying");
+            logger.LogWarning("Programme aggregator state was written by another activation; deactivating in epoch {Epoch}", _epoch);
+            DeactivateOnIdle();
+            throw;
         }
     }
 }

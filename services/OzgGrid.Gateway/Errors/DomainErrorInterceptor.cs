@@ -46,6 +46,10 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
         {
             throw ToRpcException(exception, context);
         }
+        catch (RpcException refused) when (refused.Status.Detail.Length > RequestGuard.MaxDetailLength)
+        {
+            throw new RpcException(new Status(refused.StatusCode, RequestGuard.Limit(refused.Status.Detail)), refused.Trailers);
+        }
     }
 
     private RpcException ToRpcException(Exception exception, ServerCallContext context)

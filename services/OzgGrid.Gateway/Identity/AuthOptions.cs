@@ -56,7 +56,9 @@ public sealed class AuthOptions
             }
         }
 
-        if (!isDevelopment && SigningKeys.Contains(DevelopmentKey))
+        // Compared as bytes: base64 ignores whitespace, so the same key could hide behind a trailing newline.
+        var developmentKey = Convert.FromBase64String(DevelopmentKey);
+        if (!isDevelopment && SigningKeys.Any(key => Convert.FromBase64String(key).AsSpan().SequenceEqual(developmentKey)))
         {
             throw new InvalidOperationException(
                 $"Refusing to start: {Section}:SigningKeys contains the public development key, and the environment is not Development.");

@@ -17,6 +17,7 @@ namespace OzgGrid.Gateway.Resilience;
 public sealed class ResilienceInterceptor : Interceptor
 {
     private static readonly ResiliencePropertyKey<TimeSpan> TimeoutKey = new("ozg.timeout");
+    private static readonly ResiliencePropertyKey<CancellationToken> CallerTokenKey = new("ozg.caller-token");
 
     private readonly ResiliencePipeline _pipeline;
     private readonly ResilienceOptions _options;
@@ -24,12 +25,14 @@ public sealed class ResilienceInterceptor : Interceptor
     public ResilienceInterceptor(IOptions<ResilienceOptions> options, ILogger<ResilienceInterceptor> logger)
     {
         _options = options.Value;
-        _pipeline = new ResiliencePipelineBuilder()
+        var builder = new ResiliencePipelineBuilder()
             .AddTimeout(new TimeoutStrategyOptions
             {
                 TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(TimeoutKey, _options.CallTimeout)),
-            })
-            .AddRetry(new RetryStrategyOptions
+            });
+        if (_options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(FaultClassifier.IsTransientClusterFault),
                 MaxRetryAttempts = _options.MaxRetries,
@@ -41,10 +44,13 @@ public sealed class ResilienceInterceptor : Interceptor
                     logger.LogInformation(args.Outcome.Exception, "Retrying a call after a transient cluster fault (attempt {Attempt})", args.AttemptNumber + 1);
                     return ValueTask.CompletedTask;
                 },
-            })
+            });
+        }
+
+        _pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(FaultClassifier.IsBackendFault),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } fault && IsBackendFault(fault, args.Context)),
                 FailureRatio = _options.BreakerFailureRatio,
                 MinimumThroughput = _options.BreakerMinimumThroughput,
                 SamplingDuration = _options.BreakerWindow,
@@ -63,12 +69,22 @@ public sealed class ResilienceInterceptor : Interceptor
             .Build();
     }
 
+    /// <summary>
+    /// A timed-out attempt arrives as a cancellation; unless the caller cancelled, it is the back end being slow,
+    /// and counts towards opening the breaker like any other back-end fault.
+    /// </summary>
+    private static bool IsBackendFault(Exception fault, ResilienceContext context) =>
+        fault is OperationCanceledException
+            ? !context.Properties.GetValue(CallerTokenKey, CancellationToken.None).IsCancellationRequested
+            : FaultClassifier.IsBackendFault(fault);
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var resilienceContext = ResilienceContextPool.Shared.Get(context.CancellationToken);
         var remaining = context.Deadline == DateTime.MaxValue ? _options.CallTimeout : context.Deadline - DateTime.UtcNow;
         resilienceContext.Properties.Set(TimeoutKey, remaining < _options.CallTimeout ? remaining : _options.CallTimeout);
+        resilienceContext.Properties.Set(CallerTokenKey, context.CancellationToken);
         try
         {
             // Grain calls do not take the token, so an attempt that overruns is abandoned rather than cancelled.

@@ -6,6 +6,7 @@ using OzgGrid.Grains;
 using OzgGrid.Grains.Abstractions;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Orleans.Configuration;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
 
@@ -21,16 +22,34 @@ public static class OrleansRegistration
 
         builder.UseOrleans(silo =>
         {
-            var primary = cluster.PrimarySiloPort > 0 ? new IPEndPoint(IPAddress.Loopback, cluster.PrimarySiloPort) : null;
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
             if (storage.Provider == StorageProvider.Memory)
             {
-                silo.AddMemoryGrainStorage(StorageNames.State);
-                silo.AddMemoryGrainStorage(StorageNames.History);
-                silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+                // Nothing is shared without storage, so a memory silo is a cluster of its own.
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+                foreach (var name in new[] { StorageNames.State, StorageNames.History, StorageNames.Aggregates })
+                {
+                    silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((memory, serializer) =>
+                        memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+                }
             }
             else
             {
+                // Membership in the same account as the state: silo processes with the same ClusterId form one cluster.
+                silo.UseAzureStorageClustering(options =>
+                    options.TableServiceClient = new TableServiceClient(storage.ConnectionString, FailFast(new TableClientOptions())));
+                silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
+                {
+                    options.ClusterId = cluster.ClusterId;
+                    options.ServiceId = cluster.ServiceId;
+                });
+                var advertised = AdvertisedAddress(cluster.AdvertisedAddress);
+                silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+                silo.Configure<ClusterMembershipOptions>(options =>
+                {
+                    options.ProbeTimeout = cluster.ProbeTimeout;
+                    options.NumMissedProbesLimit = cluster.MissedProbesLimit;
+                });
+
                 // Orleans' own binary format: compact, and versioned by the [Id]s of the state types
                 // (the JSON default cannot read immutable collections back).
                 silo.AddAzureTableGrainStorage(StorageNames.State, options => options.Configure<Serializer>((table, serializer) =>
@@ -55,6 +74,18 @@ public static class OrleansRegistration
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
         return builder;
+    }
+
+    private static IPAddress AdvertisedAddress(string setting)
+    {
+        if (!string.Equals(setting, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Parse(setting);
+        }
+
+        return Dns.GetHostAddresses(Dns.GetHostName())
+            .FirstOrDefault(address => address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(address))
+            ?? throw new InvalidOperationException($"{ClusterOptions.Section}:AdvertisedAddress is auto, but this machine has no non-loopback IPv4 address.");
     }
 
     /// <summary>

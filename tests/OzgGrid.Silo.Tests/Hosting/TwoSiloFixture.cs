@@ -1,8 +1,8 @@
 namespace OzgGrid.Silo.Tests.Hosting;
 
 /// <summary>
-/// Two real hosts forming one Orleans cluster on the same Azurite storage: <see cref="First"/> is the cluster's
-/// primary silo, <see cref="Second"/> joins it and can be restarted by a test.
+/// Two real hosts forming one Orleans cluster through Azure Table membership on the same Azurite:
+/// <see cref="Second"/> can be restarted by a test.
 /// </summary>
 public sealed class TwoSiloFixture : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class TwoSiloFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _first = await TestHost.StartAsync(_scope, Settings(primarySiloPort: 0));
+        _first = await TestHost.StartAsync(_scope, Settings);
         _second = await StartSecondAsync();
     }
 
@@ -41,11 +41,11 @@ public sealed class TwoSiloFixture : IAsyncLifetime
         }
     }
 
-    private Task<TestHost> StartSecondAsync() => TestHost.StartAsync(_scope, Settings(First.SiloPort));
+    private Task<TestHost> StartSecondAsync() => TestHost.StartAsync(_scope, Settings);
 
-    private static string[] Settings(int primarySiloPort) =>
+    private static readonly string[] Settings =
     [
-        $"--OzgGrid:Cluster:PrimarySiloPort={primarySiloPort}",
         "--OzgGrid:Monitoring:HubRefreshInterval=00:00:02",
+        "--OzgGrid:Monitoring:ReconciliationInterval=00:00:10",
     ];
 }
