@@ -20,6 +20,8 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     /// <summary>More Leistungen than the catalogue will ever hold: a snapshot holds every matching one.</summary>
     private const int SnapshotLimit = 100_000;
 
+    private static readonly WriteOptions BufferedWrite = new(WriteFlags.BufferHint);
+
     public async Task RunAsync(
         WatchFilter filter, MonitoringCursor? resumeAfter, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
     {
@@ -102,6 +104,8 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     private static async Task<MonitoringCursor> SendAsync(
         WatchFilter filter, IReadOnlyList<PublishedChange> changes, MonitoringCursor position, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
     {
+        var messages = new List<WatchProgrammeResponse>();
+
         // Figures moved by changes the client does not follow still reach it, merged, after the batch.
         var otherFigures = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var change in changes)
@@ -123,7 +127,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
             }
 
             var stamp = change.Change.Stamp;
-            await stream.WriteAsync(new WatchProgrammeResponse
+            messages.Add(new WatchProgrammeResponse
             {
                 LeistungChanged = new Protos.V1.LeistungChanged
                 {
@@ -135,22 +139,34 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                     Fields = { change.Change.Fields.MapToProto() },
                     ChangedFigures = { change.ChangedFigures.MapToProto() },
                 },
-            }, cancellationToken);
+            });
         }
 
         if (otherFigures.Count > 0)
         {
-            await stream.WriteAsync(new WatchProgrammeResponse
+            messages.Add(new WatchProgrammeResponse
             {
                 FiguresChanged = new FiguresChanged
                 {
                     Cursor = position.ToString(),
                     ChangedFigures = { otherFigures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto() },
                 },
-            }, cancellationToken);
+            });
         }
 
+        await WriteBatchAsync(stream, messages, cancellationToken);
         return position;
+    }
+
+    /// <summary>Writes a batch with one flush at its end, not one per message.</summary>
+    private static async Task WriteBatchAsync(
+        IServerStreamWriter<WatchProgrammeResponse> stream, List<WatchProgrammeResponse> messages, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            stream.WriteOptions = i < messages.Count - 1 ? BufferedWrite : null;
+            await stream.WriteAsync(messages[i], cancellationToken);
+        }
     }
 
     private async Task<MonitoringCursor> SendSnapshotAsync(

@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Core;
+using OzgGrid.Protos.V1;
+using OzgGrid.Silo.Tests.Hosting;
+using OzgGrid.Silo.Tests.Processes;
+using Xunit.Abstractions;
+
+namespace OzgGrid.Silo.Tests;
+
+/// <summary>Silos as separate processes forming one cluster through Azure Table membership on one Azurite.</summary>
+[Collection(ProcessClusterCollection.Name)]
+public sealed class ProcessClusterTests(ProcessClusterFixture cluster, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Three_silo_processes_form_one_cluster_in_which_a_write_through_one_is_read_through_another()
+    {
+        var live = cluster.Silos.Where(s => !s.HasExited).ToList();
+        using var first = cluster.ChannelTo(live[0]);
+        using var last = cluster.ChannelTo(live[^1]);
+
+        var written = await new LeistungService.LeistungServiceClient(first).UpdateLeistungStatusAsync(
+            new UpdateLeistungStatusRequest { OzgId = 10400, RequestId = Guid.NewGuid().ToString(), Reifegrad = 3 });
+        var read = (await new LeistungService.LeistungServiceClient(last).GetLeistungAsync(new GetLeistungRequest { OzgId = 10400 })).Leistung;
+
+        Assert.True(live.Count >= 3, $"{live.Count} silos are running");
+        Assert.Equal(written.Version, read.Version);
+        Assert.Equal(3, read.Status.Reifegrad);
+    }
+
+    [Fact]
+    public async Task A_silo_killed_under_load_loses_no_acknowledged_update_and_updates_resume_within_15_seconds()
+    {
+        var ozgIds = Enumerable.Range(10410, 24).ToArray();
+        var acknowledged = new ConcurrentDictionary<int, UpdateLeistungStatusResponse>();
+        var ackTimes = new ConcurrentBag<(int OzgId, TimeSpan At)>();
+        var clock = Stopwatch.StartNew();
+        using var channel = cluster.Channel();
+        var client = new LeistungService.LeistungServiceClient(channel);
+        using var stop = new CancellationTokenSource();
+
+        var writers = ozgIds.Chunk(4).Select(mine => Task.Run(async () =>
+        {
+            for (var round = 0; !stop.IsCancellationRequested; round++)
+            {
+                var request = new UpdateLeistungStatusRequest { OzgId = mine[round % mine.Length], RequestId = Guid.NewGuid().ToString(), Reifegrad = 1 + (round % 4) };
+
+                // A retry of the same request id is applied at most once, so the writer retries until it has an answer.
+                while (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        var response = await client.UpdateLeistungStatusAsync(request, deadline: DateTime.UtcNow.AddSeconds(5));
+                        acknowledged.AddOrUpdate(request.OzgId, response, (_, known) => response.Version > known.Version ? response : known);
+                        ackTimes.Add((request.OzgId, clock.Elapsed));
+                        break;
+                    }
+                    catch (RpcException)
+                    {
+                        await Task.Delay(100);
+                    }
+                }
+            }
+        })).ToArray();
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(ackTimes.Count), n => n >= 100, "the load to get going");
+        var victim = cluster.Silos.First(s => !s.HasExited && s != cluster.Silos[0]);
+        var killedAt = clock.Elapsed;
+        await victim.KillAsync();
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(ackTimes.Count(t => t.At > killedAt + TimeSpan.FromSeconds(5))), n => n >= 100, "updates to go on after the kill");
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        // Every Leistung, including those whose grain lived on the killed silo, is updated again within 15 s.
+        var resumedAfter = ozgIds.ToDictionary(
+            ozgId => ozgId,
+            ozgId => ackTimes.Where(t => t.OzgId == ozgId && t.At > killedAt).Select(t => t.At - killedAt).DefaultIfEmpty(TimeSpan.MaxValue).Min());
+        var slowest = resumedAfter.MaxBy(r => r.Value);
+        output.WriteLine($"{ackTimes.Count} updates acknowledged; the slowest Leistung resumed {slowest.Value.TotalMilliseconds:0} ms after the kill");
+        Assert.True(slowest.Value < TimeSpan.FromSeconds(15), $"Leistung {slowest.Key} was not updated again for {slowest.Value} after a silo was killed");
+
+        using var survivors = cluster.Channel();
+        var reader = new LeistungService.LeistungServiceClient(survivors);
+        foreach (var (ozgId, ack) in acknowledged)
+        {
+            var leistung = (await reader.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
+            Assert.True(leistung.Version >= ack.Version, $"Leistung {ozgId} is at version {leistung.Version}, but version {ack.Version} was acknowledged");
+        }
+
+        var expected = await ProgrammeRecount.CountAsync(reader);
+        var monitoring = new MonitoringService.MonitoringServiceClient(survivors);
+        await Eventually.ReturnsAsync(
+            async () => ProgrammeRecount.From((await monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures),
+            live => live == expected,
+            $"the figures to equal a recount ({expected}) after the kill",
+            TimeSpan.FromSeconds(60));
+
+        // The administrator replaces the dead silo.
+        var replacement = await cluster.AddSiloAsync();
+        using var toReplacement = cluster.ChannelTo(replacement);
+        var read = await new LeistungService.LeistungServiceClient(toReplacement).GetLeistungAsync(new GetLeistungRequest { OzgId = ozgIds[0] });
+        Assert.True(read.Leistung.Version >= acknowledged[ozgIds[0]].Version);
+    }
+
+    [Fact]
+    public async Task After_a_full_restart_of_cluster_and_Azurite_every_status_is_still_there()
+    {
+        using (var channel = cluster.Channel())
+        {
+            var client = new LeistungService.LeistungServiceClient(channel);
+            foreach (var ozgId in Enumerable.Range(10450, 10))
+            {
+                await client.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest
+                {
+                    OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = 1 + (ozgId % 4), Phase = Umsetzungsphase.RollOut,
+                });
+            }
+        }
+
+        var before = await AllStatusesAsync();
+        await cluster.RestartEverythingAsync();
+        var after = await AllStatusesAsync();
+
+        Assert.Equal(before, after);
+    }
+
+    private async Task<List<string>> AllStatusesAsync()
+    {
+        using var channel = cluster.Channel();
+        var client = new LeistungService.LeistungServiceClient(channel);
+        var all = new List<string>();
+        var token = string.Empty;
+        do
+        {
+            var page = await client.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500, PageToken = token });
+            all.AddRange(page.Leistungen.Select(l => $"{l.OzgId}:{l.Version}:{l.Status}"));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return all;
+    }
+}

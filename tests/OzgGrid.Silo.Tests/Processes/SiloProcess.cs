@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using OzgGrid.Silo.Tests.Hosting;
+
+namespace OzgGrid.Silo.Tests.Processes;
+
+/// <summary>A silo as its own operating-system process, started from the silo's build output, as an operator runs it.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SiloProcess(Process process, int grpcPort)
+    {
+        _process = process;
+        GrpcPort = grpcPort;
+    }
+
+    public int GrpcPort { get; }
+
+    public string Address => $"http://127.0.0.1:{GrpcPort}";
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts a silo of the cluster <paramref name="scope"/> on storage <paramref name="connectionString"/> and waits until it serves.</summary>
+    public static async Task<SiloProcess> StartAsync(ClusterScope scope, string connectionString)
+    {
+        var grpcPort = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                SiloAssembly(),
+                $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
+                $"--OzgGrid:Cluster:SiloPort={FreePort.Next()}",
+                $"--OzgGrid:Cluster:ServiceId={scope.ServiceId}",
+                $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",
+                $"--OzgGrid:Storage:ConnectionString={connectionString}",
+                $"--OzgGrid:Storage:TableName={scope.TableName}",
+                $"--OzgGrid:Storage:BlobContainer={scope.BlobContainer}",
+                $"--OzgGrid:Auth:Issuer={scope.Auth.Issuer}",
+                $"--OzgGrid:Auth:SigningKeys:0={scope.Auth.SigningKeys[0]}",
+                "--OzgGrid:RateLimit:PermitsPerSecond=0",
+                "--OzgGrid:Monitoring:HubRefreshInterval=00:00:02",
+                "--OzgGrid:Monitoring:ReconciliationInterval=00:00:10",
+                "--Logging:LogLevel:Default=Warning",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var silo = new SiloProcess(process, grpcPort);
+        await Eventually.ReturnsAsync(silo.IsServingAsync, serving => serving || process.HasExited, $"the silo on port {grpcPort} to serve", TimeSpan.FromSeconds(60));
+        return process.HasExited ? throw new InvalidOperationException($"The silo on port {grpcPort} exited with {process.ExitCode}.") : silo;
+    }
+
+    /// <summary>Kills the process outright (SIGKILL): no shutdown, as when a machine dies.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Stops the silo as an operator does (SIGTERM) and waits for its graceful shutdown.</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(deadline.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>The silo's own build output, of the same configuration as these tests.</summary>
+    private static string SiloAssembly()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = output.Parent!.Name;
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OzgGrid.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("OzgGrid.sln not found above the test output."),
+            "services", "OzgGrid.Silo", "bin", configuration, "net10.0", "OzgGrid.Silo.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"The silo is not built: {path}");
+    }
+
+    private async Task<bool> IsServingAsync()
+    {
+        try
+        {
+            using var channel = GrpcChannel.ForAddress(Address);
+            var response = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+            return response.Status == HealthCheckResponse.Types.ServingStatus.Serving;
+        }
+        catch (RpcException)
+        {
+            return false;
+        }
+    }
+}
