@@ -33,22 +33,13 @@ public sealed class ItDienstleisterGrain(
 
         // The directory first: a registration it does not list yet would be invisible in lists.
         await GrainFactory.GetGrain<IItDienstleisterDirectoryGrain>(IItDienstleisterDirectoryGrain.Key).AddAsync(Id);
-        var before = state.State;
-        state.State = new ItDienstleisterState
-        {
-            Current = registered,
-            RecentWrites = WriteGuard.Remember(before.RecentWrites, new(command.RequestId, fingerprint, registered)),
-        };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception)
-        {
-            state.State = before;
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrRollBackAsync(
+            new ItDienstleisterState
+            {
+                Current = registered,
+                RecentWrites = WriteGuard.Remember(state.State.RecentWrites, new(command.RequestId, fingerprint, registered)),
+            },
+            this);
 
         return registered;
     }

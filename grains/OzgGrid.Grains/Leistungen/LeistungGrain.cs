@@ -134,20 +134,10 @@ public sealed class LeistungGrain(
     /// </summary>
     private async Task<LeistungWriteResult> RememberUnchangedAsync(WriteCommand command, string fingerprint)
     {
-        var before = state.State;
-        var result = ToResult(before);
-        state.State = before with { RecentWrites = WriteGuard.Remember(before.RecentWrites, new(command.RequestId, fingerprint, result)) };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception)
-        {
-            state.State = before;
-            DeactivateOnIdle();
-            throw;
-        }
-
+        var current = state.State;
+        var result = ToResult(current);
+        await state.WriteOrRollBackAsync(
+            current with { RecentWrites = WriteGuard.Remember(current.RecentWrites, new(command.RequestId, fingerprint, result)) }, this);
         _committed = state.State;
         return result;
     }

@@ -165,17 +165,12 @@ public sealed class ThemenfeldGrain(
 
     private async Task PersistAsync(ThemenfeldState next)
     {
-        var before = state.State;
-        state.State = next;
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteOrRollBackAsync(next, this);
         }
         catch (Exception exception)
         {
-            // Nothing was acknowledged: forget the change and re-read storage (and its ETag) on the next call.
-            state.State = before;
-            DeactivateOnIdle();
             logger.LogWarning(exception, "Themenfeld {ThemenfeldId}: could not persist version {Version}", ThemenfeldId, next.Version);
             throw;
         }

@@ -1,3 +1,4 @@
+using OzgGrid.Gateway.Tests.TestSupport;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Runtime;
@@ -109,7 +110,7 @@ public sealed class DomainErrorInterceptorTests
         var expected = new GetLeistungResponse { Leistung = new Leistung { OzgId = 10000 } };
 
         var response = await _interceptor.UnaryServerHandler(
-            new GetLeistungRequest { OzgId = 10000 }, new TestServerCallContext(Method), (_, _) => Task.FromResult(expected));
+            new GetLeistungRequest { OzgId = 10000 }, new HttpServerCallContext(Method), (_, _) => Task.FromResult(expected));
 
         Assert.Same(expected, response);
     }
@@ -117,6 +118,6 @@ public sealed class DomainErrorInterceptorTests
     private Task<RpcException> CallThrowing(Exception exception, CancellationToken cancellationToken = default) =>
         Assert.ThrowsAsync<RpcException>(() => _interceptor.UnaryServerHandler<GetLeistungRequest, GetLeistungResponse>(
             new GetLeistungRequest { OzgId = 10000 },
-            new TestServerCallContext(Method, cancellationToken),
+            new HttpServerCallContext(Method, cancellationToken: cancellationToken),
             (_, _) => Task.FromException<GetLeistungResponse>(exception)));
 }
