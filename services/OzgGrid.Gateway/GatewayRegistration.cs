@@ -57,6 +57,7 @@ public static class GatewayRegistration
         app.MapGrpcService<CatalogService>();
         app.MapGrpcService<MonitoringService>();
         app.MapGrpcService<ItDienstleisterService>();
+        app.MapGrpcService<ClusterAdminService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

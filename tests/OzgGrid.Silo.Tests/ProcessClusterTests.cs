@@ -125,6 +125,80 @@ public sealed class ProcessClusterTests(ProcessClusterFixture cluster, ITestOutp
         Assert.Equal(before, after);
     }
 
+    [Fact]
+    public async Task Scaling_out_spreads_new_activations_and_a_graceful_stop_under_load_loses_nothing()
+    {
+        var added = await cluster.AddSiloAsync();
+        using (var all = cluster.Channel())
+        {
+            var registry = new ItDienstleisterService.ItDienstleisterServiceClient(all);
+            foreach (var i in Enumerable.Range(0, 40))
+            {
+                await registry.RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest
+                {
+                    Id = $"scale-{Guid.NewGuid():N}"[..20], RequestId = Guid.NewGuid().ToString(), Name = $"Scale {i}", Laender = { "BY" },
+                });
+            }
+
+            var silos = (await new ClusterAdminService.ClusterAdminServiceClient(all).GetClusterAsync(new GetClusterRequest())).Silos;
+            var onNewSilo = silos.Single(s => s.Address.Contains($":{added.SiloPort}:", StringComparison.Ordinal));
+            output.WriteLine(string.Join("; ", silos.Where(s => s.Status == "Active").Select(s => $"{s.Address}: {s.Activations} activations")));
+            Assert.Equal(4, silos.Count(s => s.Status == "Active"));
+            Assert.Contains(onNewSilo.Grains, g => g.GrainType == "ItDienstleisterGrain" && g.Activations > 0);
+        }
+
+        // Under load through all four, one silo is stopped as an administrator does (SIGTERM).
+        var ozgIds = Enumerable.Range(10470, 16).ToArray();
+        var acknowledged = new ConcurrentDictionary<int, UpdateLeistungStatusResponse>();
+        var ackTimes = new ConcurrentBag<(int OzgId, TimeSpan At)>();
+        var clock = Stopwatch.StartNew();
+        using var channel = cluster.Channel();
+        var client = new LeistungService.LeistungServiceClient(channel);
+        using var stop = new CancellationTokenSource();
+        var writers = ozgIds.Chunk(4).Select(mine => Task.Run(async () =>
+        {
+            for (var round = 0; !stop.IsCancellationRequested; round++)
+            {
+                var request = new UpdateLeistungStatusRequest { OzgId = mine[round % mine.Length], RequestId = Guid.NewGuid().ToString(), Reifegrad = 1 + (round % 4) };
+                while (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        var response = await client.UpdateLeistungStatusAsync(request, deadline: DateTime.UtcNow.AddSeconds(5));
+                        acknowledged.AddOrUpdate(request.OzgId, response, (_, known) => response.Version > known.Version ? response : known);
+                        ackTimes.Add((request.OzgId, clock.Elapsed));
+                        break;
+                    }
+                    catch (RpcException)
+                    {
+                        await Task.Delay(100);
+                    }
+                }
+            }
+        })).ToArray();
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(ackTimes.Count), n => n >= 100, "the load to get going");
+        var leaving = cluster.Silos.First(s => !s.HasExited && s != cluster.Silos[0]);
+        var stoppedAt = clock.Elapsed;
+        await leaving.StopAsync();
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(ackTimes.Count(t => t.At > stoppedAt + TimeSpan.FromSeconds(3))), n => n >= 100, "updates to go on after the stop");
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        var resumedAfter = ozgIds.Select(ozgId =>
+            ackTimes.Where(t => t.OzgId == ozgId && t.At > stoppedAt).Select(t => t.At - stoppedAt).DefaultIfEmpty(TimeSpan.MaxValue).Min()).Max();
+        output.WriteLine($"after the graceful stop every Leistung was updated again within {resumedAfter.TotalMilliseconds:0} ms");
+        Assert.True(resumedAfter < TimeSpan.FromSeconds(15), $"a Leistung was not updated again for {resumedAfter} after a graceful stop");
+        using var survivors = cluster.Channel();
+        var reader = new LeistungService.LeistungServiceClient(survivors);
+        foreach (var (ozgId, ack) in acknowledged)
+        {
+            var leistung = (await reader.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
+            Assert.True(leistung.Version >= ack.Version, $"Leistung {ozgId} is at version {leistung.Version}, but version {ack.Version} was acknowledged");
+        }
+    }
+
     private async Task<List<string>> AllStatusesAsync()
     {
         using var channel = cluster.Channel();

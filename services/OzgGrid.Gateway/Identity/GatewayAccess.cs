@@ -43,5 +43,6 @@ public static class GatewayAccess
         ["/ozg.v1.ItDienstleisterService/RegisterItDienstleister"] = ManagementOnly,
         ["/ozg.v1.ItDienstleisterService/GetItDienstleister"] = Everyone,
         ["/ozg.v1.ItDienstleisterService/ListItDienstleister"] = Everyone,
+        ["/ozg.v1.ClusterAdminService/GetCluster"] = ManagementOnly,
     }.ToFrozenDictionary();
 }

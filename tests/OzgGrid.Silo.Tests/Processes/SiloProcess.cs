@@ -11,13 +11,16 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private SiloProcess(Process process, int grpcPort)
+    private SiloProcess(Process process, int grpcPort, int siloPort)
     {
         _process = process;
         GrpcPort = grpcPort;
+        SiloPort = siloPort;
     }
 
     public int GrpcPort { get; }
+
+    public int SiloPort { get; }
 
     public string Address => $"http://127.0.0.1:{GrpcPort}";
 
@@ -27,13 +30,14 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(ClusterScope scope, string connectionString)
     {
         var grpcPort = FreePort.Next();
+        var siloPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
             {
                 SiloAssembly(),
                 $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
-                $"--OzgGrid:Cluster:SiloPort={FreePort.Next()}",
+                $"--OzgGrid:Cluster:SiloPort={siloPort}",
                 $"--OzgGrid:Cluster:ServiceId={scope.ServiceId}",
                 $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",
                 $"--OzgGrid:Storage:ConnectionString={connectionString}",
@@ -54,7 +58,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var silo = new SiloProcess(process, grpcPort);
+        var silo = new SiloProcess(process, grpcPort, siloPort);
         await Eventually.ReturnsAsync(silo.IsServingAsync, serving => serving || process.HasExited, $"the silo on port {grpcPort} to serve", TimeSpan.FromSeconds(60));
         return process.HasExited ? throw new InvalidOperationException($"The silo on port {grpcPort} exited with {process.ExitCode}.") : silo;
     }
