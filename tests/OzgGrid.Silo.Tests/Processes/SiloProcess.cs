@@ -95,16 +95,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The silo's own build output, of the same configuration as these tests.</summary>
     private static string SiloAssembly()
     {
-        var output = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OzgGrid.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("OzgGrid.sln not found above the test output."),
-            "services", "OzgGrid.Silo", "bin", configuration, "net10.0", "OzgGrid.Silo.dll");
+        var path = Path.Combine(Repository.Root, "services", "OzgGrid.Silo", "bin", Repository.Configuration, "net10.0", "OzgGrid.Silo.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"The silo is not built: {path}");
     }
 
