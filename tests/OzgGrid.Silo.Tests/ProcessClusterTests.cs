@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using Grpc.Core;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
 using OzgGrid.Silo.Tests.Processes;
@@ -32,53 +29,22 @@ public sealed class ProcessClusterTests(ProcessClusterFixture cluster, ITestOutp
     public async Task A_silo_killed_under_load_loses_no_acknowledged_update_and_updates_resume_within_15_seconds()
     {
         var ozgIds = Enumerable.Range(10410, 24).ToArray();
-        var acknowledged = new ConcurrentDictionary<int, UpdateLeistungStatusResponse>();
-        var ackTimes = new ConcurrentBag<(int OzgId, TimeSpan At)>();
-        var clock = Stopwatch.StartNew();
         using var channel = cluster.Channel();
-        var client = new LeistungService.LeistungServiceClient(channel);
-        using var stop = new CancellationTokenSource();
+        await using var load = UpdateLoad.Start(new LeistungService.LeistungServiceClient(channel), ozgIds);
 
-        var writers = ozgIds.Chunk(4).Select(mine => Task.Run(async () =>
-        {
-            for (var round = 0; !stop.IsCancellationRequested; round++)
-            {
-                var request = new UpdateLeistungStatusRequest { OzgId = mine[round % mine.Length], RequestId = Guid.NewGuid().ToString(), Reifegrad = 1 + (round % 4) };
-
-                // A retry of the same request id is applied at most once, so the writer retries until it has an answer.
-                while (!stop.IsCancellationRequested)
-                {
-                    try
-                    {
-                        var response = await client.UpdateLeistungStatusAsync(request, deadline: DateTime.UtcNow.AddSeconds(5));
-                        acknowledged.AddOrUpdate(request.OzgId, response, (_, known) => response.Version > known.Version ? response : known);
-                        ackTimes.Add((request.OzgId, clock.Elapsed));
-                        break;
-                    }
-                    catch (RpcException)
-                    {
-                        await Task.Delay(100);
-                    }
-                }
-            }
-        })).ToArray();
-
-        await Eventually.ReturnsAsync(() => Task.FromResult(ackTimes.Count), n => n >= 100, "the load to get going");
+        await Eventually.ReturnsAsync(() => Task.FromResult(load.Acknowledgements.Count), n => n >= 100, "the load to get going");
         var victim = cluster.Silos.First(s => !s.HasExited && s != cluster.Silos[0]);
-        var killedAt = clock.Elapsed;
+        var killedAt = load.Now;
         await victim.KillAsync();
         await Eventually.ReturnsAsync(
-            () => Task.FromResult(ackTimes.Count(t => t.At > killedAt + TimeSpan.FromSeconds(5))), n => n >= 100, "updates to go on after the kill");
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
+            () => Task.FromResult(load.AcknowledgedSince(killedAt + TimeSpan.FromSeconds(5))), n => n >= 100, "updates to go on after the kill");
+        await load.StopAsync();
 
         // Every Leistung, including those whose grain lived on the killed silo, is updated again within 15 s.
-        var resumedAfter = ozgIds.ToDictionary(
-            ozgId => ozgId,
-            ozgId => ackTimes.Where(t => t.OzgId == ozgId && t.At > killedAt).Select(t => t.At - killedAt).DefaultIfEmpty(TimeSpan.MaxValue).Min());
-        var slowest = resumedAfter.MaxBy(r => r.Value);
-        output.WriteLine($"{ackTimes.Count} updates acknowledged; the slowest Leistung resumed {slowest.Value.TotalMilliseconds:0} ms after the kill");
-        Assert.True(slowest.Value < TimeSpan.FromSeconds(15), $"Leistung {slowest.Key} was not updated again for {slowest.Value} after a silo was killed");
+        var slowest = load.SlowestResumeAfter(killedAt);
+        output.WriteLine($"{load.Acknowledgements.Count} updates acknowledged; the slowest Leistung resumed {slowest.After.TotalMilliseconds:0} ms after the kill");
+        Assert.True(slowest.After < TimeSpan.FromSeconds(15), $"Leistung {slowest.OzgId} was not updated again for {slowest.After} after a silo was killed");
+        var acknowledged = load.Acknowledged;
 
         using var survivors = cluster.Channel();
         var reader = new LeistungService.LeistungServiceClient(survivors);
@@ -148,48 +114,20 @@ public sealed class ProcessClusterTests(ProcessClusterFixture cluster, ITestOutp
         }
 
         // Under load through all four, one silo is stopped as an administrator does (SIGTERM).
-        var ozgIds = Enumerable.Range(10470, 16).ToArray();
-        var acknowledged = new ConcurrentDictionary<int, UpdateLeistungStatusResponse>();
-        var ackTimes = new ConcurrentBag<(int OzgId, TimeSpan At)>();
-        var clock = Stopwatch.StartNew();
         using var channel = cluster.Channel();
-        var client = new LeistungService.LeistungServiceClient(channel);
-        using var stop = new CancellationTokenSource();
-        var writers = ozgIds.Chunk(4).Select(mine => Task.Run(async () =>
-        {
-            for (var round = 0; !stop.IsCancellationRequested; round++)
-            {
-                var request = new UpdateLeistungStatusRequest { OzgId = mine[round % mine.Length], RequestId = Guid.NewGuid().ToString(), Reifegrad = 1 + (round % 4) };
-                while (!stop.IsCancellationRequested)
-                {
-                    try
-                    {
-                        var response = await client.UpdateLeistungStatusAsync(request, deadline: DateTime.UtcNow.AddSeconds(5));
-                        acknowledged.AddOrUpdate(request.OzgId, response, (_, known) => response.Version > known.Version ? response : known);
-                        ackTimes.Add((request.OzgId, clock.Elapsed));
-                        break;
-                    }
-                    catch (RpcException)
-                    {
-                        await Task.Delay(100);
-                    }
-                }
-            }
-        })).ToArray();
-
-        await Eventually.ReturnsAsync(() => Task.FromResult(ackTimes.Count), n => n >= 100, "the load to get going");
+        await using var load = UpdateLoad.Start(new LeistungService.LeistungServiceClient(channel), [.. Enumerable.Range(10470, 16)]);
+        await Eventually.ReturnsAsync(() => Task.FromResult(load.Acknowledgements.Count), n => n >= 100, "the load to get going");
         var leaving = cluster.Silos.First(s => !s.HasExited && s != cluster.Silos[0]);
-        var stoppedAt = clock.Elapsed;
+        var stoppedAt = load.Now;
         await leaving.StopAsync();
         await Eventually.ReturnsAsync(
-            () => Task.FromResult(ackTimes.Count(t => t.At > stoppedAt + TimeSpan.FromSeconds(3))), n => n >= 100, "updates to go on after the stop");
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
+            () => Task.FromResult(load.AcknowledgedSince(stoppedAt + TimeSpan.FromSeconds(3))), n => n >= 100, "updates to go on after the stop");
+        await load.StopAsync();
 
-        var resumedAfter = ozgIds.Select(ozgId =>
-            ackTimes.Where(t => t.OzgId == ozgId && t.At > stoppedAt).Select(t => t.At - stoppedAt).DefaultIfEmpty(TimeSpan.MaxValue).Min()).Max();
-        output.WriteLine($"after the graceful stop every Leistung was updated again within {resumedAfter.TotalMilliseconds:0} ms");
-        Assert.True(resumedAfter < TimeSpan.FromSeconds(15), $"a Leistung was not updated again for {resumedAfter} after a graceful stop");
+        var slowest = load.SlowestResumeAfter(stoppedAt);
+        output.WriteLine($"after the graceful stop every Leistung was updated again within {slowest.After.TotalMilliseconds:0} ms");
+        Assert.True(slowest.After < TimeSpan.FromSeconds(15), $"Leistung {slowest.OzgId} was not updated again for {slowest.After} after a graceful stop");
+        var acknowledged = load.Acknowledged;
         using var survivors = cluster.Channel();
         var reader = new LeistungService.LeistungServiceClient(survivors);
         foreach (var (ozgId, ack) in acknowledged)

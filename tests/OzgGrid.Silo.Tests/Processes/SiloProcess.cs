@@ -37,6 +37,7 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 SiloAssembly(),
                 $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
+                $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{FreePort.Next()}",
                 $"--OzgGrid:Cluster:SiloPort={siloPort}",
                 $"--OzgGrid:Cluster:ServiceId={scope.ServiceId}",
                 $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",
