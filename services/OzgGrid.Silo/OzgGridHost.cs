@@ -6,7 +6,10 @@ using OzgGrid.Silo.Hosting;
 
 namespace OzgGrid.Silo;
 
-/// <summary>Builds an OzgGrid host: one Orleans silo with the gRPC gateway on Kestrel. Tests build the same host.</summary>
+/// <summary>
+/// Builds an OzgGrid host: one Orleans silo with the gRPC gateway on Kestrel, and an HTTP/1.1 endpoint for operations
+/// (health, metrics, dashboard). Tests build the same host.
+/// </summary>
 public static class OzgGridHost
 {
     public static WebApplication Build(string[] args)
@@ -14,26 +17,28 @@ public static class OzgGridHost
         // The content root is the program's folder, so appsettings.json is found wherever the silo is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddOzgGridSilo();
-
-        // HTTP/2 pings keep idle monitoring streams alive through proxies and find dead clients.
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
-            kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
-        });
+        builder.AddOzgGridKestrel();
         builder.Services.AddOzgGridGateway(builder.Configuration, builder.Environment.IsDevelopment());
-        builder.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
+        builder.AddOzgGridOperations();
         builder.Services.AddHostedService<CatalogStartupLoader>();
 
         var app = builder.Build();
         app.MapOzgGridGateway();
+        app.MapOzgGridOperations();
         app.Lifetime.ApplicationStarted.Register(() => LogWhereToConnect(app));
         return app;
     }
 
-    /// <summary>The addresses the gateway actually listens on (port 0 in configuration becomes a real port).</summary>
+    /// <summary>The addresses the gRPC gateway actually listens on (port 0 in configuration becomes a real port).</summary>
     public static IReadOnlyCollection<string> GatewayAddresses(this WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        [.. ListeningAddresses(app).Where(address => !app.Services.GetRequiredService<KestrelListeners>().IsHttpAddress(address))];
+
+    /// <summary>The addresses the operations endpoint (HTTP/1.1: health, metrics, dashboard) actually listens on.</summary>
+    public static IReadOnlyCollection<string> HttpAddresses(this WebApplication app) =>
+        [.. ListeningAddresses(app).Where(app.Services.GetRequiredService<KestrelListeners>().IsHttpAddress)];
+
+    private static IEnumerable<string> ListeningAddresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
 
     private static void LogWhereToConnect(WebApplication app)
     {
@@ -41,6 +46,12 @@ public static class OzgGridHost
         {
             app.Logger.LogInformation("OzgGrid gRPC gateway ready at {Address} (try: grpcurl -plaintext {Host} list)",
                 address, new Uri(address).Authority);
+        }
+
+        foreach (var address in app.HttpAddresses())
+        {
+            app.Logger.LogInformation("OzgGrid operations endpoint at {Address}: {LivePath}, {ReadyPath}, {MetricsPath}, {DashboardPath}",
+                address, HealthRegistration.LivePath, HealthRegistration.ReadyPath, TelemetryRegistration.MetricsPath, DashboardRegistration.Path);
         }
     }
 }

@@ -21,7 +21,8 @@ public sealed class ClusterAdminServiceTests(GatewayFixture fixture)
         Assert.NotEmpty(cluster.Version);
         Assert.True(silo.Activations >= KnownData.Leistungen, $"{silo.Activations} activations");
         Assert.Contains(cluster.Grains, g => g.GrainType == "LeistungGrain" && g.Activations >= KnownData.Leistungen);
-        Assert.Contains(cluster.Grains, g => g.GrainType == "ThemenfeldGrain" && g.Activations == KnownData.Themenfelder);
+        // At least the 14 of the catalogue: a read of an unknown key (e.g. 15) activates one more, which answers NotFound.
+        Assert.Contains(cluster.Grains, g => g.GrainType == "ThemenfeldGrain" && g.Activations >= KnownData.Themenfelder);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
 }

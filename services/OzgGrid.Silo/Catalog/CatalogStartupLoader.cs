@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OzgGrid.Grains.Abstractions.Catalog;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Catalog;
+using OzgGrid.Silo.Telemetry;
 using Polly;
 using Polly.Retry;
 
@@ -38,6 +39,7 @@ public sealed class CatalogStartupLoader(
             return;
         }
 
+        using var activity = OzgGridTracing.Source.StartActivity("ozggrid.catalog.import-on-first-start");
         await StartupRetry.ExecuteAsync(async token =>
         {
             if (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetLastImportAsync() is { } last)

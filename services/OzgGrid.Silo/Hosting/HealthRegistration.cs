@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OzgGrid.Silo.Catalog;
-using OzgGrid.Silo.Health;
+using OzgGrid.Silo.HealthChecks;
 
 namespace OzgGrid.Silo.Hosting;
 

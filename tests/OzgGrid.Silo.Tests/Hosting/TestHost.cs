@@ -19,12 +19,13 @@ public sealed class TestHost : IAsyncDisposable
     private readonly ClusterScope _scope;
     private readonly List<GrpcChannel> _channels = [];
 
-    private TestHost(WebApplication app, string address, ClusterScope scope, int siloPort)
+    private TestHost(WebApplication app, string address, Uri httpAddress, ClusterScope scope, int siloPort)
     {
         _app = app;
         _address = address;
         _scope = scope;
         SiloPort = siloPort;
+        HttpAddress = httpAddress;
         Channel = ChannelFor(Roles.ProgrammManagement, ManagementSubject);
         AnonymousChannel = Track(GrpcChannel.ForAddress(address));
     }
@@ -37,6 +38,9 @@ public sealed class TestHost : IAsyncDisposable
 
     /// <summary>The silo-to-silo port, for a further host to join this one's cluster.</summary>
     public int SiloPort { get; }
+
+    /// <summary>The operations endpoint (HTTP/1.1): health, metrics, dashboard.</summary>
+    public Uri HttpAddress { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -79,6 +83,7 @@ public sealed class TestHost : IAsyncDisposable
         string[] args =
         [
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
+            "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
             $"--OzgGrid:Cluster:SiloPort={siloPort}",
             $"--OzgGrid:Cluster:ServiceId={scope.ServiceId}",
             $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",
@@ -93,7 +98,7 @@ public sealed class TestHost : IAsyncDisposable
         var app = OzgGridHost.Build(args);
         await app.StartAsync();
         var address = app.GatewayAddresses().Single();
-        return new TestHost(app, address, scope, siloPort);
+        return new TestHost(app, address, new Uri(app.HttpAddresses().Single()), scope, siloPort);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace OzgGrid.Silo.Health;
+namespace OzgGrid.Silo.HealthChecks;
 
 /// <summary>Ready while the state table answers: a query of a partition that holds nothing, so the check reads no data.</summary>
 public sealed class StorageHealthCheck(TableClient table) : IHealthCheck
@@ -22,7 +22,10 @@ public sealed class StorageHealthCheck(TableClient table) : IHealthCheck
         }
         catch (RequestFailedException exception)
         {
-            return HealthCheckResult.Unhealthy($"Table {table.Name} answered {exception.Status} {exception.ErrorCode}.", exception);
+            // The message is enough: a stack trace on every probe of an outage would bury the log.
+            return HealthCheckResult.Unhealthy(exception.Status == 0
+                ? $"Table {table.Name} cannot be reached: {exception.Message}"
+                : $"Table {table.Name} answered {exception.Status} {exception.ErrorCode}.");
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace OzgGrid.Silo.Health;
+namespace OzgGrid.Silo.HealthChecks;
 
 /// <summary>Which health endpoint runs a check: liveness (restart me) or readiness (send me traffic).</summary>
 public static class HealthTags

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace OzgGrid.Silo.Health;
+namespace OzgGrid.Silo.HealthChecks;
 
 /// <summary>Ready while the cluster's membership lists this silo as active: not while it joins, shuts down or was declared dead.</summary>
 public sealed class SiloActiveHealthCheck(IClusterMembershipService membership, ILocalSiloDetails silo) : IHealthCheck
