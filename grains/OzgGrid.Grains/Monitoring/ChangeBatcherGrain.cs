@@ -12,6 +12,9 @@ public sealed class ChangeBatcherGrain(ILogger<ChangeBatcherGrain> logger) : Gra
     /// <summary>How often the queue is flushed: short enough that watchers see a change within milliseconds.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How long a batch may take at the aggregator before it is sent again.</summary>
+    private static readonly TimeSpan ApplyTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>At most this many changes per call to the aggregator.</summary>
     private const int MaxBatchSize = 2_000;
 
@@ -63,7 +66,10 @@ public sealed class ChangeBatcherGrain(ILogger<ChangeBatcherGrain> logger) : Gra
                     batch.Add(change);
                 }
 
-                await GrainFactory.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ApplyAsync([.. batch]);
+                // Bounded: a call to an aggregator activation on a silo that is just leaving may go unanswered until
+                // Orleans' response timeout; the batch goes again with the next flush instead (reports that are not
+                // newer than counted are ignored, so a batch applied twice counts once).
+                await GrainFactory.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ApplyAsync([.. batch]).WaitAsync(ApplyTimeout, cancellationToken);
                 batch.Clear();
             }
         }

@@ -30,6 +30,9 @@ public sealed class ProgrammeAggregatorGrain(
 {
     public const string ReconciledBy = "ozggrid-abgleich";
 
+    /// <summary>How long a hub may take for a batch (in-memory work on a live silo: milliseconds).</summary>
+    private static readonly TimeSpan HubPublishTimeout = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<int, LeistungSummary> _counted = [];
     private readonly Dictionary<string, (IMonitoringHub Hub, DateTimeOffset SeenAt)> _hubs = [];
@@ -229,7 +232,9 @@ public sealed class ProgrammeAggregatorGrain(
         {
             try
             {
-                await hub.Value.Hub.OnChangesAsync(batch);
+                // A hub whose silo is gone or stalled must not hold up the others (nor the next batch): it gets a
+                // moment, then it is dropped, registers again by itself and resyncs its watchers.
+                await hub.Value.Hub.OnChangesAsync(batch).WaitAsync(HubPublishTimeout);
                 return null;
             }
             catch (Exception exception)
