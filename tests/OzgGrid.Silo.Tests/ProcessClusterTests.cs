@@ -114,6 +114,13 @@ public sealed class ProcessClusterTests(ProcessClusterFixture cluster, ITestOutp
         await using var load = UpdateLoad.Start(new LeistungService.LeistungServiceClient(channel), [.. Enumerable.Range(10470, 16)]);
         await Eventually.ReturnsAsync(() => Task.FromResult(load.Acknowledgements.Count), n => n >= 100, "the load to get going");
         var leaving = cluster.Silos.First(s => !s.HasExited && s != cluster.Silos[0]);
+
+        // A dashboard watches the load's Leistungen through the silo that is about to leave; it resumes elsewhere.
+        var connections = 0;
+        await using var watcher = ResumingWatcher.Start(
+            () => Interlocked.Increment(ref connections) == 1 ? cluster.ChannelTo(leaving) : cluster.Channel(), load.OzgIds);
+        await Eventually.ReturnsAsync(() => Task.FromResult(watcher), w => w.ChangesSeen >= 20, "the watcher on the leaving silo to see changes");
+
         var stoppedAt = load.Now;
         await leaving.StopAsync();
         await Eventually.ReturnsAsync(
@@ -125,6 +132,10 @@ public sealed class ProcessClusterTests(ProcessClusterFixture cluster, ITestOutp
         Assert.True(slowest.After < TimeSpan.FromSeconds(15), $"Leistung {slowest.OzgId} was not updated again for {slowest.After} after a graceful stop");
         var acknowledged = load.Acknowledged;
         await AssertNothingAcknowledgedLostAsync(acknowledged);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(watcher), w => w.Knows(acknowledged),
+            "the watcher to know every acknowledged version after resuming on another silo", TimeSpan.FromSeconds(30));
+        output.WriteLine($"watcher: {watcher}");
     }
 
     /// <summary>Every acknowledged update is readable through the silos still running, at its version or a later one.</summary>

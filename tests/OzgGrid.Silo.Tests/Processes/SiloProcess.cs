@@ -50,13 +50,28 @@ public sealed class SiloProcess : IAsyncDisposable
                 "--OzgGrid:Monitoring:HubRefreshInterval=00:00:02",
                 "--OzgGrid:Monitoring:ReconciliationInterval=00:00:10",
                 "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:OzgGrid=Information",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // OZGGRID_TEST_SILO_LOG_DIR keeps each silo's console output (warnings and errors) for a post-mortem.
+        var logDirectory = Environment.GetEnvironmentVariable("OZGGRID_TEST_SILO_LOG_DIR");
+        var log = string.IsNullOrEmpty(logDirectory) ? null : Path.Combine(logDirectory, $"silo-{grpcPort}.log");
+        var logGate = new Lock();
+        DataReceivedEventHandler keep = (_, line) =>
+        {
+            if (log is not null && line.Data is not null)
+            {
+                lock (logGate)
+                {
+                    File.AppendAllText(log, line.Data + Environment.NewLine);
+                }
+            }
+        };
+        process.OutputDataReceived += keep;
+        process.ErrorDataReceived += keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var silo = new SiloProcess(process, grpcPort, siloPort);

@@ -60,7 +60,10 @@ public sealed class UpdateLoad : IAsyncDisposable
     {
         for (var round = 0; !_stop.IsCancellationRequested; round++)
         {
-            var request = new UpdateLeistungStatusRequest { OzgId = mine[round % mine.Length], RequestId = Guid.NewGuid().ToString(), Reifegrad = 1 + (round % 4) };
+            // Each visit to a Leistung sets another Reifegrad than the last one did, so every update is a change
+            // with a new version (a repeated value would be acknowledged without one).
+            var visit = round / mine.Length;
+            var request = new UpdateLeistungStatusRequest { OzgId = mine[round % mine.Length], RequestId = Guid.NewGuid().ToString(), Reifegrad = 1 + (visit % 4) };
             while (!_stop.IsCancellationRequested)
             {
                 try
