@@ -96,6 +96,44 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_batched_watcher_gets_the_changes_in_change_batches_with_each_moved_figure_once()
+    {
+        var inThemenfeld = fixture.TakeOzgId();
+        var themenfeldId = (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = inThemenfeld })).Leistung.ThemenfeldId;
+        var elsewhere = fixture.TakeOzgIdOutside(themenfeldId);
+        await using var everything = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { Batched = true });
+        await using var filtered = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { Batched = true, ThemenfeldId = themenfeldId });
+        var snapshot = (await everything.ReadSnapshotAsync())[^1].Snapshot;
+        await filtered.ReadSnapshotAsync();
+
+        await Update(elsewhere, reifegrad: 4);
+        await Update(inThemenfeld, reifegrad: 4);
+        var all = Batches(await everything.ReadUntilAsync(m => m.ChangeBatch?.Changes.Any(c => c.Leistung.OzgId == inThemenfeld) == true, $"the batch with {inThemenfeld}"));
+        var mine = Batches(await filtered.ReadUntilAsync(m => m.ChangeBatch?.Changes.Any(c => c.Leistung.OzgId == inThemenfeld) == true, $"the batch with {inThemenfeld}"));
+
+        // Every change, in order, each batch's cursor at its last change, and the figures once per batch.
+        var changes = all.SelectMany(b => b.Changes).ToList();
+        Assert.Equal([elsewhere, inThemenfeld], changes.Select(c => c.Leistung.OzgId).Where(id => id == elsewhere || id == inThemenfeld));
+        Assert.Equal(changes.Select(c => Cursor(c.Cursor)).Order(), changes.Select(c => Cursor(c.Cursor)));
+        Assert.True(Cursor(changes[0].Cursor) > Cursor(snapshot.Cursor));
+        Assert.All(all, b => Assert.Equal(b.Changes[^1].Cursor, b.Cursor));
+        Assert.All(changes, c => Assert.Empty(c.ChangedFigures));
+        Assert.All(all, b => Assert.Equal(b.ChangedFigures.Count, b.ChangedFigures.Select(f => f.Key).Distinct().Count()));
+        Assert.Contains(all.SelectMany(b => b.ChangedFigures), f => f.Key == $"themenfeld/{themenfeldId}/reifegrad/4");
+
+        // The filtered stream leaves out the other Themenfeld's change but not the figures it moved.
+        Assert.DoesNotContain(mine.SelectMany(b => b.Changes), c => c.Leistung.OzgId == elsewhere);
+        var elsewhereThemenfeld = (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = elsewhere })).Leistung.ThemenfeldId;
+        Assert.Contains(mine.SelectMany(b => b.ChangedFigures), f => f.Key == $"themenfeld/{elsewhereThemenfeld}/reifegrad/4");
+
+        static List<Protos.V1.ChangeBatch> Batches(List<WatchProgrammeResponse> messages)
+        {
+            Assert.DoesNotContain(messages, m => m.EventCase is WatchProgrammeResponse.EventOneofCase.LeistungChanged or WatchProgrammeResponse.EventOneofCase.FiguresChanged);
+            return [.. messages.Where(m => m.ChangeBatch is not null).Select(m => m.ChangeBatch)];
+        }
+    }
+
+    [Fact]
     public async Task A_watcher_that_reconnects_with_its_cursor_gets_exactly_what_it_missed()
     {
         var ozgId = fixture.TakeOzgId();

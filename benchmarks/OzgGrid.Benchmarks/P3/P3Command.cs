@@ -30,9 +30,15 @@ public static class P3Command
             DefaultValueFactory = _ => StorageKind.Memory,
         };
 
+        var batched = new Option<bool>("--batched")
+        {
+            Description = "Watch streams opened with `batched` (a change_batch per delivery) rather than one message per change",
+            DefaultValueFactory = _ => true,
+        };
+
         var command = new Command("p3", "Latency from an acknowledged UpdateLeistungStatus to its arrival at every WatchProgramme stream, under load")
         {
-            watchers, rate, seconds, runs, warmupRuns, warmup, drain, watchersPerChannel, updateChannels, storage,
+            watchers, rate, seconds, runs, warmupRuns, warmup, drain, watchersPerChannel, updateChannels, storage, batched,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -46,7 +52,8 @@ public static class P3Command
                 parsed.GetValue(drain),
                 parsed.GetValue(watchersPerChannel),
                 parsed.GetValue(updateChannels),
-                parsed.GetValue(storage));
+                parsed.GetValue(storage),
+                parsed.GetValue(batched));
             return await new P3MonitoringLatency(options, Console.Out).RunAsync(cancellationToken);
         });
         return command;

@@ -72,7 +72,7 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
             for (var i = 0; i < options.Watchers; i++)
             {
                 var channel = watcherChannels[i / options.WatchersPerChannel];
-                watchers.Add(Watcher.Open(new MonitoringService.MonitoringServiceClient(channel), expectedChanges));
+                watchers.Add(Watcher.Open(new MonitoringService.MonitoringServiceClient(channel), options.Batched, expectedChanges));
             }
 
             await Task.WhenAll(watchers.Select(watcher => watcher.Snapshot)).WaitAsync(SnapshotTimeout, cancellationToken);

@@ -13,10 +13,11 @@ public sealed record P3Options(
     int DrainSeconds,
     int WatchersPerChannel,
     int UpdateChannels,
-    StorageKind Storage)
+    StorageKind Storage,
+    bool Batched)
 {
     /// <summary>The arguments that reproduce this benchmark, every setting spelled out.</summary>
     public string ToArguments() =>
         $"p3 --watchers {Watchers} --rate {Rate} --seconds {Seconds} --runs {Runs} --warmup-runs {WarmupRuns} --warmup {WarmupSeconds} --drain {DrainSeconds} " +
-        $"--watchers-per-channel {WatchersPerChannel} --update-channels {UpdateChannels} --storage {Storage.ToString().ToLowerInvariant()}";
+        $"--watchers-per-channel {WatchersPerChannel} --update-channels {UpdateChannels} --storage {Storage.ToString().ToLowerInvariant()} --batched {(Batched ? "true" : "false")}";
 }

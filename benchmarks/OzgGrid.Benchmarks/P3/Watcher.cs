@@ -42,8 +42,8 @@ public sealed class Watcher : IAsyncDisposable
     /// <summary>Every status change received, in order. Read it only after <see cref="DisposeAsync"/>.</summary>
     public IReadOnlyList<Arrival> Arrivals => _arrivals;
 
-    public static Watcher Open(MonitoringService.MonitoringServiceClient client, int expectedChanges) =>
-        new(client.WatchProgramme(new WatchProgrammeRequest()), expectedChanges);
+    public static Watcher Open(MonitoringService.MonitoringServiceClient client, bool batched, int expectedChanges) =>
+        new(client.WatchProgramme(new WatchProgrammeRequest { Batched = batched }), expectedChanges);
 
     public async ValueTask DisposeAsync()
     {
@@ -61,6 +61,15 @@ public sealed class Watcher : IAsyncDisposable
         _stop.Dispose();
     }
 
+    private void Note(LeistungChanged change, long receivedAt)
+    {
+        if (change.Kind is ChangeKind.Status or ChangeKind.Abgleich)
+        {
+            _arrivals.Add(new Arrival(change.Leistung.OzgId, change.Leistung.Version, receivedAt, change.Kind == ChangeKind.Abgleich));
+            Interlocked.Increment(ref _statusChanges);
+        }
+    }
+
     private async Task ReadAsync()
     {
         try
@@ -70,11 +79,15 @@ public sealed class Watcher : IAsyncDisposable
                 var receivedAt = Stopwatch.GetTimestamp();
                 switch (message.EventCase)
                 {
-                    case WatchProgrammeResponse.EventOneofCase.LeistungChanged
-                        when message.LeistungChanged.Kind is ChangeKind.Status or ChangeKind.Abgleich:
-                        var leistung = message.LeistungChanged.Leistung;
-                        _arrivals.Add(new Arrival(leistung.OzgId, leistung.Version, receivedAt, message.LeistungChanged.Kind == ChangeKind.Abgleich));
-                        Interlocked.Increment(ref _statusChanges);
+                    case WatchProgrammeResponse.EventOneofCase.LeistungChanged:
+                        Note(message.LeistungChanged, receivedAt);
+                        break;
+                    case WatchProgrammeResponse.EventOneofCase.ChangeBatch:
+                        foreach (var change in message.ChangeBatch.Changes)
+                        {
+                            Note(change, receivedAt);
+                        }
+
                         break;
                     case WatchProgrammeResponse.EventOneofCase.Snapshot when !_snapshot.Task.IsCompleted:
                         _snapshot.TrySetResult();

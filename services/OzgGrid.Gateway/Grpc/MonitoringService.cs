@@ -38,7 +38,7 @@ public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch
                 : throw RequestGuard.Invalid("resume_cursor", "Not a cursor of this stream; pass the `cursor` of the last message unchanged.");
         }
 
-        await watch.RunAsync(filter, resumeAfter, responseStream, context.CancellationToken);
+        await watch.RunAsync(filter, resumeAfter, request.Batched, responseStream, context.CancellationToken);
     }
 
     public override async Task<ExportReportResponse> ExportReport(ExportReportRequest request, ServerCallContext context)

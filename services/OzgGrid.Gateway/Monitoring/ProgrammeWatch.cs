@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -20,10 +21,17 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     /// <summary>More Leistungen than the catalogue will ever hold: a snapshot holds every matching one.</summary>
     private const int SnapshotLimit = 100_000;
 
+    /// <summary>Bounds a batched message (a long replay is sent in several), well under clients' 4 MB message limit.</summary>
+    private const int MaxChangesPerBatch = 1_000;
+
     private static readonly WriteOptions BufferedWrite = new(WriteFlags.BufferHint);
 
+    // Keyed by the hub's objects, which every stream of this silo shares; entries go when the hub lets go of them.
+    private readonly ConditionalWeakTable<PublishedChange, MappedChange> _mapped = new();
+    private readonly ConditionalWeakTable<HubMessage.Changes, List<WatchProgrammeResponse>> _unfilteredBatches = new();
+
     public async Task RunAsync(
-        WatchFilter filter, MonitoringCursor? resumeAfter, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+        WatchFilter filter, MonitoringCursor? resumeAfter, bool batched, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
     {
         var subscription = hub.Subscribe(resumeAfter);
         try
@@ -32,7 +40,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
             if (resumeAfter is not null && subscription.Replay is { } missed)
             {
                 await stream.WriteAsync(new WatchProgrammeResponse { Resumed = new Resumed { AfterCursor = resumeAfter.ToString() } }, cancellationToken);
-                position = await SendAsync(filter, missed, resumeAfter, stream, cancellationToken);
+                position = await SendAsync(filter, batched, missed, resumeAfter, stream, cancellationToken);
             }
             else
             {
@@ -55,7 +63,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                     position = message switch
                     {
                         HubMessage.Changes changes when changes.Epoch == position.Epoch =>
-                            await FollowOnAsync(filter, changes, position, stream, cancellationToken),
+                            await FollowOnAsync(filter, batched, changes, position, stream, cancellationToken),
                         HubMessage.Changes changes when changes.Epoch < position.Epoch => position,
                         _ => await SendSnapshotAsync(filter, SnapshotReason.Resync, stream, cancellationToken),
                     };
@@ -88,7 +96,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     }
 
     private async Task<MonitoringCursor> FollowOnAsync(
-        WatchFilter filter, HubMessage.Changes changes, MonitoringCursor position, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+        WatchFilter filter, bool batched, HubMessage.Changes changes, MonitoringCursor position, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
     {
         var fresh = changes.Published.Where(change => change.Sequence > position.Sequence).ToList();
         if (fresh.Count == 0)
@@ -96,21 +104,69 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
             return position;
         }
 
-        return fresh[0].Sequence == position.Sequence + 1
-            ? await SendAsync(filter, fresh, position, stream, cancellationToken)
-            : await SendSnapshotAsync(filter, SnapshotReason.Resync, stream, cancellationToken);
+        if (fresh[0].Sequence != position.Sequence + 1)
+        {
+            return await SendSnapshotAsync(filter, SnapshotReason.Resync, stream, cancellationToken);
+        }
+
+        // Every unfiltered batched stream sends the same messages for a hub batch: they are built once for all of them.
+        var messages = batched && filter == WatchFilter.All && fresh.Count == changes.Published.Length
+            ? _unfilteredBatches.GetValue(changes, batch => [.. Batches(WatchFilter.All, batch.Published, batch.Epoch)])
+            : Compose(filter, batched, fresh, position.Epoch);
+        await WriteBatchAsync(stream, messages, cancellationToken);
+        return position with { Sequence = fresh[^1].Sequence };
     }
 
-    private static async Task<MonitoringCursor> SendAsync(
-        WatchFilter filter, IReadOnlyList<PublishedChange> changes, MonitoringCursor position, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+    private async Task<MonitoringCursor> SendAsync(
+        WatchFilter filter, bool batched, IReadOnlyList<PublishedChange> changes, MonitoringCursor position, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return position;
+        }
+
+        await WriteBatchAsync(stream, Compose(filter, batched, changes, position.Epoch), cancellationToken);
+        return position with { Sequence = changes[^1].Sequence };
+    }
+
+    private List<WatchProgrammeResponse> Compose(WatchFilter filter, bool batched, IReadOnlyList<PublishedChange> changes, long epoch) =>
+        batched ? [.. Batches(filter, changes, epoch)] : OneByOne(filter, changes, epoch);
+
+    /// <summary>
+    /// A <c>change_batch</c> per at most <see cref="MaxChangesPerBatch"/> changes: the matching changes, and every
+    /// figure the changes moved once, with its value after the last of them.
+    /// </summary>
+    private IEnumerable<WatchProgrammeResponse> Batches(WatchFilter filter, IReadOnlyList<PublishedChange> changes, long epoch)
+    {
+        foreach (var chunk in changes.Chunk(MaxChangesPerBatch))
+        {
+            var batch = new Protos.V1.ChangeBatch { Cursor = new MonitoringCursor(epoch, chunk[^1].Sequence).ToString() };
+            var figures = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var change in chunk)
+            {
+                if (filter.Matches(change))
+                {
+                    batch.Changes.Add(Mapped(change, epoch).InBatch);
+                }
+
+                foreach (var figure in change.ChangedFigures)
+                {
+                    figures[figure.Key] = figure.Value;
+                }
+            }
+
+            batch.ChangedFigures.Add(figures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto());
+            yield return new WatchProgrammeResponse { ChangeBatch = batch };
+        }
+    }
+
+    /// <summary>A <c>leistung_changed</c> per matching change, then the figures moved by the others (newest value each).</summary>
+    private List<WatchProgrammeResponse> OneByOne(WatchFilter filter, IReadOnlyList<PublishedChange> changes, long epoch)
     {
         var messages = new List<WatchProgrammeResponse>();
-
-        // Figures moved by changes the client does not follow still reach it, merged, after the batch.
         var otherFigures = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
-            position = position with { Sequence = change.Sequence };
             if (!filter.Matches(change))
             {
                 foreach (var figure in change.ChangedFigures)
@@ -126,20 +182,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                 otherFigures.Remove(figure.Key);
             }
 
-            var stamp = change.Change.Stamp;
-            messages.Add(new WatchProgrammeResponse
-            {
-                LeistungChanged = new Protos.V1.LeistungChanged
-                {
-                    Cursor = position.ToString(),
-                    Leistung = change.Change.Leistung.MapToProto(),
-                    Kind = change.Change.Kind.MapToProto(),
-                    ChangedBy = stamp.ChangedBy,
-                    ChangedAt = Timestamp.FromDateTimeOffset(stamp.ChangedAt),
-                    Fields = { change.Change.Fields.MapToProto() },
-                    ChangedFigures = { change.ChangedFigures.MapToProto() },
-                },
-            });
+            messages.Add(new WatchProgrammeResponse { LeistungChanged = Mapped(change, epoch).Alone });
         }
 
         if (otherFigures.Count > 0)
@@ -148,14 +191,36 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
             {
                 FiguresChanged = new FiguresChanged
                 {
-                    Cursor = position.ToString(),
+                    Cursor = new MonitoringCursor(epoch, changes[^1].Sequence).ToString(),
                     ChangedFigures = { otherFigures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto() },
                 },
             });
         }
 
-        await WriteBatchAsync(stream, messages, cancellationToken);
-        return position;
+        return messages;
+    }
+
+    /// <summary>A change's messages, mapped once per silo and shared by every stream (messages are only read once built).</summary>
+    private MappedChange Mapped(PublishedChange change, long epoch)
+    {
+        if (_mapped.TryGetValue(change, out var known))
+        {
+            return known;
+        }
+
+        var stamp = change.Change.Stamp;
+        var inBatch = new Protos.V1.LeistungChanged
+        {
+            Cursor = new MonitoringCursor(epoch, change.Sequence).ToString(),
+            Leistung = change.Change.Leistung.MapToProto(),
+            Kind = change.Change.Kind.MapToProto(),
+            ChangedBy = stamp.ChangedBy,
+            ChangedAt = Timestamp.FromDateTimeOffset(stamp.ChangedAt),
+            Fields = { change.Change.Fields.MapToProto() },
+        };
+        var alone = inBatch.Clone();
+        alone.ChangedFigures.Add(change.ChangedFigures.MapToProto());
+        return _mapped.GetValue(change, _ => new MappedChange(alone, inBatch));
     }
 
     /// <summary>Writes a batch with one flush at its end, not one per message.</summary>
