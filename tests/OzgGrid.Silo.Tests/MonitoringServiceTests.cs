@@ -134,6 +134,17 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public void The_host_serves_WatchProgramme_with_the_marshaller_that_sends_shared_messages_serialized_once()
+    {
+        var endpoints = fixture.Host.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
+
+        var watch = endpoints.Select(e => e.Metadata.GetMetadata<Grpc.AspNetCore.Server.GrpcMethodMetadata>())
+            .Single(m => m?.Method.FullName == "/ozg.v1.MonitoringService/WatchProgramme");
+
+        Assert.Same(OzgGrid.Gateway.Monitoring.SharedStreamMessages.Marshaller, ((Method<WatchProgrammeRequest, WatchProgrammeResponse>)watch!.Method).ResponseMarshaller);
+    }
+
+    [Fact]
     public async Task A_watcher_that_reconnects_with_its_cursor_gets_exactly_what_it_missed()
     {
         var ozgId = fixture.TakeOzgId();

@@ -10,18 +10,23 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Grpc;
 
-public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeProvider clock)
-    : Protos.V1.MonitoringService.MonitoringServiceBase
+/// <summary>
+/// The monitoring API. Bound by <see cref="MonitoringServiceBinding"/> rather than derived from the generated base, so
+/// that <c>WatchProgramme</c> can send shared messages serialized once; grpc-dotnet binds the methods that the type
+/// carrying <see cref="BindServiceMethodAttribute"/> declares as virtual, hence the virtual methods.
+/// </summary>
+[BindServiceMethod(typeof(MonitoringServiceBinding), nameof(MonitoringServiceBinding.BindService))]
+public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeProvider clock)
 {
     private const int MaxWatchedLeistungen = 1_000;
 
-    public override async Task<GetProgrammeFiguresResponse> GetProgrammeFigures(GetProgrammeFiguresRequest request, ServerCallContext context)
+    public virtual async Task<GetProgrammeFiguresResponse> GetProgrammeFigures(GetProgrammeFiguresRequest request, ServerCallContext context)
     {
         var (figures, cursor) = await FiguresAsync(request.AsOf);
         return new GetProgrammeFiguresResponse { Figures = figures, Cursor = cursor };
     }
 
-    public override async Task WatchProgramme(
+    public virtual async Task WatchProgramme(
         WatchProgrammeRequest request, IServerStreamWriter<WatchProgrammeResponse> responseStream, ServerCallContext context)
     {
         RequestGuard.ListSize(request.OzgIds.Count, MaxWatchedLeistungen, "ozg_ids");
@@ -41,7 +46,7 @@ public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch
         await watch.RunAsync(filter, resumeAfter, request.Batched, responseStream, context.CancellationToken);
     }
 
-    public override async Task<ExportReportResponse> ExportReport(ExportReportRequest request, ServerCallContext context)
+    public virtual async Task<ExportReportResponse> ExportReport(ExportReportRequest request, ServerCallContext context)
     {
         if (request.Kind == ReportKind.Unspecified || !Enum.IsDefined(request.Kind))
         {
@@ -54,7 +59,7 @@ public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch
         return new ExportReportResponse { FileName = fileName, Csv = csv };
     }
 
-    public override async Task<GetProgressResponse> GetProgress(GetProgressRequest request, ServerCallContext context)
+    public virtual async Task<GetProgressResponse> GetProgress(GetProgressRequest request, ServerCallContext context)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var from = ParseDay(request.From, "from") ?? DateOnly.MinValue;
@@ -91,7 +96,7 @@ public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch
         return new GetProgressResponse { Points = { points } };
     }
 
-    public override async Task<GetLeistungAsOfResponse> GetLeistungAsOf(GetLeistungAsOfRequest request, ServerCallContext context)
+    public virtual async Task<GetLeistungAsOfResponse> GetLeistungAsOf(GetLeistungAsOfRequest request, ServerCallContext context)
     {
         var ozgId = RequestGuard.OzgId(request.OzgId);
         var moment = request.AsOf?.ToDateTimeOffset() ?? throw RequestGuard.Invalid("as_of", "Required: the moment to look at.");
@@ -102,7 +107,7 @@ public sealed class MonitoringService(IGrainFactory grains, ProgrammeWatch watch
         return new GetLeistungAsOfResponse { Leistung = asOf.Leistung.MapToProto(), Since = asOf.Stamp.MapToProto() };
     }
 
-    public override async Task<ReconcileFiguresResponse> ReconcileFigures(ReconcileFiguresRequest request, ServerCallContext context)
+    public virtual async Task<ReconcileFiguresResponse> ReconcileFigures(ReconcileFiguresRequest request, ServerCallContext context)
     {
         var result = await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ReconcileAsync();
         return new ReconcileFiguresResponse

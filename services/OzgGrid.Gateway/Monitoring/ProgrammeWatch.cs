@@ -109,9 +109,9 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
             return await SendSnapshotAsync(filter, SnapshotReason.Resync, stream, cancellationToken);
         }
 
-        // Every unfiltered batched stream sends the same messages for a hub batch: they are built once for all of them.
+        // Every unfiltered batched stream sends the same messages for a hub batch: they are built and serialized once.
         var messages = batched && filter == WatchFilter.All && fresh.Count == changes.Published.Length
-            ? _unfilteredBatches.GetValue(changes, batch => [.. Batches(WatchFilter.All, batch.Published, batch.Epoch)])
+            ? _unfilteredBatches.GetValue(changes, batch => [.. Batches(WatchFilter.All, batch.Published, batch.Epoch).Select(SharedStreamMessages.Share)])
             : Compose(filter, batched, fresh, position.Epoch);
         await WriteBatchAsync(stream, messages, cancellationToken);
         return position with { Sequence = fresh[^1].Sequence };
