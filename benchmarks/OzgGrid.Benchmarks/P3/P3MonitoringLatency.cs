@@ -83,7 +83,8 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
             var measured = await pacer.RunAsync(options.Rate, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
             var (cpuProcess, cpuMachine) = cpu.Stop();
 
-            var drainSeconds = await DrainAsync(watchers, warmup.Applied + measured.Applied, cancellationToken);
+            var acknowledged = measured.Samples.Where(sample => sample.Outcome == UpdateOutcome.Applied).ToList();
+            var drainSeconds = await DrainAsync(watchers, acknowledged, cancellationToken);
             foreach (var watcher in watchers)
             {
                 await watcher.DisposeAsync();
@@ -120,12 +121,16 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
         return leistungen.Count > 0 ? leistungen : throw new InvalidOperationException("The host lists no Leistungen: the catalogue did not load.");
     }
 
-    /// <summary>Waits until every live watcher has every applied change, or the drain time is up; the seconds it took.</summary>
-    private async Task<double> DrainAsync(List<Watcher> watchers, int applied, CancellationToken cancellationToken)
+    /// <summary>Waits until every live watcher has seen every acknowledged version, or the drain time is up; the seconds it took.</summary>
+    private async Task<double> DrainAsync(List<Watcher> watchers, List<UpdateSample> acknowledged, CancellationToken cancellationToken)
     {
         var startedAt = Stopwatch.GetTimestamp();
         var deadline = TimeSpan.FromSeconds(options.DrainSeconds);
-        while (watchers.Any(watcher => watcher.Failure is null && watcher.StatusChanges < applied) && Stopwatch.GetElapsedTime(startedAt) < deadline)
+
+        // Versions of a Leistung arrive in order, so the newest acknowledged one per Leistung stands for all of them.
+        var newest = acknowledged.GroupBy(ack => ack.OzgId).Select(g => (OzgId: g.Key, Version: g.Max(ack => ack.Version))).ToList();
+        while (watchers.Any(watcher => watcher.Failure is null && !newest.All(ack => watcher.HasSeen(ack.OzgId, ack.Version)))
+            && Stopwatch.GetElapsedTime(startedAt) < deadline)
         {
             await Task.Delay(DrainPoll, cancellationToken);
         }

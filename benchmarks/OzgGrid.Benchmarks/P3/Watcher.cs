@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
 using OzgGrid.Protos.V1;
@@ -15,6 +16,7 @@ public sealed class Watcher : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _snapshot = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Arrival> _arrivals;
+    private readonly ConcurrentDictionary<int, long> _latest = new();
     private readonly Task _reading;
     private int _statusChanges;
     private int _resyncs;
@@ -29,6 +31,9 @@ public sealed class Watcher : IAsyncDisposable
 
     /// <summary>Completes with the initial snapshot; fails if the stream ends before it.</summary>
     public Task Snapshot => _snapshot.Task;
+
+    /// <summary>True once a change of the Leistung at this version or a later one has arrived.</summary>
+    public bool HasSeen(int ozgId, long version) => _latest.TryGetValue(ozgId, out var latest) && latest >= version;
 
     /// <summary>Status changes (or Abgleich changes) received so far.</summary>
     public int StatusChanges => Volatile.Read(ref _statusChanges);
@@ -66,6 +71,7 @@ public sealed class Watcher : IAsyncDisposable
         if (change.Kind is ChangeKind.Status or ChangeKind.Abgleich)
         {
             _arrivals.Add(new Arrival(change.Leistung.OzgId, change.Leistung.Version, receivedAt, change.Kind == ChangeKind.Abgleich));
+            _latest[change.Leistung.OzgId] = Math.Max(change.Leistung.Version, _latest.GetValueOrDefault(change.Leistung.OzgId));
             Interlocked.Increment(ref _statusChanges);
         }
     }
