@@ -10,7 +10,7 @@ namespace OzgGrid.Benchmarks.CatalogImport;
 /// <summary>
 /// P5: ImportCatalog of the shipped catalogue (data/catalog) over gRPC into a fresh host on empty Azurite storage
 /// (the import on first start switched off), timed from the call to its answer; then a second import, and a storage
-/// snapshot before and after it shows what it wrote.
+/// snapshot before it (once storage has settled) and after it shows what it wrote.
 /// </summary>
 public sealed class CatalogImportBenchmark(RunCounts counts, string azuriteConnectionString, TextWriter output)
 {
@@ -23,6 +23,11 @@ public sealed class CatalogImportBenchmark(RunCounts counts, string azuriteConne
 
     /// <summary>The host's call timeout during P5 (default 10 s).</summary>
     private const string ImportCallTimeout = "00:02:00";
+
+    /// <summary>Storage counts as settled when two snapshots this far apart are the same; it is given at most the timeout.</summary>
+    private static readonly TimeSpan QuiescencePoll = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan QuiescenceTimeout = TimeSpan.FromSeconds(20);
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -76,7 +81,7 @@ public sealed class CatalogImportBenchmark(RunCounts counts, string azuriteConne
         var cpu = CpuMeter.Start();
         var (first, firstSeconds) = await ImportAsync(catalog, $"p5-first-{run}-{Guid.NewGuid():N}", cancellationToken);
         var (cpuProcess, cpuMachine) = cpu.Stop();
-        var before = await StorageSnapshot.TakeAsync(azuriteConnectionString, name, name, cancellationToken);
+        var before = await QuiescentSnapshotAsync(name, cancellationToken);
         var (second, secondSeconds) = await ImportAsync(catalog, $"p5-second-{run}-{Guid.NewGuid():N}", cancellationToken);
         var after = await StorageSnapshot.TakeAsync(azuriteConnectionString, name, name, cancellationToken);
 
@@ -86,6 +91,29 @@ public sealed class CatalogImportBenchmark(RunCounts counts, string azuriteConne
             firstSeconds, first.LeistungenCreated, first.LeistungenChanged, first.LeistungenUnchanged,
             secondSeconds, second.LeistungenCreated, second.LeistungenChanged, second.LeistungenUnchanged,
             after.Items.Count, changed, cpuProcess, cpuMachine, loadAverage);
+    }
+
+    /// <summary>
+    /// A snapshot once storage has stopped changing: the monitoring counts the first import's changes after it has
+    /// answered (batcher, then the programme aggregator writes its counters), and that write is not the second import's.
+    /// </summary>
+    private async Task<StorageSnapshot> QuiescentSnapshotAsync(string name, CancellationToken cancellationToken)
+    {
+        var startedAt = Stopwatch.GetTimestamp();
+        var snapshot = await StorageSnapshot.TakeAsync(azuriteConnectionString, name, name, cancellationToken);
+        while (Stopwatch.GetElapsedTime(startedAt) < QuiescenceTimeout)
+        {
+            await Task.Delay(QuiescencePoll, cancellationToken);
+            var next = await StorageSnapshot.TakeAsync(azuriteConnectionString, name, name, cancellationToken);
+            if (snapshot.ChangedIn(next).Count == 0)
+            {
+                return next;
+            }
+
+            snapshot = next;
+        }
+
+        return snapshot;
     }
 
     private static async Task<(Protos.V1.CatalogImport Report, double Seconds)> ImportAsync(

@@ -28,6 +28,9 @@ public sealed class BareGrpcServer : IAsyncDisposable
     public static async Task<BareGrpcServer> StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
+
+        // No appsettings.json: the silo's, copied beside this program, names Kestrel endpoints (5080, 8080) of its own.
+        builder.Configuration.Sources.Clear();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
