@@ -54,7 +54,7 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
             ExtraArguments: ["--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0"]);
 
         LoadResult ozgGrid;
-        var entityBytes = 0;
+        var (entityBytes, historyBytes) = (0, 0);
         await using (var side = await OzgGridSide.StartAsync(settings, options, cancellationToken))
         {
             output.WriteLine($"run {run}: OzgGrid host at {side.Host.Address} ({scenario.Storage.ToString().ToLowerInvariant()} storage)");
@@ -63,16 +63,16 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
             {
                 var stored = await StorageSnapshot.TakeAsync(connectionString, name, name, cancellationToken);
                 var (stateBytes, states) = stored.SizeOf("table:", LeistungEntitySuffix);
-                var (historyBytes, histories) = stored.SizeOf(LeistungHistoryPrefix, string.Empty);
-                entityBytes = (int)stateBytes;
+                var (historyMedian, histories) = stored.SizeOf(LeistungHistoryPrefix, string.Empty);
+                (entityBytes, historyBytes) = ((int)stateBytes, (int)historyMedian);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  stored after the load: {states} Leistung state entities, median {stateBytes:N0} bytes of data; " +
-                    $"{histories} history blobs, median {historyBytes:N0} bytes"));
+                    $"{histories} history blobs, median {historyMedian:N0} bytes"));
             }
         }
 
         LoadResult baseline;
-        await using (var side = await StartBaselineAsync(entityBytes, cancellationToken))
+        await using (var side = await StartBaselineAsync(entityBytes, options.BaselineHistoryBlob ? historyBytes : 0, cancellationToken))
         {
             baseline = await LoadAsync(side, cancellationToken);
         }
@@ -80,11 +80,11 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
         return new ThroughputRunResult(run, baseline, ozgGrid, loadAverage);
     }
 
-    private async Task<IThroughputSide> StartBaselineAsync(int entityBytes, CancellationToken cancellationToken) => scenario.Storage switch
+    private async Task<IThroughputSide> StartBaselineAsync(int entityBytes, int historyBytes, CancellationToken cancellationToken) => scenario.Storage switch
     {
         StorageKind.Memory => await BareGrpcSide.StartAsync(options, cancellationToken),
         _ => await TableUpsertSide.StartAsync(
-            azuriteConnectionString ?? BenchmarkHost.AzuriteConnectionString(), entityBytes, options.Callers, cancellationToken),
+            azuriteConnectionString ?? BenchmarkHost.AzuriteConnectionString(), entityBytes, historyBytes, options.Callers, cancellationToken),
     };
 
     private Task<LoadResult> LoadAsync(IThroughputSide side, CancellationToken cancellationToken) => ClosedLoopLoad.RunAsync(

@@ -15,11 +15,20 @@ public static class ThroughputCommand
         var runs = CommandOptions.Positive("--runs", "Runs, each with a fresh host and baseline; the summary gives the median of each figure", 3);
         var warmupRuns = CommandOptions.Positive("--warmup-runs", "Whole runs before the counted ones, printed but not counted (JIT warm-up)", 1, allowZero: true);
         var quick = CommandOptions.Quick();
+        var historyBlob = new Option<bool>("--baseline-history-blob")
+        {
+            Description = "Experiment (p2): the baseline also uploads a blob of the size of OzgGrid's history blobs before each upsert, as OzgGrid does",
+        };
 
         var command = new Command(scenario.Name, $"{scenario.Name.ToUpperInvariant()}: {scenario.Title}")
         {
             callers, channels, seconds, warmup, runs, warmupRuns, quick,
         };
+        if (scenario.Storage == StorageKind.Azurite)
+        {
+            command.Options.Add(historyBlob);
+        }
+
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var options = new ThroughputOptions(
@@ -29,7 +38,8 @@ public static class ThroughputCommand
                 parsed.GetValue(warmup),
                 parsed.GetValue(runs),
                 parsed.GetValue(warmupRuns),
-                Quick: false);
+                Quick: false,
+                parsed.GetValue(historyBlob));
             options = parsed.GetValue(quick) ? options.AsQuick() : options;
             var connectionString = scenario.Storage == StorageKind.Azurite ? BenchmarkHost.AzuriteConnectionString() : null;
             var results = await new ThroughputBenchmark(scenario, options, connectionString, Console.Out).RunAsync(cancellationToken);
