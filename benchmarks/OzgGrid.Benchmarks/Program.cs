@@ -1,9 +1,16 @@
 using System.CommandLine;
+using OzgGrid.Benchmarks.CatalogImport;
+using OzgGrid.Benchmarks.ColdStart;
 using OzgGrid.Benchmarks.P3;
+using OzgGrid.Benchmarks.Throughput;
 
-// Each scenario hosts the real silo and gRPC gateway in this process and drives it over real gRPC.
+// Each scenario hosts the real silo and gRPC gateway in this process (P6: as a process of its own) and drives it over real gRPC.
 var root = new RootCommand("OzgGrid benchmarks (see BENCHMARKS.md)")
 {
+    ThroughputCommand.Create(ThroughputScenario.P1),
+    ThroughputCommand.Create(ThroughputScenario.P2),
     P3Command.Create(),
+    CatalogImportCommand.Create(),
+    ColdStartCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using OzgGrid.Gateway.Identity;
@@ -17,25 +16,39 @@ public sealed class BenchmarkHost : IAsyncDisposable
     /// <summary>The Azure Storage connection string for <see cref="StorageKind.Azurite"/> (`./ozg bench` sets it).</summary>
     public const string AzuriteConnectionStringVariable = "OZGGRID_BENCH_STORAGE";
 
-    /// <summary>How long the tokens of <see cref="ChannelFor"/> stay valid: longer than any benchmark.</summary>
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
-
     private readonly WebApplication _app;
     private readonly AuthOptions _auth;
 
-    private BenchmarkHost(WebApplication app, Uri address, AuthOptions auth)
+    private BenchmarkHost(WebApplication app, Uri address, AuthOptions auth, string? storageName, string? connectionString)
     {
         _app = app;
         _auth = auth;
         Address = address;
+        StorageName = storageName;
+        ConnectionString = connectionString;
     }
 
     /// <summary>Where the gRPC gateway listens.</summary>
     public Uri Address { get; }
 
-    public static async Task<BenchmarkHost> StartAsync(StorageKind storage, CancellationToken cancellationToken)
+    /// <summary>With Azurite: the table, blob container, ServiceId and ClusterId of this host; null with memory storage.</summary>
+    public string? StorageName { get; }
+
+    /// <summary>With Azurite: the storage account; null with memory storage.</summary>
+    public string? ConnectionString { get; }
+
+    /// <summary>The tokens this host accepts are signed with these settings.</summary>
+    public AuthOptions Auth => _auth;
+
+    public static Task<BenchmarkHost> StartAsync(StorageKind storage, CancellationToken cancellationToken) =>
+        StartAsync(new BenchmarkHostSettings(storage), cancellationToken);
+
+    public static async Task<BenchmarkHost> StartAsync(BenchmarkHostSettings settings, CancellationToken cancellationToken)
     {
-        var auth = new AuthOptions { Issuer = $"ozgbench-{Guid.NewGuid():N}", SigningKeys = [AuthOptions.NewKey()] };
+        var auth = TokenChannel.NewAuth();
+        var storage = settings.Storage;
+        var connectionString = storage == StorageKind.Azurite ? settings.AzuriteConnectionString ?? AzuriteConnectionString() : null;
+        var storageName = storage == StorageKind.Azurite ? settings.StorageName ?? NewStorageName() : null;
         string[] args =
         [
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
@@ -47,31 +60,31 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
             // The load of many callers comes from one here: the per-caller limit would measure itself.
             "--OzgGrid:RateLimit:PermitsPerSecond=0",
-            .. StorageSettings(storage),
+            .. StorageSettings(connectionString, storageName),
+            .. settings.ExtraArguments ?? [],
         ];
         var app = OzgGridHost.Build(args);
         await app.StartAsync(cancellationToken);
-        return new BenchmarkHost(app, new Uri(app.GatewayAddresses().Single()), auth);
+        return new BenchmarkHost(app, new Uri(app.GatewayAddresses().Single()), auth, storageName, connectionString);
     }
+
+    /// <summary>The Azurite of `./ozg bench` (<see cref="AzuriteConnectionStringVariable"/>), or an error saying how to get one.</summary>
+    public static string AzuriteConnectionString() =>
+        Environment.GetEnvironmentVariable(AzuriteConnectionStringVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"Azurite storage needs {AzuriteConnectionStringVariable}: run the scenario with `./ozg bench`, which starts Azurite and sets it " +
+                "(for p3: `./ozg bench p3 --storage azurite`).");
+
+    /// <summary>Storage names of their own ("bench" + time + random), so that every host starts empty.</summary>
+    public static string NewStorageName() =>
+        "bench" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
 
     /// <summary>
     /// A channel (its own HTTP/2 connections) whose calls carry a token of <paramref name="role"/> (see
     /// <see cref="Roles"/>); the caller disposes it.
     /// </summary>
-    public GrpcChannel ChannelFor(string role, string subject)
-    {
-        var token = AccessTokens.Issue(_auth, subject, role, itDienstleister: null, TokenLifetime, DateTimeOffset.UtcNow);
-        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("Authorization", $"Bearer {token}");
-            return Task.CompletedTask;
-        });
-        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
-    }
+    public GrpcChannel ChannelFor(string role, string subject) => TokenChannel.Create(Address, _auth, role, subject);
 
     public async ValueTask DisposeAsync()
     {
@@ -79,18 +92,13 @@ public sealed class BenchmarkHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static string[] StorageSettings(StorageKind storage)
+    private static string[] StorageSettings(string? connectionString, string? name)
     {
-        if (storage == StorageKind.Memory)
+        if (connectionString is null || name is null)
         {
             return ["--OzgGrid:Storage:Provider=Memory"];
         }
 
-        var connectionString = Environment.GetEnvironmentVariable(AzuriteConnectionStringVariable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"--storage azurite needs {AzuriteConnectionStringVariable}: run `./ozg bench p3 --storage azurite`, which starts Azurite and sets it.");
-        var name = "bench" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
         return
         [
             "--OzgGrid:Storage:Provider=AzureStorage",

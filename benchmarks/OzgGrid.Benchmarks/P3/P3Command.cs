@@ -8,7 +8,7 @@ public static class P3Command
 {
     public static Command Create()
     {
-        var watchers = Positive("--watchers", "Concurrent WatchProgramme streams (0: updates only, no deliveries measured)", 100, allowZero: true);
+        var watchers = CommandOptions.Positive("--watchers", "Concurrent WatchProgramme streams (0: updates only, no deliveries measured)", 100, allowZero: true);
         var rate = new Option<double>("--rate") { Description = "Updates per second, paced open-loop", DefaultValueFactory = _ => 2000 };
         rate.Validators.Add(result =>
         {
@@ -17,13 +17,13 @@ public static class P3Command
                 result.AddError("--rate must be more than 0.");
             }
         });
-        var seconds = Positive("--seconds", "Length of the measured load per run", 10);
-        var runs = Positive("--runs", "Runs, each on a fresh host; the summary gives the median of each figure", 3);
-        var warmupRuns = Positive("--warmup-runs", "Whole runs before the counted ones, printed but not counted (JIT warm-up)", 1, allowZero: true);
-        var warmup = Positive("--warmup", "Seconds of load at the same rate before each measurement, not measured", 2, allowZero: true);
-        var drain = Positive("--drain", "Seconds to wait after the last acknowledgement for deliveries still under way", 15);
-        var watchersPerChannel = Positive("--watchers-per-channel", "Watch streams multiplexed over one GrpcChannel", 10);
-        var updateChannels = Positive("--update-channels", "GrpcChannels the updates are spread over", 4);
+        var seconds = CommandOptions.Positive("--seconds", "Length of the measured load per run", 10);
+        var runs = CommandOptions.Positive("--runs", "Runs, each on a fresh host; the summary gives the median of each figure", 3);
+        var warmupRuns = CommandOptions.Positive("--warmup-runs", "Whole runs before the counted ones, printed but not counted (JIT warm-up)", 1, allowZero: true);
+        var warmup = CommandOptions.Positive("--warmup", "Seconds of load at the same rate before each measurement, not measured", 2, allowZero: true);
+        var drain = CommandOptions.Positive("--drain", "Seconds to wait after the last acknowledgement for deliveries still under way", 15);
+        var watchersPerChannel = CommandOptions.Positive("--watchers-per-channel", "Watch streams multiplexed over one GrpcChannel", 10);
+        var updateChannels = CommandOptions.Positive("--update-channels", "GrpcChannels the updates are spread over", 4);
         var storage = new Option<StorageKind>("--storage")
         {
             Description = "Grain storage of the host: memory, or azurite (needs " + BenchmarkHost.AzuriteConnectionStringVariable + ")",
@@ -57,19 +57,5 @@ public static class P3Command
             return await new P3MonitoringLatency(options, Console.Out).RunAsync(cancellationToken);
         });
         return command;
-    }
-
-    private static Option<int> Positive(string name, string description, int defaultValue, bool allowZero = false)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value < 0 || (value == 0 && !allowZero))
-            {
-                result.AddError($"{name} must be {(allowZero ? "0 or more" : "more than 0")}, not {value}.");
-            }
-        });
-        return option;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OzgGrid.Benchmarks.Hosting;
+using OzgGrid.Benchmarks.Load;
 using OzgGrid.Benchmarks.Measurement;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Protos.V1;
@@ -65,7 +66,7 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
         try
         {
             var updateClients = updateChannels.Select(channel => new LeistungService.LeistungServiceClient(channel)).ToList();
-            var pool = new LeistungPool(await ListLeistungenAsync(updateClients[0], cancellationToken));
+            var pool = new LeistungPool(await CatalogListing.ListLeistungenAsync(updateClients[0], cancellationToken));
             output.WriteLine($"run {run}: host at {host.Address}, {pool.Count} Leistungen; opening {options.Watchers} watchers over {watcherChannels.Count} channels");
 
             var expectedChanges = (int)(options.Rate * (options.WarmupSeconds + options.Seconds) * 1.05);
@@ -104,21 +105,6 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
                 channel.Dispose();
             }
         }
-    }
-
-    private static async Task<List<LeistungSummary>> ListLeistungenAsync(LeistungService.LeistungServiceClient client, CancellationToken cancellationToken)
-    {
-        var leistungen = new List<LeistungSummary>();
-        var request = new ListLeistungenRequest { PageSize = 500 };
-        do
-        {
-            var page = await client.ListLeistungenAsync(request, cancellationToken: cancellationToken);
-            leistungen.AddRange(page.Leistungen);
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0);
-
-        return leistungen.Count > 0 ? leistungen : throw new InvalidOperationException("The host lists no Leistungen: the catalogue did not load.");
     }
 
     /// <summary>Waits until every live watcher has seen every acknowledged version, or the drain time is up; the seconds it took.</summary>

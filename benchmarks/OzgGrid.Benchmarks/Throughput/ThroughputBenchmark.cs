@@ -1,0 +1,92 @@
+using System.Globalization;
+using OzgGrid.Benchmarks.Hosting;
+using OzgGrid.Benchmarks.Load;
+using OzgGrid.Benchmarks.Measurement;
+
+namespace OzgGrid.Benchmarks.Throughput;
+
+/// <summary>
+/// P1 and P2: completed UpdateLeistungStatus calls per second under a closed-loop load, and the same load generator's
+/// figure against a baseline in the same run. Per run: a fresh OzgGrid host is started, loaded and stopped, then the
+/// baseline is started, loaded and stopped, so the two never compete for the CPU. (P2's baseline writes entities of the
+/// size OzgGrid's Leistung state entities had at the end of OzgGrid's measurement.)
+/// </summary>
+public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputOptions options, string? azuriteConnectionString, TextWriter output)
+{
+    /// <summary>Orleans' Azure storage keeps a Leistung's state in an entity with the row key "leistung", its history in a blob "leistung-history-…".</summary>
+    private const string LeistungEntitySuffix = "/leistung";
+    private const string LeistungHistoryPrefix = "blob:leistung-history-";
+
+    /// <summary>Runs the benchmark: every counted run's result (warm-up runs are printed only).</summary>
+    public async Task<IReadOnlyList<ThroughputRunResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        var machine = MachineInfo.Read();
+        output.WriteLine($"{scenario.Name.ToUpperInvariant()}: {options.ToArguments(scenario.Name)}");
+        output.WriteLine($"machine: {machine}");
+        output.WriteLine();
+
+        var runs = new List<ThroughputRunResult>();
+        for (var run = 1 - options.WarmupRuns; run <= options.Runs; run++)
+        {
+            var result = await RunOnceAsync(run, cancellationToken);
+            if (run < 1)
+            {
+                output.WriteLine("(warm-up run, not counted)");
+            }
+
+            ThroughputReport.WriteRun(output, result);
+            if (run >= 1)
+            {
+                runs.Add(result);
+            }
+        }
+
+        ThroughputReport.WriteSummary(output, scenario, options, machine, runs);
+        return runs;
+    }
+
+    private async Task<ThroughputRunResult> RunOnceAsync(int run, CancellationToken cancellationToken)
+    {
+        var loadAverage = MachineInfo.Read().LoadAverage;
+        var settings = new BenchmarkHostSettings(
+            scenario.Storage,
+            azuriteConnectionString,
+            ExtraArguments: ["--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0"]);
+
+        LoadResult ozgGrid;
+        var (entityBytes, historyBytes) = (0, 0);
+        await using (var side = await OzgGridSide.StartAsync(settings, options, cancellationToken))
+        {
+            output.WriteLine($"run {run}: OzgGrid host at {side.Host.Address} ({scenario.Storage.ToString().ToLowerInvariant()} storage)");
+            ozgGrid = await LoadAsync(side, cancellationToken);
+            if (side.Host is { ConnectionString: { } connectionString, StorageName: { } name })
+            {
+                var stored = await StorageSnapshot.TakeAsync(connectionString, name, name, cancellationToken);
+                var (stateBytes, states) = stored.SizeOf("table:", LeistungEntitySuffix);
+                var (historyMedian, histories) = stored.SizeOf(LeistungHistoryPrefix, string.Empty);
+                (entityBytes, historyBytes) = ((int)stateBytes, (int)historyMedian);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  stored after the load: {states} Leistung state entities, median {stateBytes:N0} bytes of data; " +
+                    $"{histories} history blobs, median {historyMedian:N0} bytes"));
+            }
+        }
+
+        LoadResult baseline;
+        await using (var side = await StartBaselineAsync(entityBytes, options.BaselineHistoryBlob ? historyBytes : 0, cancellationToken))
+        {
+            baseline = await LoadAsync(side, cancellationToken);
+        }
+
+        return new ThroughputRunResult(run, baseline, ozgGrid, loadAverage);
+    }
+
+    private async Task<IThroughputSide> StartBaselineAsync(int entityBytes, int historyBytes, CancellationToken cancellationToken) => scenario.Storage switch
+    {
+        StorageKind.Memory => await BareGrpcSide.StartAsync(options, cancellationToken),
+        _ => await TableUpsertSide.StartAsync(
+            azuriteConnectionString ?? BenchmarkHost.AzuriteConnectionString(), entityBytes, historyBytes, options.Callers, cancellationToken),
+    };
+
+    private Task<LoadResult> LoadAsync(IThroughputSide side, CancellationToken cancellationToken) => ClosedLoopLoad.RunAsync(
+        options.Callers, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.Seconds), side.CallAsync, cancellationToken);
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace OzgGrid.Benchmarks.Throughput;
+
+/// <summary>
+/// The settings of a P1 or P2 benchmark: the same load generator for both sides. <paramref name="BaselineHistoryBlob"/>
+/// (P2 only, an experiment): the baseline also uploads a history blob before each upsert, as OzgGrid does.
+/// </summary>
+public sealed record ThroughputOptions(
+    int Callers,
+    int Channels,
+    double Seconds,
+    double WarmupSeconds,
+    int Runs,
+    int WarmupRuns,
+    bool Quick,
+    bool BaselineHistoryBlob = false)
+{
+    /// <summary>The settings of quick mode: one short run, just enough to see that the harness works.</summary>
+    public ThroughputOptions AsQuick() => this with { Callers = 8, Channels = 2, Seconds = 1, WarmupSeconds = 0.5, Runs = 1, WarmupRuns = 0, Quick = true };
+
+    /// <summary>The arguments that reproduce this benchmark, every setting spelled out.</summary>
+    public string ToArguments(string scenario) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{scenario} --callers {Callers} --channels {Channels} --seconds {Seconds} --warmup {WarmupSeconds} --runs {Runs} --warmup-runs {WarmupRuns}") +
+        (BaselineHistoryBlob ? " --baseline-history-blob" : string.Empty) + (Quick ? " (--quick)" : string.Empty);
+}

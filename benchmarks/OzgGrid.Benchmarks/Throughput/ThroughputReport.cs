@@ -1,0 +1,83 @@
+using System.Globalization;
+using OzgGrid.Benchmarks.Load;
+using OzgGrid.Benchmarks.Measurement;
+
+namespace OzgGrid.Benchmarks.Throughput;
+
+/// <summary>Prints the figures of <see cref="ThroughputBenchmark"/>: each run as it ends, then the medians and the verdict.</summary>
+public static class ThroughputReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void WriteRun(TextWriter output, ThroughputRunResult run)
+    {
+        output.WriteLine($"  OzgGrid  {Describe(run.OzgGrid)}");
+        output.WriteLine($"  baseline {Describe(run.Baseline)}");
+        output.WriteLine(string.Create(Invariant, $"  ratio OzgGrid / baseline {run.Ratio:F3}× (load average at the start of the run {run.LoadAverage})"));
+        output.WriteLine();
+    }
+
+    public static void WriteSummary(TextWriter output, ThroughputScenario scenario, ThroughputOptions options, MachineInfo machine, IReadOnlyList<ThroughputRunResult> runs)
+    {
+        output.WriteLine($"## {scenario.Name.ToUpperInvariant()} — {scenario.Title}: median of {runs.Count} runs");
+        output.WriteLine();
+        output.WriteLine($"command: dotnet run -c Release --project benchmarks/OzgGrid.Benchmarks -- {options.ToArguments(scenario.Name)}");
+        output.WriteLine($"machine: {machine}");
+        output.WriteLine($"baseline: {scenario.Baseline}{(options.BaselineHistoryBlob ? ", each after uploading a blob of the size of OzgGrid's history blobs (experiment)" : string.Empty)}");
+        output.WriteLine($"load: {options.Callers} closed-loop callers over {options.Channels} HTTP/2 channels, the same generator for both sides, in the same process as the servers");
+        output.WriteLine();
+
+        var header = string.Join(" | ", runs.Select(run => $"run {run.Run}"));
+        output.WriteLine($"| figure | median | {header} |");
+        output.WriteLine($"| --- | ---: |{string.Concat(runs.Select(_ => " ---: |"))}");
+        Row("OzgGrid UpdateLeistungStatus calls/s", run => run.OzgGrid.Throughput, "N0");
+        Row("baseline calls/s", run => run.Baseline.Throughput, "N0");
+        Row("ratio OzgGrid / baseline", run => run.Ratio, "F3");
+        Row("OzgGrid latency p50 / p99 (ms)", run => run.OzgGrid.Latency.P50, "F1", run => run.OzgGrid.Latency.P99);
+        Row("baseline latency p50 / p99 (ms)", run => run.Baseline.Latency.P50, "F1", run => run.Baseline.Latency.P99);
+        Row("failed calls OzgGrid / baseline", run => run.OzgGrid.Failed, "N0", run => run.Baseline.Failed);
+        Row("CPU during OzgGrid: process / machine (%)", run => run.OzgGrid.CpuProcessPercent, "F0", run => run.OzgGrid.CpuMachinePercent);
+        Row("CPU during baseline: process / machine (%)", run => run.Baseline.CpuProcessPercent, "F0", run => run.Baseline.CpuMachinePercent);
+        output.WriteLine();
+        output.WriteLine(Verdict(scenario, options, runs));
+        return;
+
+        void Row(string figure, Func<ThroughputRunResult, double> value, string format, Func<ThroughputRunResult, double>? second = null)
+        {
+            var median = Cell(Median.Of(runs.Select(value)), second is null ? double.NaN : Median.Of(runs.Select(second)), format);
+            var cells = string.Join(" | ", runs.Select(run => Cell(value(run), second?.Invoke(run) ?? double.NaN, format)));
+            output.WriteLine($"| {figure} | {median} | {cells} |");
+        }
+    }
+
+    private static string Cell(double value, double second, string format) => double.IsNaN(second)
+        ? value.ToString(format, Invariant)
+        : $"{value.ToString(format, Invariant)} / {second.ToString(format, Invariant)}";
+
+    private static string Verdict(ThroughputScenario scenario, ThroughputOptions options, IReadOnlyList<ThroughputRunResult> runs)
+    {
+        var ratio = Median.Of(runs.Select(run => run.Ratio));
+        var target = string.Create(Invariant, $"target: OzgGrid ≥ {scenario.TargetRatio}× the baseline");
+        var failed = runs.Where(run => run.OzgGrid.Failed > 0 || run.Baseline.Failed > 0).Select(run => run.Run).ToList();
+        var notes = failed.Count == 0 ? string.Empty : $"; calls failed in runs {string.Join(", ", failed)}";
+        if (options.BaselineHistoryBlob)
+        {
+            return string.Create(Invariant, $"{target}: not judged against this experiment's baseline (median ratio {ratio:F3}×{notes}).");
+        }
+
+        if (options.Quick)
+        {
+            return string.Create(Invariant, $"{target}: not judged in quick mode (median ratio {ratio:F3}×{notes}).");
+        }
+
+        return ratio >= scenario.TargetRatio && failed.Count == 0
+            ? string.Create(Invariant, $"{target}: MET (median ratio {ratio:F3}×).")
+            : string.Create(Invariant, $"{target}: NOT MET (median ratio {ratio:F3}×{notes}).");
+    }
+
+    private static string Describe(LoadResult load) => string.Create(Invariant,
+        $"{load.Throughput,8:N0} calls/s ({load.Completed:N0} in {load.Seconds:F1} s, {load.Failed} failed{Suffix(load.FailureSummary)}); " +
+        $"latency p50 {load.Latency.P50:F1} ms, p99 {load.Latency.P99:F1} ms; CPU this process {load.CpuProcessPercent:F0} %, machine {load.CpuMachinePercent:F0} %");
+
+    private static string Suffix(string details) => details.Length == 0 ? string.Empty : $": {details}";
+}

@@ -1,0 +1,24 @@
+using OzgGrid.Benchmarks.Hosting;
+
+namespace OzgGrid.Benchmarks.Throughput;
+
+/// <summary>
+/// P1 or P2: OzgGrid's UpdateLeistungStatus throughput on <paramref name="Storage"/> against a baseline from the same
+/// run; the target is a ratio OzgGrid / baseline of at least <paramref name="TargetRatio"/>.
+/// </summary>
+public sealed record ThroughputScenario(string Name, string Title, StorageKind Storage, string Baseline, double TargetRatio)
+{
+    public static readonly ThroughputScenario P1 = new(
+        "p1",
+        "status-update throughput over gRPC, memory storage, against a bare grpc-dotnet service",
+        StorageKind.Memory,
+        "bare grpc-dotnet unary service (same proto, a prepared answer, no work) on Kestrel in this process",
+        0.5);
+
+    public static readonly ThroughputScenario P2 = new(
+        "p2",
+        "status-update throughput over gRPC, Azure storage on Azurite, against raw Azure.Data.Tables upserts",
+        StorageKind.Azurite,
+        "raw Azure.Data.Tables UpsertEntity (replace) from this process to the same Azurite, entities of the size of OzgGrid's Leistung state",
+        0.8);
+}
