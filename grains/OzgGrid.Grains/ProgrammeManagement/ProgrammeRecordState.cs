@@ -6,7 +6,7 @@ using OzgGrid.Grains.Changes;
 namespace OzgGrid.Grains.ProgrammeManagement;
 
 /// <summary>The persisted state of a programme-management record; <see cref="Body"/> is null until its first write.</summary>
-[GenerateSerializer, Alias("ozg.ProgrammeRecordState")]
+[GenerateSerializer, Alias("ozg.ProgrammeRecordState`1")]
 public sealed record ProgrammeRecordState<TBody>
     where TBody : class
 {
