@@ -23,19 +23,19 @@ public sealed class ProgrammeFiguresGrain(
     /// <summary>How long a watcher may take for an event (in-memory work on a live silo: milliseconds).</summary>
     private static readonly TimeSpan ObserverTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly Dictionary<string, long> _figures = new(StringComparer.Ordinal);
+    private readonly FigureCounter _figures = new();
     private readonly Dictionary<IProgrammeEventObserver, DateTimeOffset> _observers = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var (efa, _) in state.State.Nachnutzung.Values)
         {
-            Move([], ProgrammeFigureKeys.Of(efa));
+            _figures.Move([], ProgrammeFigureKeys.Of(efa));
         }
 
         foreach (var (ueberfaellig, _) in state.State.Termine.Values)
         {
-            Move([], ProgrammeFigureKeys.Of(ueberfaellig));
+            _figures.Move([], ProgrammeFigureKeys.Of(ueberfaellig));
         }
 
         return Task.CompletedTask;
@@ -49,7 +49,7 @@ public sealed class ProgrammeFiguresGrain(
             return;
         }
 
-        var changed = Move(known ? ProgrammeFigureKeys.Of(before.Efa) : [], ProgrammeFigureKeys.Of(efa));
+        var changed = _figures.Move(known ? ProgrammeFigureKeys.Of(before.Efa) : [], ProgrammeFigureKeys.Of(efa));
         var live = efa.Laender.Where(l => l.Value == NachnutzungZustand.Live).Select(l => l.Key).ToList();
         var description = $"EfA-Leistung {efa.OzgId}: Umsetzungsland {Or(efa.Umsetzungsland)}, live nachgenutzt in {live.Count} Ländern ({Or(string.Join(", ", live))})";
         state.State = state.State with { Nachnutzung = state.State.Nachnutzung.SetItem(efa.OzgId, (efa, version)) };
@@ -65,7 +65,7 @@ public sealed class ProgrammeFiguresGrain(
         }
 
         var wasOverdue = known ? before.Ueberfaellig.Meilensteine : [];
-        var changed = Move(known ? ProgrammeFigureKeys.Of(before.Ueberfaellig) : [], ProgrammeFigureKeys.Of(ueberfaellig));
+        var changed = _figures.Move(known ? ProgrammeFigureKeys.Of(before.Ueberfaellig) : [], ProgrammeFigureKeys.Of(ueberfaellig));
         state.State = state.State with { Termine = state.State.Termine.SetItem(ueberfaellig.OzgId, (ueberfaellig, version)) };
         if (wasOverdue.SequenceEqual(ueberfaellig.Meilensteine))
         {
@@ -119,43 +119,10 @@ public sealed class ProgrammeFiguresGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>Moves one Leistung's counts from one set of keys to another; returns the figures that changed, with their new values.</summary>
-    private ImmutableArray<Figure> Move(IEnumerable<string> before, IEnumerable<string> after)
-    {
-        var delta = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var key in before)
-        {
-            delta[key] = delta.GetValueOrDefault(key) - 1;
-        }
-
-        foreach (var key in after)
-        {
-            delta[key] = delta.GetValueOrDefault(key) + 1;
-        }
-
-        var changed = ImmutableArray.CreateBuilder<Figure>();
-        foreach (var (key, by) in delta.Where(d => d.Value != 0).OrderBy(d => d.Key, StringComparer.Ordinal))
-        {
-            var value = Figure(key) + by;
-            if (value == 0)
-            {
-                _figures.Remove(key);
-            }
-            else
-            {
-                _figures[key] = value;
-            }
-
-            changed.Add(new Figure(key, value));
-        }
-
-        return changed.ToImmutable();
-    }
-
-    private long Figure(string key) => _figures.GetValueOrDefault(key);
+    private long Figure(string key) => _figures[key];
 
     private ProgrammeFiguresSnapshot Snapshot() =>
-        new(state.State.Sequence, _figures.ToImmutableSortedDictionary(StringComparer.Ordinal));
+        new(state.State.Sequence, _figures.ToImmutable());
 
     /// <summary>Persists the new counts with the event's number, then tells every watcher that is still subscribed.</summary>
     private async Task PublishAsync(ProgrammeEventKind kind, int ozgId, string description, ImmutableArray<Figure> changed)
