@@ -9,6 +9,7 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Dienstleister;
 using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
+using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Termine;
@@ -105,7 +106,11 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
         var ozgId = RequestGuard.OzgId(request.OzgId);
 
         // An unknown OZG-ID is NOT_FOUND, not an empty list.
-        await grains.GetGrain<INachnutzungGrain>(ozgId).GetAsync();
+        if (await grains.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync() is null)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"There is no OZG-Leistung with OZG-ID {ozgId} in the catalogue."));
+        }
+
         var ids = await grains.GetGrain<ILeistungKomponentenGrain>(ozgId).GetAsync();
         var komponenten = await Task.WhenAll(ids.Select(id => grains.GetGrain<IKomponenteGrain>(id).GetAsync()));
         return new ListLeistungKomponentenResponse { Komponenten = { komponenten.Select(k => k.MapToProto()) } };

@@ -46,12 +46,15 @@ public sealed class ProgrammeEventWatch(IGrainFactory grains)
                         continue;
                     }
 
-                    position = programmeEvent.Sequence == position + 1
-                        ? programmeEvent.Sequence
-                        : await SendSnapshotAsync(figures, reference, stream, cancellationToken);
-                    if (position == programmeEvent.Sequence)
+                    if (programmeEvent.Sequence == position + 1)
                     {
                         await stream.WriteAsync(new WatchProgrammeManagementResponse { ProgrammeEvent = programmeEvent.MapToProto() }, cancellationToken);
+                        position = programmeEvent.Sequence;
+                    }
+                    else
+                    {
+                        // Events were missed: the snapshot counts them (and this one), so the event itself is not sent.
+                        position = await SendSnapshotAsync(figures, reference, stream, cancellationToken);
                     }
                 }
 
