@@ -55,6 +55,8 @@ public sealed class ProgrammeManagementServiceTests(GatewayFixture fixture)
         var rest = await _client.ListProgrammeChangesAsync(new ListProgrammeChangesRequest { LaborId = laborId, PageSize = 2, PageToken = history.NextPageToken });
         Assert.Equal([2L, 1L], rest.Changes.Select(c => c.Version));
         Assert.Equal(TestHost.ManagementSubject, rest.Changes[0].ChangedBy);
+        var listed = await _client.ListLaboreAsync(new ListLaboreRequest { ThemenfeldId = themenfeldId });
+        Assert.Contains(listed.Labore, l => l.LaborId == laborId && l.Stufe == LaborStufe.Zielbild);
     }
 
     [Fact]
@@ -164,6 +166,7 @@ public sealed class ProgrammeManagementServiceTests(GatewayFixture fixture)
             (() => _client.GetKomponenteAsync(new GetKomponenteRequest { KomponenteId = NewId("komponente") }).ResponseAsync, StatusCode.NotFound, "There is no reusable component"),
             (() => _client.GetBeschlussAsync(new GetBeschlussRequest { Nummer = "1999/1" }).ResponseAsync, StatusCode.NotFound, "There is no Beschluss"),
             (() => _client.GetNachnutzungAsync(new GetNachnutzungRequest { OzgId = 99999 }).ResponseAsync, StatusCode.NotFound, "There is no OZG-Leistung"),
+            (() => _client.ListLaboreAsync(new ListLaboreRequest { ThemenfeldId = 99 }).ResponseAsync, StatusCode.NotFound, "There is no Themenfeld"),
             (() => _client.DefineLaborAsync(new DefineLaborRequest { LaborId = NewId("labor"), RequestId = NewId(), Name = "x", ThemenfeldId = 99 }).ResponseAsync,
                 StatusCode.NotFound, "There is no Themenfeld"),
             (() => _client.SetMeilensteinAsync(new SetMeilensteinRequest { OzgId = ozgId, RequestId = NewId(), Phase = Umsetzungsphase.RollOut, PlannedDate = yesterday }).ResponseAsync,

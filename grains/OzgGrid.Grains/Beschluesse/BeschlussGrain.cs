@@ -49,7 +49,7 @@ public sealed class BeschlussGrain(
             ("prioritaeten", Body is null ? null : FieldChanges.List(Body.Prioritaeten), FieldChanges.List(beschluss.Prioritaeten)),
             ("meilensteine", Body is null ? null : FieldChanges.List(Body.Meilensteine.Select(Describe)), FieldChanges.List(beschluss.Meilensteine.Select(Describe))));
         var result = await CommitAsync(command, "beschluss", fingerprint, beschluss, fields);
-        await GrainFactory.GetGrain<IBeschlussDirectoryGrain>(IBeschlussDirectoryGrain.Key).AddAsync(Nummer);
+        await GrainFactory.GetGrain<IIdSetGrain>(IdSets.Beschluesse).SetAsync(Nummer, member: true);
         await SetMilestonesAsync(result.Body, command);
         return result;
     }

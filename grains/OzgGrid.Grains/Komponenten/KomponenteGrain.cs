@@ -64,7 +64,7 @@ public sealed class KomponenteGrain(
         // own record says otherwise and is corrected by the retry; a missing one would hide a use.
         if (used)
         {
-            await GrainFactory.GetGrain<ILeistungKomponentenGrain>(ozgId).SetAsync(KomponenteId, used: true);
+            await GrainFactory.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(ozgId)).SetAsync(KomponenteId, member: true);
         }
 
         var next = before with { OzgIds = used ? before.OzgIds.Add(ozgId) : before.OzgIds.Remove(ozgId) };
@@ -72,7 +72,7 @@ public sealed class KomponenteGrain(
         var result = await CommitAsync(command, "nutzung", fingerprint, next, fields);
         if (!used)
         {
-            await GrainFactory.GetGrain<ILeistungKomponentenGrain>(ozgId).SetAsync(KomponenteId, used: false);
+            await GrainFactory.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(ozgId)).SetAsync(KomponenteId, member: false);
         }
 
         return result;

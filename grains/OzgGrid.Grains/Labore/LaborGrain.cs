@@ -26,6 +26,8 @@ public sealed class LaborGrain(
         var fingerprint = $"define|{command.ExpectedVersion}|{name}|{themenfeldId}|{FieldChanges.List(ozgIds)}";
         if (TryReplay(command, fingerprint, out var earlier))
         {
+            // The lab's Themenfeld may not have listed it yet when the first attempt failed after persisting.
+            await ListUnderAsync(null, earlier.Body.ThemenfeldId);
             return earlier;
         }
 
@@ -41,7 +43,9 @@ public sealed class LaborGrain(
             ("themenfeld", before?.ThemenfeldId.ToString(), themenfeldId.ToString()),
             ("leistungen", before is null ? null : FieldChanges.List(before.OzgIds), FieldChanges.List(ozgIds)),
             ("stufe", before?.Stufe.ToString(), next.Stufe.ToString()));
-        return await CommitAsync(command, "definition", fingerprint, next, fields);
+        var result = await CommitAsync(command, "definition", fingerprint, next, fields);
+        await ListUnderAsync(before?.ThemenfeldId, themenfeldId);
+        return result;
     }
 
     public async Task<Recorded<Labor>> SetTeilnehmerAsync(WriteCommand command, ImmutableArray<LaborTeilnehmer> teilnehmer)
@@ -98,6 +102,17 @@ public sealed class LaborGrain(
     {
         EnsureParticipant(Require().Body, scope);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Lists the lab under its Themenfeld (after the change is persisted: the lab is the truth, the list follows it).</summary>
+    private async Task ListUnderAsync(int? formerThemenfeldId, int themenfeldId)
+    {
+        if (formerThemenfeldId is { } former && former != themenfeldId)
+        {
+            await GrainFactory.GetGrain<IIdSetGrain>(IdSets.LaboreOf(former)).SetAsync(LaborId, member: false);
+        }
+
+        await GrainFactory.GetGrain<IIdSetGrain>(IdSets.LaboreOf(themenfeldId)).SetAsync(LaborId, member: true);
     }
 
     private void EnsureParticipant(Labor labor, ItDienstleisterScope? scope)

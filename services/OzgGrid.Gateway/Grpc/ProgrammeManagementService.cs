@@ -13,6 +13,7 @@ using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Termine;
+using OzgGrid.Grains.Abstractions.Themenfelder;
 using OzgGrid.Protos.V1;
 using Domain = OzgGrid.Grains.Abstractions;
 
@@ -77,6 +78,17 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
     public override async Task<GetLaborResponse> GetLabor(GetLaborRequest request, ServerCallContext context) =>
         new() { Labor = (await Labor(request.LaborId).GetAsync()).MapToProto() };
 
+    public override async Task<ListLaboreResponse> ListLabore(ListLaboreRequest request, ServerCallContext context)
+    {
+        var themenfeldId = RequestGuard.ThemenfeldId(request.ThemenfeldId);
+
+        // An unknown Themenfeld is NOT_FOUND, not an empty list.
+        await grains.GetGrain<IThemenfeldGrain>(themenfeldId).GetAsync();
+        var ids = await grains.GetGrain<IIdSetGrain>(IdSets.LaboreOf(themenfeldId)).GetAsync();
+        var labore = await Task.WhenAll(ids.Select(id => grains.GetGrain<ILaborGrain>(id).GetAsync()));
+        return new ListLaboreResponse { Labore = { labore.Select(l => l.MapToProto()) } };
+    }
+
     // --- Reusable components ---
 
     public override async Task<RegisterKomponenteResponse> RegisterKomponente(RegisterKomponenteRequest request, ServerCallContext context)
@@ -111,7 +123,7 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
             throw new RpcException(new Status(StatusCode.NotFound, $"There is no OZG-Leistung with OZG-ID {ozgId} in the catalogue."));
         }
 
-        var ids = await grains.GetGrain<ILeistungKomponentenGrain>(ozgId).GetAsync();
+        var ids = await grains.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(ozgId)).GetAsync();
         var komponenten = await Task.WhenAll(ids.Select(id => grains.GetGrain<IKomponenteGrain>(id).GetAsync()));
         return new ListLeistungKomponentenResponse { Komponenten = { komponenten.Select(k => k.MapToProto()) } };
     }
@@ -157,7 +169,7 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
     {
         var pageSize = RequestGuard.PageSize(request.PageSize);
         var offset = (int)Math.Min(PageToken.Decode(request.PageToken, BeschluesseList) ?? 0, int.MaxValue);
-        var nummern = await grains.GetGrain<IBeschlussDirectoryGrain>(IBeschlussDirectoryGrain.Key).ListAsync();
+        var nummern = await grains.GetGrain<IIdSetGrain>(IdSets.Beschluesse).GetAsync();
         var page = nummern.Skip(offset).Take(pageSize).ToList();
         var beschluesse = await Task.WhenAll(page.Select(nummer => grains.GetGrain<IBeschlussGrain>(nummer).GetAsync()));
         return new ListBeschluesseResponse

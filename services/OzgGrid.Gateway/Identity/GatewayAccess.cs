@@ -52,6 +52,7 @@ public static class GatewayAccess
         ["/ozg.v1.ProgrammeManagementService/SetLaborStufe"] = Reporters,
         ["/ozg.v1.ProgrammeManagementService/PublishBlaupause"] = Reporters,
         ["/ozg.v1.ProgrammeManagementService/GetLabor"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/ListLabore"] = Everyone,
         ["/ozg.v1.ProgrammeManagementService/RegisterKomponente"] = Reporters,
         ["/ozg.v1.ProgrammeManagementService/SetKomponenteNutzung"] = Reporters,
         ["/ozg.v1.ProgrammeManagementService/GetKomponente"] = Everyone,

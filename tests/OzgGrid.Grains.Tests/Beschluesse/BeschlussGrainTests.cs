@@ -33,7 +33,7 @@ public sealed class BeschlussGrainTests(ClusterFixture fixture)
             Assert.All(termine.Meilensteine, m => Assert.Equal((nummer, Umsetzungsphase.RollOut, rollOut.Geplant), (m.Beschluss, m.Phase, m.Geplant)));
         }
 
-        Assert.Contains(nummer, await _grains.GetGrain<IBeschlussDirectoryGrain>(IBeschlussDirectoryGrain.Key).ListAsync());
+        Assert.Contains(nummer, await _grains.GetGrain<IIdSetGrain>(IdSets.Beschluesse).GetAsync());
     }
 
     [Fact]

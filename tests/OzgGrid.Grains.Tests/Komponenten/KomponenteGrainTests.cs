@@ -2,6 +2,7 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Tests.Labore;
 
 namespace OzgGrid.Grains.Tests.Komponenten;
@@ -27,8 +28,8 @@ public sealed class KomponenteGrainTests(ClusterFixture fixture)
         Assert.Equal([Key(first), Key(second)], (await nutzerkonto.GetAsync()).Body.OzgIds);
         Assert.Equal(
             new[] { bezahlen.GetPrimaryKeyString(), nutzerkonto.GetPrimaryKeyString() }.Order(StringComparer.Ordinal).ToArray(),
-            (await _grains.GetGrain<ILeistungKomponentenGrain>(Key(first)).GetAsync()).ToArray());
-        Assert.Equal([nutzerkonto.GetPrimaryKeyString()], await _grains.GetGrain<ILeistungKomponentenGrain>(Key(second)).GetAsync());
+            (await _grains.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(Key(first))).GetAsync()).ToArray());
+        Assert.Equal([nutzerkonto.GetPrimaryKeyString()], await _grains.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(Key(second))).GetAsync());
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class KomponenteGrainTests(ClusterFixture fixture)
         var result = await komponente.SetUsedByAsync(WriteCommands.New(), Key(leistung), used: false);
 
         Assert.Empty(result.Body.OzgIds);
-        Assert.Empty(await _grains.GetGrain<ILeistungKomponentenGrain>(Key(leistung)).GetAsync());
+        Assert.Empty(await _grains.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(Key(leistung))).GetAsync());
         var history = await komponente.GetChangesAsync(null, 10);
         Assert.Equal(["nutzung", "nutzung", "registrierung"], history.Changes.Select(c => c.Action));
         Assert.Equal(new FieldChange($"leistung.{Key(leistung)}", "nutzt", "-"), history.Changes[0].Fields.Single());

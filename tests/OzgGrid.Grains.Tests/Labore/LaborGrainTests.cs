@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Labore;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 
 namespace OzgGrid.Grains.Tests.Labore;
 
@@ -34,6 +35,21 @@ public sealed class LaborGrainTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<NotFoundException>(() => labor.DefineAsync(WriteCommands.New(), "Labor", FreshKeys.Next(), []));
         await Assert.ThrowsAsync<NotFoundException>(() => labor.DefineAsync(WriteCommands.New(), "Labor", themenfeld.ThemenfeldId, [leistungen[0].OzgId, FreshKeys.Next()]));
         await Assert.ThrowsAsync<NotFoundException>(() => labor.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_lab_is_listed_under_its_themenfeld_and_moves_with_it()
+    {
+        var (labor, themenfeldId, ozgIds) = await DefineLabAsync();
+        var (_, other, _) = await _catalog.AddThemenfeldAsync(1);
+        var laborId = labor.GetPrimaryKeyString();
+        Assert.Contains(laborId, await _grains.GetGrain<IIdSetGrain>(IdSets.LaboreOf(themenfeldId)).GetAsync());
+
+        await labor.DefineAsync(WriteCommands.New(), "Labor Familie", other.ThemenfeldId, []);
+
+        Assert.DoesNotContain(laborId, await _grains.GetGrain<IIdSetGrain>(IdSets.LaboreOf(themenfeldId)).GetAsync());
+        Assert.Contains(laborId, await _grains.GetGrain<IIdSetGrain>(IdSets.LaboreOf(other.ThemenfeldId)).GetAsync());
+        Assert.Equal(ozgIds.Count, (await labor.GetChangesAsync(null, 1)).Changes.Single().Fields.Single(f => f.Field == "leistungen").Before.Split(", ").Length);
     }
 
     [Fact]

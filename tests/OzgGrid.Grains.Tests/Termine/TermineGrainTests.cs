@@ -91,6 +91,20 @@ public sealed class TermineGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_reminder_tick_runs_the_check_against_the_programme_clock()
+    {
+        var (_, termine) = await LeistungWithTermineAsync();
+        var milestone = new Meilenstein(Umsetzungsphase.Umsetzung, string.Empty, Today.AddDays(2), string.Empty);
+        await termine.SetMeilensteinAsync(WriteCommands.New(), milestone);
+        fixture.ProgrammeTime.Advance(TimeSpan.FromDays(3));
+
+        // What Orleans calls when the reminder fires, called directly instead of waiting for it.
+        await termine.AsReference<IRemindable>().ReceiveReminder(TermineGrain.ReminderName, new TickStatus(DateTime.UtcNow, TermineGrain.CheckPeriod, DateTime.UtcNow));
+
+        Assert.Equal([milestone], (await termine.GetAsync()).Body.Ueberfaellig.ToArray());
+    }
+
+    [Fact]
     public async Task A_milestone_for_one_land_is_reached_only_with_the_verfuegbarkeit_there()
     {
         var (leistung, termine) = await LeistungWithTermineAsync();
