@@ -28,7 +28,7 @@ public abstract class ProgrammeRecordGrain<TBody>(
     /// <summary>What the record is called in messages, e.g. "Digitalisierungslabor 'familie-kind'".</summary>
     protected abstract string Describe();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // As for a Leistung: a history entry whose state write failed names a version never reached; it is dropped.
         var reached = state.State.Version;
@@ -37,7 +37,12 @@ public abstract class ProgrammeRecordGrain<TBody>(
             history.State = history.State with { Changes = history.State.Changes.RemoveAll(change => change.Version > reached) };
         }
 
-        return Task.CompletedTask;
+        // Told again on every activation: a report lost after a persisted change (figures unreachable for a moment)
+        // is made up for the next time the record wakes; one that is not newer than counted is ignored.
+        if (state.State.Body is not null)
+        {
+            await OnCommittedAsync(Require());
+        }
     }
 
     public Task<ProgrammeChangePage> GetChangesAsync(long? beforeVersion, int limit)
@@ -105,7 +110,10 @@ public abstract class ProgrammeRecordGrain<TBody>(
         return result;
     }
 
-    /// <summary>After a change is persisted: tell whoever keeps figures from it. Failures there must not fail the write.</summary>
+    /// <summary>
+    /// After a change is persisted, and on activation: tell whoever keeps figures from it. Failures there must not fail
+    /// the write (nor the activation).
+    /// </summary>
     protected virtual Task OnCommittedAsync(Recorded<TBody> recorded) => Task.CompletedTask;
 
     /// <summary>Only the programme management makes this write.</summary>
