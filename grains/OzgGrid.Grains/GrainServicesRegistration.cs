@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
+using OzgGrid.Grains.ProgrammeManagement;
 
 namespace OzgGrid.Grains;
 
@@ -11,6 +12,7 @@ public static class GrainServicesRegistration
     public static IServiceCollection AddOzgGridGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new ProgrammeClock(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CatalogImporter>();
         services.AddSingleton<MonitoringHub>();
         services.AddHostedService<MonitoringHubRegistration>();

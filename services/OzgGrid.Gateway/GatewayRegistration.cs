@@ -7,6 +7,7 @@ using OzgGrid.Gateway.Errors;
 using OzgGrid.Gateway.Grpc;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.ProgrammeManagement;
 using OzgGrid.Gateway.Resilience;
 
 namespace OzgGrid.Gateway;
@@ -44,6 +45,7 @@ public static class GatewayRegistration
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimitInterceptor>();
         services.AddSingleton<ProgrammeWatch>();
+        services.AddSingleton<ProgrammeEventWatch>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
         return services;
@@ -58,6 +60,7 @@ public static class GatewayRegistration
         app.MapGrpcService<MonitoringService>();
         app.MapGrpcService<ItDienstleisterService>();
         app.MapGrpcService<ClusterAdminService>();
+        app.MapGrpcService<ProgrammeManagementService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Catalog;
+using OzgGrid.Grains.ProgrammeManagement;
 
 namespace OzgGrid.Grains.Tests;
 
@@ -17,6 +19,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The programme's clock (milestones, dates), moved by the tests; the cluster's own time runs normally.</summary>
+    public FakeTimeProvider ProgrammeTime { get; } = new(DateTimeOffset.UtcNow);
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder();
@@ -25,6 +30,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.AddMemoryGrainStorage(StorageNames.History);
             silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton(new ProgrammeClock(ProgrammeTime));
             silo.Services.AddOzgGridGrainServices();
             silo.Services.Configure<CatalogOptions>(options => options.Directory = Path.Combine(AppContext.BaseDirectory, "data", "catalog"));
         });

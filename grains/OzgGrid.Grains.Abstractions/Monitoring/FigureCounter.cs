@@ -37,18 +37,20 @@ public sealed class FigureCounter
 
     /// <summary>Moves a Leistung from <paramref name="before"/> (null: not counted yet) to <paramref name="after"/>.</summary>
     /// <returns>The figures that changed, with their new values.</returns>
-    public ImmutableArray<Figure> Move(LeistungSummary? before, LeistungSummary after)
+    public ImmutableArray<Figure> Move(LeistungSummary? before, LeistungSummary after) =>
+        Move(before is null ? [] : FigureKeys.Of(before), FigureKeys.Of(after));
+
+    /// <summary>Moves one counted item from the keys it counted towards to those it counts towards now.</summary>
+    /// <returns>The figures that changed, with their new values.</returns>
+    public ImmutableArray<Figure> Move(IEnumerable<string> keysBefore, IEnumerable<string> keysAfter)
     {
         var delta = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (before is not null)
+        foreach (var key in keysBefore)
         {
-            foreach (var key in FigureKeys.Of(before))
-            {
-                delta[key] = delta.GetValueOrDefault(key) - 1;
-            }
+            delta[key] = delta.GetValueOrDefault(key) - 1;
         }
 
-        foreach (var key in FigureKeys.Of(after))
+        foreach (var key in keysAfter)
         {
             delta[key] = delta.GetValueOrDefault(key) + 1;
         }

@@ -44,5 +44,30 @@ public static class GatewayAccess
         ["/ozg.v1.ItDienstleisterService/GetItDienstleister"] = Everyone,
         ["/ozg.v1.ItDienstleisterService/ListItDienstleister"] = Everyone,
         ["/ozg.v1.ClusterAdminService/GetCluster"] = ManagementOnly,
+
+        // Programme management: the lab's own results (stage, Blaupausen, its components) may also be written by an
+        // IT-Dienstleister taking part in the lab, which the lab and component grains check.
+        ["/ozg.v1.ProgrammeManagementService/DefineLabor"] = ManagementOnly,
+        ["/ozg.v1.ProgrammeManagementService/SetLaborTeilnehmer"] = ManagementOnly,
+        ["/ozg.v1.ProgrammeManagementService/SetLaborStufe"] = Reporters,
+        ["/ozg.v1.ProgrammeManagementService/PublishBlaupause"] = Reporters,
+        ["/ozg.v1.ProgrammeManagementService/GetLabor"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/ListLabore"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/RegisterKomponente"] = Reporters,
+        ["/ozg.v1.ProgrammeManagementService/SetKomponenteNutzung"] = Reporters,
+        ["/ozg.v1.ProgrammeManagementService/GetKomponente"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/ListLeistungKomponenten"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/SetUmsetzungsland"] = ManagementOnly,
+        ["/ozg.v1.ProgrammeManagementService/SetNachnutzung"] = ManagementOnly,
+        ["/ozg.v1.ProgrammeManagementService/GetNachnutzung"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/GetNachnutzungReport"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/RecordBeschluss"] = ManagementOnly,
+        ["/ozg.v1.ProgrammeManagementService/GetBeschluss"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/ListBeschluesse"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/SetMeilenstein"] = ManagementOnly,
+        ["/ozg.v1.ProgrammeManagementService/GetMeilensteine"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/ListUeberfaelligeLeistungen"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/ListProgrammeChanges"] = Everyone,
+        ["/ozg.v1.ProgrammeManagementService/WatchProgrammeManagement"] = Everyone,
     }.ToFrozenDictionary();
 }

@@ -31,6 +31,8 @@ public static class OrleansRegistration
                     silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((memory, serializer) =>
                         memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
                 }
+
+                silo.UseInMemoryReminderService();
             }
             else
             {
@@ -67,6 +69,10 @@ public static class OrleansRegistration
                         blob.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                     }));
                 }
+
+                // Milestone checks wake Leistungen by reminder: reminders live in the same account, so they survive restarts.
+                silo.UseAzureTableReminderService(options =>
+                    options.TableServiceClient = new TableServiceClient(storage.ConnectionString, FailFast(new TableClientOptions())));
             }
         });
 

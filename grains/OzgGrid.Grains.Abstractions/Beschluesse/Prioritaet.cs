@@ -1,0 +1,8 @@
+namespace OzgGrid.Grains.Abstractions.Beschluesse;
+
+public enum Prioritaet
+{
+    Hoch = 1,
+    Mittel = 2,
+    Niedrig = 3,
+}

@@ -1,0 +1,14 @@
+namespace OzgGrid.Grains.Abstractions.ProgrammeManagement;
+
+/// <summary>The keys of the <see cref="IIdSetGrain"/>s and who keeps each current.</summary>
+public static class IdSets
+{
+    /// <summary>Every recorded Beschluss number; kept by the Beschlüsse.</summary>
+    public const string Beschluesse = "beschluesse";
+
+    /// <summary>The components one Leistung uses; kept by the components.</summary>
+    public static string KomponentenOf(int ozgId) => $"leistung-komponenten/{ozgId}";
+
+    /// <summary>The Digitalisierungslabore of one Themenfeld; kept by the labs.</summary>
+    public static string LaboreOf(int themenfeldId) => $"themenfeld-labore/{themenfeldId}";
+}

@@ -1,0 +1,21 @@
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+
+namespace OzgGrid.Grains.Abstractions.Termine;
+
+/// <summary>
+/// The milestones of one OZG-Leistung (key: OZG-ID). A reminder checks them when the next one falls due and daily while
+/// any is not reached; a milestone passed without its phase makes the Leistung overdue.
+/// </summary>
+public interface ITermineGrain : IGrainWithIntegerKey, IProgrammeRecordGrain
+{
+    /// <exception cref="NotFoundException">The OZG-ID is not in the catalogue.</exception>
+    Task<Recorded<LeistungTermine>> GetAsync();
+
+    /// <summary>Sets a milestone (replacing one with the same phase, Land and Beschluss); its date must lie in the future.</summary>
+    Task<Recorded<LeistungTermine>> SetMeilensteinAsync(WriteCommand command, Meilenstein meilenstein);
+
+    /// <summary>Compares the milestones with the Leistung's status and the clock now; what the reminder calls.</summary>
+    Task<Recorded<LeistungTermine>> CheckDeadlinesAsync();
+}

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Beschluesse;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.Laender;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Abstractions.Termine;
+using OzgGrid.Grains.Abstractions.Themenfelder;
+using OzgGrid.Grains.ProgrammeManagement;
+
+namespace OzgGrid.Grains.Beschluesse;
+
+public sealed class BeschlussGrain(
+    [PersistentState("beschluss", StorageNames.State)] IPersistentState<ProgrammeRecordState<Beschluss>> state,
+    [PersistentState("beschluss-history", StorageNames.History)] IPersistentState<ProgrammeHistory> history,
+    ProgrammeClock clock,
+    ILogger<BeschlussGrain> logger) : ProgrammeRecordGrain<Beschluss>(state, history, clock, logger), IBeschlussGrain
+{
+    private string Nummer => this.GetPrimaryKeyString();
+
+    protected override string Describe() => $"Beschluss {Nummer} of the IT-Planungsrat";
+
+    public Task<Recorded<Beschluss>> GetAsync() => Task.FromResult(Require());
+
+    public async Task<Recorded<Beschluss>> RecordAsync(WriteCommand command, Beschluss beschluss)
+    {
+        var fingerprint = $"beschluss|{command.ExpectedVersion}|{Describe(beschluss)}";
+        if (TryReplay(command, fingerprint, out var earlier))
+        {
+            // The milestones may not all have been set when the first attempt failed: setting them again is harmless.
+            await SetMilestonesAsync(earlier.Body, command);
+            return earlier;
+        }
+
+        EnsureManagement(command, "record Beschlüsse");
+        if (Body is { } recorded && !recorded.SameAs(beschluss))
+        {
+            throw new RuleViolationException($"{Describe()} is recorded already with other content; a Beschluss is not changed once recorded.");
+        }
+
+        await ValidateAsync(beschluss);
+        var fields = FieldChanges.Between(
+            ("datum", Body?.Datum.ToString("yyyy-MM-dd"), beschluss.Datum.ToString("yyyy-MM-dd")),
+            ("titel", Body?.Titel, beschluss.Titel),
+            ("text", Body?.Text, beschluss.Text),
+            ("prioritaeten", Body is null ? null : FieldChanges.List(Body.Prioritaeten), FieldChanges.List(beschluss.Prioritaeten)),
+            ("meilensteine", Body is null ? null : FieldChanges.List(Body.Meilensteine.Select(Describe)), FieldChanges.List(beschluss.Meilensteine.Select(Describe))));
+        var result = await CommitAsync(command, "beschluss", fingerprint, beschluss, fields);
+        await GrainFactory.GetGrain<IIdSetGrain>(IdSets.Beschluesse).SetAsync(Nummer, member: true);
+        await SetMilestonesAsync(result.Body, command);
+        return result;
+    }
+
+    private async Task ValidateAsync(Beschluss beschluss)
+    {
+        if (beschluss.Datum > Clock.Today)
+        {
+            throw new InvalidFieldException("datum", $"A Beschluss is recorded once it is made: {beschluss.Datum:yyyy-MM-dd} lies in the future.");
+        }
+
+        foreach (var vorgabe in beschluss.Prioritaeten)
+        {
+            if (vorgabe.OzgId is { } ozgId)
+            {
+                await CatalogLookup.LeistungAsync(GrainFactory, ozgId);
+            }
+
+            if (vorgabe.ThemenfeldId is { } themenfeldId)
+            {
+                await CatalogLookup.ThemenfeldAsync(GrainFactory, themenfeldId);
+            }
+        }
+
+        foreach (var vorgabe in beschluss.Meilensteine)
+        {
+            if (vorgabe.Geplant <= Clock.Today)
+            {
+                throw new InvalidFieldException("meilensteine.planned_date",
+                    $"A milestone must lie in the future: {vorgabe.Geplant:yyyy-MM-dd} is not after today ({Clock.Today:yyyy-MM-dd}).");
+            }
+
+            await CatalogLookup.EnsureLeistungenAsync(GrainFactory, vorgabe.OzgIds);
+            foreach (var themenfeldId in vorgabe.ThemenfeldIds)
+            {
+                await CatalogLookup.ThemenfeldAsync(GrainFactory, themenfeldId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets every milestone of the Beschluss on its Leistungen, each write with a request id of its own derived from the
+    /// Beschluss's, so that setting them again (a retry) applies each once.
+    /// </summary>
+    private async Task SetMilestonesAsync(Beschluss beschluss, WriteCommand command)
+    {
+        for (var index = 0; index < beschluss.Meilensteine.Length; index++)
+        {
+            var vorgabe = beschluss.Meilensteine[index];
+            var ozgIds = await TargetsAsync(vorgabe);
+            string[] laender = vorgabe.AlleLaender ? [.. LaenderRegister.All.Select(l => l.Kuerzel)] : [vorgabe.Land];
+            var directive = index;
+            await Task.WhenAll(ozgIds.Select(async ozgId =>
+            {
+                var termine = GrainFactory.GetGrain<ITermineGrain>(ozgId);
+                foreach (var land in laender)
+                {
+                    var milestone = new Meilenstein(vorgabe.Phase, land, vorgabe.Geplant, Nummer);
+                    var write = new WriteCommand($"{command.RequestId}/{directive}/{land}", ExpectedVersion: null, command.ChangedBy);
+                    await termine.SetMeilensteinAsync(write, milestone);
+                }
+            }));
+        }
+    }
+
+    private async Task<ImmutableSortedSet<int>> TargetsAsync(MeilensteinVorgabe vorgabe)
+    {
+        var ozgIds = vorgabe.OzgIds;
+        foreach (var themenfeldId in vorgabe.ThemenfeldIds)
+        {
+            var page = await GrainFactory.GetGrain<IThemenfeldGrain>(themenfeldId).QueryLeistungenAsync(new LeistungFilter(), 0, int.MaxValue);
+            ozgIds = ozgIds.Union(page.Leistungen.Select(l => l.OzgId));
+        }
+
+        return ozgIds;
+    }
+
+    private static string Describe(Beschluss beschluss) =>
+        $"{beschluss.Nummer}|{beschluss.Datum:yyyy-MM-dd}|{beschluss.Titel}|{beschluss.Text}|{FieldChanges.List(beschluss.Prioritaeten)}|" +
+        FieldChanges.List(beschluss.Meilensteine.Select(Describe));
+
+    private static string Describe(MeilensteinVorgabe vorgabe) =>
+        $"{vorgabe.Phase} bis {vorgabe.Geplant:yyyy-MM-dd} für [{FieldChanges.List(vorgabe.OzgIds)}] Themenfelder [{FieldChanges.List(vorgabe.ThemenfeldIds)}] " +
+        (vorgabe.AlleLaender ? "in allen Ländern" : vorgabe.Land.Length > 0 ? $"in {vorgabe.Land}" : "gesamt");
+}

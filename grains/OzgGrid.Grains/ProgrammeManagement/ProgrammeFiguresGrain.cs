@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Laender;
+using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Abstractions.Termine;
+
+namespace OzgGrid.Grains.ProgrammeManagement;
+
+/// <summary>
+/// Keeps the EfA and overdue figures by deltas (a report moves its Leistung from the keys of its previous report to
+/// those of the new one) and announces each change to the subscribed watchers. Kept apart from the programme
+/// aggregator: these figures come from other grains than the Leistungen, and their events are not Leistung changes.
+/// </summary>
+public sealed class ProgrammeFiguresGrain(
+    [PersistentState("programme-management-figures", StorageNames.Aggregates)] IPersistentState<ProgrammeFiguresState> state,
+    ProgrammeClock clock,
+    TimeProvider time,
+    ILogger<ProgrammeFiguresGrain> logger) : Grain, IProgrammeFiguresGrain
+{
+    /// <summary>How long a watcher may take for an event (in-memory work on a live silo: milliseconds).</summary>
+    private static readonly TimeSpan ObserverTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly FigureCounter _figures = new();
+    private readonly Dictionary<IProgrammeEventObserver, DateTimeOffset> _observers = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (efa, _) in state.State.Nachnutzung.Values)
+        {
+            _figures.Move([], ProgrammeFigureKeys.Of(efa));
+        }
+
+        foreach (var (ueberfaellig, _) in state.State.Termine.Values)
+        {
+            _figures.Move([], ProgrammeFigureKeys.Of(ueberfaellig));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ReportNachnutzungAsync(EfaNachnutzung efa, long version)
+    {
+        var known = state.State.Nachnutzung.TryGetValue(efa.OzgId, out var before);
+        if (known && before.Version >= version)
+        {
+            return;
+        }
+
+        var changed = _figures.Move(known ? ProgrammeFigureKeys.Of(before.Efa) : [], ProgrammeFigureKeys.Of(efa));
+        var live = efa.Laender.Where(l => l.Value == NachnutzungZustand.Live).Select(l => l.Key).ToList();
+        var description = $"EfA-Leistung {efa.OzgId}: Umsetzungsland {Or(efa.Umsetzungsland)}, live nachgenutzt in {live.Count} Ländern ({Or(string.Join(", ", live))})";
+        state.State = state.State with { Nachnutzung = state.State.Nachnutzung.SetItem(efa.OzgId, (efa, version)) };
+        await PublishAsync(ProgrammeEventKind.NachnutzungGeaendert, efa.OzgId, description, changed);
+    }
+
+    public async Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version)
+    {
+        var known = state.State.Termine.TryGetValue(ueberfaellig.OzgId, out var before);
+        if (known && before.Version >= version)
+        {
+            return;
+        }
+
+        var wasOverdue = known ? before.Ueberfaellig.Meilensteine : [];
+        var changed = _figures.Move(known ? ProgrammeFigureKeys.Of(before.Ueberfaellig) : [], ProgrammeFigureKeys.Of(ueberfaellig));
+        state.State = state.State with { Termine = state.State.Termine.SetItem(ueberfaellig.OzgId, (ueberfaellig, version)) };
+        if (wasOverdue.SequenceEqual(ueberfaellig.Meilensteine))
+        {
+            await state.WriteStateAsync();
+            return;
+        }
+
+        var (kind, description) = ueberfaellig.Meilensteine.IsEmpty
+            ? (ProgrammeEventKind.NichtMehrUeberfaellig, $"OZG-Leistung {ueberfaellig.OzgId} has no overdue milestone any more")
+            : (ProgrammeEventKind.Ueberfaellig, $"OZG-Leistung {ueberfaellig.OzgId} is overdue: {string.Join("; ", ueberfaellig.Meilensteine)}");
+        await PublishAsync(kind, ueberfaellig.OzgId, description, changed);
+    }
+
+    public Task<ProgrammeFiguresSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
+
+    public Task<NachnutzungReport> GetNachnutzungReportAsync()
+    {
+        var leistungen = state.State.Nachnutzung.Values
+            .Where(entry => entry.Efa.Umsetzungsland.Length > 0 || !entry.Efa.Laender.IsEmpty)
+            .Select(entry => new LeistungNachnutzungFigures(
+                entry.Efa.OzgId,
+                entry.Efa.Umsetzungsland,
+                (int)Figure(ProgrammeFigureKeys.Nachnutzer(entry.Efa.OzgId)),
+                entry.Efa.Laender.Values.GroupBy(z => z).ToImmutableSortedDictionary(g => g.Key, g => g.Count())))
+            .ToImmutableArray();
+        var laender = LaenderRegister.All
+            .Select(land => new LandNachnutzungFigures(
+                land.Kuerzel,
+                (int)Figure(ProgrammeFigureKeys.Bereitgestellt(land.Kuerzel)),
+                (int)Figure(ProgrammeFigureKeys.Nachgenutzt(land.Kuerzel)),
+                (int)(Figure(ProgrammeFigureKeys.LandNachnutzung(land.Kuerzel, NachnutzungZustand.Interessenbekundung))
+                    + Figure(ProgrammeFigureKeys.LandNachnutzung(land.Kuerzel, NachnutzungZustand.Vertrag))
+                    + Figure(ProgrammeFigureKeys.LandNachnutzung(land.Kuerzel, NachnutzungZustand.Anbindung)))))
+            .ToImmutableArray();
+        return Task.FromResult(new NachnutzungReport(leistungen, laender));
+    }
+
+    public Task<ImmutableArray<UeberfaelligeLeistung>> GetUeberfaelligeAsync() =>
+        Task.FromResult(state.State.Termine.Values.Select(entry => entry.Ueberfaellig).Where(u => !u.Meilensteine.IsEmpty).ToImmutableArray());
+
+    public Task<ProgrammeFiguresSnapshot> SubscribeAsync(IProgrammeEventObserver observer)
+    {
+        // Real time, not the programme's clock: watchers renew by the wall clock.
+        _observers[observer] = time.GetUtcNow();
+        return Task.FromResult(Snapshot());
+    }
+
+    public Task UnsubscribeAsync(IProgrammeEventObserver observer)
+    {
+        _observers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    private long Figure(string key) => _figures[key];
+
+    private ProgrammeFiguresSnapshot Snapshot() =>
+        new(state.State.Sequence, _figures.ToImmutable());
+
+    /// <summary>Persists the new counts with the event's number, then tells every watcher that is still subscribed.</summary>
+    private async Task PublishAsync(ProgrammeEventKind kind, int ozgId, string description, ImmutableArray<Figure> changed)
+    {
+        state.State = state.State with { Sequence = state.State.Sequence + 1 };
+        await state.WriteStateAsync();
+        var programmeEvent = new ProgrammeEvent(state.State.Sequence, kind, ozgId, description, clock.Now, changed);
+
+        var expired = time.GetUtcNow() - IProgrammeFiguresGrain.ObserverExpiry;
+        foreach (var gone in _observers.Where(o => o.Value < expired).Select(o => o.Key).ToList())
+        {
+            _observers.Remove(gone);
+        }
+
+        var failed = await Task.WhenAll(_observers.Keys.Select(async observer =>
+        {
+            try
+            {
+                await observer.OnEventAsync(programmeEvent).WaitAsync(ObserverTimeout);
+                return null;
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "A programme-management watcher did not take event {Sequence}; dropped", programmeEvent.Sequence);
+                return observer;
+            }
+        }));
+        foreach (var observer in failed.OfType<IProgrammeEventObserver>())
+        {
+            _observers.Remove(observer);
+        }
+    }
+
+    private static string Or(string text) => text.Length > 0 ? text : "-";
+}

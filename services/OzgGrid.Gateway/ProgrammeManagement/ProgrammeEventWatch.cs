@@ -1,0 +1,113 @@
+using Grpc.Core;
+using OzgGrid.Gateway.Mapping;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Protos.V1;
+
+namespace OzgGrid.Gateway.ProgrammeManagement;
+
+/// <summary>
+/// Serves one programme-management stream: the figures first, then every event in sequence. Where an event is missing
+/// (the figures grain dropped this watcher for a moment), a fresh snapshot follows instead of a silent gap.
+/// </summary>
+public sealed class ProgrammeEventWatch(IGrainFactory grains)
+{
+    /// <summary>Events a stream may fall behind before it is cut off.</summary>
+    public const int BufferSize = 1_000;
+
+    /// <summary>How often the subscription is renewed (well within its expiry) and an idle stream gets a heartbeat.</summary>
+    public static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(15);
+
+    public async Task RunAsync(IServerStreamWriter<WatchProgrammeManagementResponse> stream, CancellationToken cancellationToken)
+    {
+        var forwarder = new ProgrammeEventForwarder(BufferSize);
+        var reference = grains.CreateObjectReference<IProgrammeEventObserver>(forwarder);
+        var figures = grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);
+        try
+        {
+            var position = await SendSnapshotAsync(figures, reference, stream, cancellationToken);
+            var renewedAt = DateTimeOffset.UtcNow;
+            while (true)
+            {
+                if (!await WaitAsync(forwarder, cancellationToken))
+                {
+                    await stream.WriteAsync(new WatchProgrammeManagementResponse { Heartbeat = new Heartbeat { Cursor = position.ToString() } }, cancellationToken);
+                }
+
+                if (forwarder.Overflowed)
+                {
+                    throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                        $"The stream fell more than {BufferSize} events behind and was closed; open it again for a fresh snapshot."));
+                }
+
+                while (forwarder.Events.TryRead(out var programmeEvent))
+                {
+                    if (programmeEvent.Sequence <= position)
+                    {
+                        continue;
+                    }
+
+                    if (programmeEvent.Sequence == position + 1)
+                    {
+                        await stream.WriteAsync(new WatchProgrammeManagementResponse { ProgrammeEvent = programmeEvent.MapToProto() }, cancellationToken);
+                        position = programmeEvent.Sequence;
+                    }
+                    else
+                    {
+                        // Events were missed: the snapshot counts them (and this one), so the event itself is not sent.
+                        position = await SendSnapshotAsync(figures, reference, stream, cancellationToken);
+                    }
+                }
+
+                if (DateTimeOffset.UtcNow - renewedAt >= RenewInterval)
+                {
+                    await figures.SubscribeAsync(reference);
+                    renewedAt = DateTimeOffset.UtcNow;
+                }
+            }
+        }
+        finally
+        {
+            await UnsubscribeAsync(figures, reference);
+        }
+    }
+
+    /// <summary>True when events are waiting; false when the stream was idle for <see cref="RenewInterval"/>.</summary>
+    private static async Task<bool> WaitAsync(ProgrammeEventForwarder forwarder, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(RenewInterval);
+        try
+        {
+            await forwarder.Events.WaitToReadAsync(idle.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<long> SendSnapshotAsync(
+        IProgrammeFiguresGrain figures, IProgrammeEventObserver reference, IServerStreamWriter<WatchProgrammeManagementResponse> stream, CancellationToken cancellationToken)
+    {
+        var snapshot = await figures.SubscribeAsync(reference);
+        await stream.WriteAsync(new WatchProgrammeManagementResponse { Snapshot = snapshot.MapToProto() }, cancellationToken);
+        return snapshot.Sequence;
+    }
+
+    private async Task UnsubscribeAsync(IProgrammeFiguresGrain figures, IProgrammeEventObserver reference)
+    {
+        try
+        {
+            await figures.UnsubscribeAsync(reference);
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            // The subscription expires by itself.
+        }
+        finally
+        {
+            grains.DeleteObjectReference<IProgrammeEventObserver>(reference);
+        }
+    }
+}
