@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OzgGrid.Grains.Catalog;
+using OzgGrid.Grains.Kommunen;
 using OzgGrid.Grains.Monitoring;
 
 namespace OzgGrid.Grains;
@@ -12,6 +13,7 @@ public static class GrainServicesRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogImporter>();
+        services.AddSingleton<KommunenImporter>();
         services.AddSingleton<MonitoringHub>();
         services.AddHostedService<MonitoringHubRegistration>();
         return services;

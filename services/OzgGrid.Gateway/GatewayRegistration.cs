@@ -58,6 +58,7 @@ public static class GatewayRegistration
         app.MapGrpcService<MonitoringService>();
         app.MapGrpcService<ItDienstleisterService>();
         app.MapGrpcService<ClusterAdminService>();
+        app.MapGrpcService<RolloutService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

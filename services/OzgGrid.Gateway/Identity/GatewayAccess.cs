@@ -44,5 +44,10 @@ public static class GatewayAccess
         ["/ozg.v1.ItDienstleisterService/GetItDienstleister"] = Everyone,
         ["/ozg.v1.ItDienstleisterService/ListItDienstleister"] = Everyone,
         ["/ozg.v1.ClusterAdminService/GetCluster"] = ManagementOnly,
+        ["/ozg.v1.RolloutService/ReportRollout"] = Reporters,
+        ["/ozg.v1.RolloutService/ReportRollouts"] = Reporters,
+        ["/ozg.v1.RolloutService/GetRollout"] = Everyone,
+        ["/ozg.v1.RolloutService/ImportKommunen"] = ManagementOnly,
+        ["/ozg.v1.RolloutService/ListKommunen"] = Everyone,
     }.ToFrozenDictionary();
 }
