@@ -3,8 +3,6 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Kommunen;
 using OzgGrid.Silo.Catalog;
-using Polly;
-using Polly.Retry;
 
 namespace OzgGrid.Silo.Kommunen;
 
@@ -16,18 +14,6 @@ public sealed class KommunenStartupLoader(
     KommunenImporter importer,
     IOptions<CatalogOptions> options) : IHostedService
 {
-    /// <summary>Storage may still be coming up next to the silo: retry a while before failing.</summary>
-    private static readonly ResiliencePipeline StartupRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-            MaxRetryAttempts = 8,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(250),
-        })
-        .Build();
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.ImportOnFirstStart)
@@ -35,7 +21,8 @@ public sealed class KommunenStartupLoader(
             return;
         }
 
-        await StartupRetry.ExecuteAsync(async _ =>
+        // Storage may still be coming up next to the silo: the catalogue loader's retry.
+        await CatalogStartupLoader.StartupRetry.ExecuteAsync(async _ =>
         {
             var command = new WriteCommand($"startup-kommunen-{Guid.NewGuid():N}", ExpectedVersion: null, CatalogStartupLoader.ImportedBy);
             await importer.ImportShippedIfMissingAsync(command);
