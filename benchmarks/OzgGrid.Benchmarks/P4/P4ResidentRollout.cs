@@ -51,11 +51,12 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
             $"at most {(long)leistungen.Count * kommunen:N0} entries"));
         await RaiseReifegradAsync(grains, leistungen);
 
-        var results = new List<P4LevelResult> { await MeasureAsync(grains, monitoring, 0, 0, 0, cancellationToken) };
+        var results = new List<P4LevelResult> { await MeasureAsync(grains, monitoring, 0, 0, 0, 0, cancellationToken) };
         using var work = Work(leistungen, registers).GetEnumerator();
         var (active, refused, pending) = (0, 0, (Batch?)null);
         foreach (var level in options.Levels)
         {
+            var before = active;
             var started = Stopwatch.GetTimestamp();
             var batches = new List<Batch>();
             while (active < level)
@@ -79,7 +80,7 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
                 });
             refused += refusedNow;
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var result = await MeasureAsync(grains, monitoring, level, refused, seconds, cancellationToken);
+            var result = await MeasureAsync(grains, monitoring, level, level - before, refused, seconds, cancellationToken);
             results.Add(result);
             WriteLevel(result);
         }
@@ -90,7 +91,7 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
     }
 
     private async Task<P4LevelResult> MeasureAsync(
-        IGrainFactory grains, MonitoringService.MonitoringServiceClient monitoring, int entries, int refused, double seconds, CancellationToken cancellationToken)
+        IGrainFactory grains, MonitoringService.MonitoringServiceClient monitoring, int entries, int added, int refused, double seconds, CancellationToken cancellationToken)
     {
         var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics(cancellationToken);
         long Activations(string type) => statistics.Where(s => s.GrainType.Contains(type, StringComparison.Ordinal)).Sum(s => (long)s.ActivationCount);
@@ -117,6 +118,7 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
 
         return new P4LevelResult(
             entries,
+            added,
             Activations(nameof(Grains.Rollout.RolloutEntryGrain)),
             Activations(nameof(Grains.Rollout.LandRolloutGrain)),
             refused,
@@ -129,7 +131,7 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
 
     private void WriteLevel(P4LevelResult result) =>
         output.WriteLine(string.Create(Invariant,
-            $"{result.Entries:N0} entries: activated in {result.ActivationSeconds:F1} s ({Rate(result):N0}/s), " +
+            $"{result.Entries:N0} entries: {result.Added:N0} activated in {result.ActivationSeconds:F1} s ({Rate(result):N0}/s), " +
             $"{result.EntryActivations:N0} entry and {result.LandActivations:N0} Land grains resident, {result.Refused} refused; " +
             $"working set {result.WorkingSetGiB:F2} GiB (peak {result.PeakWorkingSetGiB:F2}), GC heap {result.GcHeapGiB:F2} GiB; " +
             $"summary read p50 {result.SummaryRead.P50:F2} ms, p99 {result.SummaryRead.P99:F2} ms"));
@@ -143,12 +145,12 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
         output.WriteLine($"machine: {machine}");
         output.WriteLine("storage: memory, one silo, the host in this process; entries reported through the per-(Leistung, Land) grains via the grain client");
         output.WriteLine();
-        output.WriteLine("| entries | activation (s) | entries/s | entry grains resident | Land grains | working set (GiB) | GC heap (GiB) | summary read p50 (ms) | p99 (ms) | max (ms) |");
-        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| entries | added | activation of the added (s) | added/s | entry grains resident | Land grains | working set (GiB) | GC heap (GiB) | summary read p50 (ms) | p99 (ms) | max (ms) |");
+        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             output.WriteLine(string.Create(Invariant,
-                $"| {r.Entries:N0} | {r.ActivationSeconds:F1} | {Rate(r):N0} | {r.EntryActivations:N0} | {r.LandActivations:N0} | {r.WorkingSetGiB:F2} | " +
+                $"| {r.Entries:N0} | {r.Added:N0} | {r.ActivationSeconds:F1} | {Rate(r):N0} | {r.EntryActivations:N0} | {r.LandActivations:N0} | {r.WorkingSetGiB:F2} | " +
                 $"{r.GcHeapGiB:F2} | {r.SummaryRead.P50:F2} | {r.SummaryRead.P99:F2} | {r.SummaryRead.Max:F2} |"));
         }
 
@@ -162,7 +164,7 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
             $"refused entries: {last.Refused}; entry grains resident at the end: {last.EntryActivations:N0} of {last.Entries:N0}"));
     }
 
-    private static double Rate(P4LevelResult result) => result.ActivationSeconds > 0 ? result.Entries / result.ActivationSeconds : 0;
+    private static double Rate(P4LevelResult result) => result.ActivationSeconds > 0 ? result.Added / result.ActivationSeconds : 0;
 
     private static async Task<List<int>> ListLeistungenAsync(LeistungService.LeistungServiceClient client)
     {
