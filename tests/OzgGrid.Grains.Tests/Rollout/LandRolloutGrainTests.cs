@@ -142,6 +142,36 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_derived_Verfuegbarkeit_the_Leistung_refuses_is_counted_and_written_once_the_Leistung_takes_it()
+    {
+        var (leistung, rollout, kommunen) = await OnlineLeistungAsync();
+        await rollout.ReportAsync(WriteCommands.New(), [.. kommunen.Select(k => new RolloutReport(k.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung))]);
+        Assert.Equal(Verfuegbarkeit.Flaechendeckend, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(Land));
+
+        // By hand the Leistung is taken offline, so it refuses any Verfügbarkeit; then one Kommune reports it gone.
+        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(null, null, new LandVerfuegbarkeit(Land, Verfuegbarkeit.Keine)));
+        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.Offline, null, null));
+        var outcome = Assert.Single(await rollout.ReportAsync(WriteCommands.New(), [new(kommunen[0].Ags, KommuneVerfuegbarkeit.Keine, Reifegrad.Offline)]));
+        var pending = await rollout.GetAsync(null, 10);
+
+        Assert.NotNull(outcome.Accepted);
+        Assert.Equal((Verfuegbarkeit.InMindestensEinerKommune, Verfuegbarkeit.Flaechendeckend, 2), (pending.Derived, pending.Published, pending.OnlineKommunen));
+        Assert.Equal(Verfuegbarkeit.Keine, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(Land));
+
+        // Online again, the Leistung takes the count on the grain's next retry, without another report.
+        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.OnlineLeistung, null, null));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await leistung.GetAsync()).Status.VerfuegbarkeitIn(Land) != Verfuegbarkeit.InMindestensEinerKommune)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Expected the retried write of InMindestensEinerKommune into the Leistung within 30 s.");
+            await Task.Delay(50);
+        }
+
+        var published = await rollout.GetAsync(null, 10);
+        Assert.Equal(published.Derived, published.Published);
+    }
+
+    [Fact]
     public async Task The_entries_are_paged_in_AGS_order()
     {
         var (_, rollout, kommunen) = await OnlineLeistungAsync();
