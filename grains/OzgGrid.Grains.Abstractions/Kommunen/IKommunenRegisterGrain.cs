@@ -12,6 +12,12 @@ public interface IKommunenRegisterGrain : IGrainWithStringKey
     /// <exception cref="InvalidFieldException">An AGS malformed, of another Land or listed twice; a name empty.</exception>
     Task<KommunenImportResult> ImportAsync(WriteCommand command, ImmutableArray<Kommune> kommunen);
 
+    /// <summary>
+    /// Notes that <paramref name="ozgId"/> has rollout entries in this Land: after every change of the register its
+    /// Land rollout is told to derive its Verfügbarkeit again (a Kommune more can end flächendeckend).
+    /// </summary>
+    Task AddRolloutAsync(int ozgId);
+
     /// <summary>Interleaves: it only reads, and every rollout report asks for it.</summary>
     [AlwaysInterleave]
     Task<KommunenRegister> GetAsync();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 
@@ -18,6 +19,10 @@ public interface ILandRolloutGrain : IGrainWithStringKey
     /// <exception cref="NotFoundException">The Leistung is not in the catalogue.</exception>
     /// <exception cref="AccessDeniedException">An IT-Dienstleister not assigned to the Leistung or not serving the Land.</exception>
     Task<ImmutableArray<RolloutOutcome>> ReportAsync(WriteCommand command, ImmutableArray<RolloutReport> reports);
+
+    /// <summary>Derives the Land's Verfügbarkeit again after the register changed, and writes it into the Leistung if it changed.</summary>
+    [OneWay]
+    Task RecountAsync(string changedBy);
 
     /// <summary>The derived Verfügbarkeit, the counts, and up to <paramref name="limit"/> entries after <paramref name="afterAgs"/>.</summary>
     /// <exception cref="NotFoundException">The Leistung is not in the catalogue.</exception>

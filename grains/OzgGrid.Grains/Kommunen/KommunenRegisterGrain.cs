@@ -4,6 +4,7 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Laender;
+using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Changes;
 
 namespace OzgGrid.Grains.Kommunen;
@@ -34,8 +35,23 @@ public sealed class KommunenRegisterGrain(
 
         var stamp = new ChangeStamp(command.ChangedBy, clock.GetUtcNow(), command.RequestId);
         await state.WriteOrRollBackAsync(
-            new KommunenRegisterState { Kommunen = next, Version = state.State.Version + 1, LastChange = stamp }, this);
+            state.State with { Kommunen = next, Version = state.State.Version + 1, LastChange = stamp }, this);
+
+        // One-way: the Land rollouts read the register back, and a recount they miss happens at their next report.
+        foreach (var ozgId in state.State.RolloutLeistungen)
+        {
+            _ = GrainFactory.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, LandKuerzel)).RecountAsync(command.ChangedBy);
+        }
+
         return new(LandKuerzel, next.Count, added, removed, changed, state.State.Version);
+    }
+
+    public async Task AddRolloutAsync(int ozgId)
+    {
+        if (!state.State.RolloutLeistungen.Contains(ozgId))
+        {
+            await state.WriteOrRollBackAsync(state.State with { RolloutLeistungen = state.State.RolloutLeistungen.Add(ozgId) }, this);
+        }
     }
 
     public Task<KommunenRegister> GetAsync() =>

@@ -16,4 +16,8 @@ public sealed record KommunenRegisterState
 
     [Id(2)]
     public ChangeStamp? LastChange { get; init; }
+
+    /// <summary>The Leistungen with rollout entries in this Land, told of every change of the register.</summary>
+    [Id(3)]
+    public ImmutableSortedSet<int> RolloutLeistungen { get; init; } = [];
 }

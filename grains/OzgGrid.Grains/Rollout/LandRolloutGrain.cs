@@ -24,6 +24,9 @@ public sealed class LandRolloutGrain(
 
     private IGrainTimer? _publishRetry;
 
+    /// <summary>Whether the register knows, since this activation, that this Leistung has entries in the Land.</summary>
+    private bool _registerTold;
+
     private int OzgId => RolloutKeys.Parse(this.GetPrimaryKeyString()).OzgId;
 
     private string Land => RolloutKeys.Parse(this.GetPrimaryKeyString()).Part;
@@ -57,9 +60,17 @@ public sealed class LandRolloutGrain(
                 state.State with { Entries = entries, Version = state.State.Version + 1, LastReportedBy = command.ChangedBy }, this);
         }
 
+        if (!_registerTold && !entries.IsEmpty)
+        {
+            await Register.AddRolloutAsync(OzgId);
+            _registerTold = true;
+        }
+
         await PublishAsync(register, command.ChangedBy);
         return [.. outcomes];
     }
+
+    public async Task RecountAsync(string changedBy) => await PublishAsync(await Register.GetAsync(), changedBy);
 
     public async Task<LandRollout> GetAsync(string? afterAgs, int limit)
     {
@@ -139,12 +150,13 @@ public sealed class LandRolloutGrain(
             return;
         }
 
-        // The request id names the count it comes from, so a retry of the same write is applied once by the Leistung.
-        var command = new WriteCommand($"rollout/{OzgId}/{Land}/{state.State.Version}/{derived}", ExpectedVersion: null, changedBy);
+        // The request id names the publication and its value: a retry of the same write is applied once by the Leistung,
+        // and a later write of a value written before (after a change back) gets an id of its own.
+        var command = new WriteCommand($"rollout/{OzgId}/{Land}/{state.State.Publications + 1}/{derived}", ExpectedVersion: null, changedBy);
         try
         {
             await Leistung.UpdateStatusAsync(command, new LeistungStatusUpdate(null, null, new LandVerfuegbarkeit(Land, derived)));
-            await state.WriteOrRollBackAsync(state.State with { Published = derived }, this);
+            await state.WriteOrRollBackAsync(state.State with { Published = derived, Publications = state.State.Publications + 1 }, this);
             StopPublishRetry();
         }
         catch (Exception fault)

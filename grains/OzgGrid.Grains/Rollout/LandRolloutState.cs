@@ -23,4 +23,8 @@ public sealed record LandRolloutState
     /// <summary>Who reported last: named as "changed by" when a retried write into the Leistung goes through later.</summary>
     [Id(3)]
     public string? LastReportedBy { get; init; }
+
+    /// <summary>How many derived values went into the Leistung; numbers the request ids of those writes.</summary>
+    [Id(4)]
+    public long Publications { get; init; }
 }

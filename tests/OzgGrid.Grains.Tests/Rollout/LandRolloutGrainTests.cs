@@ -160,15 +160,32 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
 
         // Online again, the Leistung takes the count on the grain's next retry, without another report.
         await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.OnlineLeistung, null, null));
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await leistung.GetAsync()).Status.VerfuegbarkeitIn(Land) != Verfuegbarkeit.InMindestensEinerKommune)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Expected the retried write of InMindestensEinerKommune into the Leistung within 30 s.");
-            await Task.Delay(50);
-        }
+        await WaitForAsync(leistung, Land, Verfuegbarkeit.InMindestensEinerKommune);
 
         var published = await rollout.GetAsync(null, 10);
         Assert.Equal(published.Derived, published.Published);
+    }
+
+    [Fact]
+    public async Task A_Kommune_added_to_the_register_ends_flaechendeckend_and_its_removal_restores_it_without_a_report()
+    {
+        const string berlin = "BE";
+        var land = LaenderRegister.All.Single(l => l.Kuerzel == berlin);
+        var (two, three) = (SyntheticKommunen.For(land, 2), SyntheticKommunen.For(land, 3));
+        var register = _grains.GetGrain<IKommunenRegisterGrain>(berlin);
+        await register.ImportAsync(WriteCommands.New(), two);
+        var (leistung, _, _) = await OnlineLeistungAsync();
+        var rollout = _grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land((int)leistung.GetPrimaryKeyLong(), berlin));
+        await rollout.ReportAsync(WriteCommands.New(), [.. two.Select(k => new RolloutReport(k.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung))]);
+        Assert.Equal(Verfuegbarkeit.Flaechendeckend, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(berlin));
+
+        await register.ImportAsync(WriteCommands.New("pm"), three);
+        await WaitForAsync(leistung, berlin, Verfuegbarkeit.InMindestensEinerKommune);
+        await register.ImportAsync(WriteCommands.New("pm"), two);
+        await WaitForAsync(leistung, berlin, Verfuegbarkeit.Flaechendeckend);
+
+        var changes = (await leistung.GetChangesAsync(null, 2)).Changes;
+        Assert.All(changes, change => Assert.Equal("pm", change.Stamp.ChangedBy));
     }
 
     [Fact]
@@ -191,6 +208,17 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
 
         await Assert.ThrowsAsync<NotFoundException>(() => rollout.GetAsync(null, 10));
         await Assert.ThrowsAsync<NotFoundException>(() => rollout.ReportAsync(WriteCommands.New(), []));
+    }
+
+    /// <summary>Polls the Leistung until its Verfügbarkeit in <paramref name="land"/> is <paramref name="expected"/>, for at most 30 s.</summary>
+    private static async Task WaitForAsync(ILeistungGrain leistung, string land, Verfuegbarkeit expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await leistung.GetAsync()).Status.VerfuegbarkeitIn(land) != expected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Expected the Leistung to become {expected} in {land} within 30 s.");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>A fresh Leistung at Reifegrad 3 (so it may be available), its rollout in <see cref="Land"/>, and that Land's Kommunen.</summary>
