@@ -2,6 +2,7 @@ using System.CommandLine;
 using OzgGrid.Benchmarks.CatalogImport;
 using OzgGrid.Benchmarks.ColdStart;
 using OzgGrid.Benchmarks.P3;
+using OzgGrid.Benchmarks.P4;
 using OzgGrid.Benchmarks.Throughput;
 
 // Each scenario hosts the real silo and gRPC gateway in this process (P6: as a process of its own) and drives it over real gRPC.
@@ -12,5 +13,6 @@ var root = new RootCommand("OzgGrid benchmarks (see BENCHMARKS.md)")
     P3Command.Create(),
     CatalogImportCommand.Create(),
     ColdStartCommand.Create(),
+    P4Command.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OzgGrid.Grains.Catalog;
+using OzgGrid.Grains.Kommunen;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.ProgrammeManagement;
 
@@ -14,6 +15,7 @@ public static class GrainServicesRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ProgrammeClock(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CatalogImporter>();
+        services.AddSingleton<KommunenImporter>();
         services.AddSingleton<MonitoringHub>();
         services.AddHostedService<MonitoringHubRegistration>();
         return services;

@@ -61,6 +61,7 @@ public static class GatewayRegistration
         app.MapGrpcService<ItDienstleisterService>();
         app.MapGrpcService<ClusterAdminService>();
         app.MapGrpcService<ProgrammeManagementService>();
+        app.MapGrpcService<RolloutService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

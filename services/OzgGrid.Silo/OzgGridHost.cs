@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using OzgGrid.Gateway;
 using OzgGrid.Silo.Catalog;
 using OzgGrid.Silo.Hosting;
+using OzgGrid.Silo.Kommunen;
 
 namespace OzgGrid.Silo;
 
@@ -21,6 +22,7 @@ public static class OzgGridHost
         builder.Services.AddOzgGridGateway(builder.Configuration, builder.Environment.IsDevelopment());
         builder.AddOzgGridOperations();
         builder.Services.AddHostedService<CatalogStartupLoader>();
+        builder.Services.AddHostedService<KommunenStartupLoader>();
 
         var app = builder.Build();
         app.MapOzgGridGateway();

@@ -60,6 +60,18 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest { Id = "ekom21", RequestId = NewId(), Name = "ekom21", Laender = { "HE" } }).ResponseAsync;
         Func<GrpcChannel, Task> reconcile = channel => new MonitoringService.MonitoringServiceClient(channel)
             .ReconcileFiguresAsync(new ReconcileFiguresRequest()).ResponseAsync;
+        Func<GrpcChannel, Task> reportRollout = channel => new RolloutService.RolloutServiceClient(channel)
+            .ReportRolloutAsync(new ReportRolloutRequest
+            {
+                RequestId = NewId(),
+                Report = new RolloutReport { OzgId = assigned, Ags = "05000001", Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> readRollout = channel => new RolloutService.RolloutServiceClient(channel)
+            .GetRolloutAsync(new GetRolloutRequest { OzgId = assigned, Land = "NW" }).ResponseAsync;
+        Func<GrpcChannel, Task> importKommunen = channel => new RolloutService.RolloutServiceClient(channel)
+            .ImportKommunenAsync(new ImportKommunenRequest { RequestId = NewId(), Land = "NW" }).ResponseAsync;
+        Func<GrpcChannel, Task> listKommunen = channel => new RolloutService.RolloutServiceClient(channel)
+            .ListKommunenAsync(new ListKommunenRequest { Land = "NW" }).ResponseAsync;
         Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
         (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
@@ -86,6 +98,12 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("dataport", dataport, "lead", lead, StatusCode.PermissionDenied),
             ("dataport", dataport, "register", register, StatusCode.PermissionDenied),
             ("unregistered IT-Dienstleister", ghost, "status", Status(assigned), StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "report rollout", reportRollout, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "read rollout", readRollout, StatusCode.OK),
+            ("monitoring", monitoring, "list Kommunen", listKommunen, StatusCode.OK),
+            ("dataport", dataport, "report rollout in a Land it does not serve", reportRollout, StatusCode.PermissionDenied),
+            ("dataport", dataport, "import Kommunen", importKommunen, StatusCode.PermissionDenied),
+            ("anonymous", anonymous, "read rollout", readRollout, StatusCode.Unauthenticated),
             ("management", management, "status", Status(unassigned), StatusCode.OK),
             ("management", management, "lead", lead, StatusCode.OK),
             ("management", management, "reconcile", reconcile, StatusCode.OK),
@@ -118,6 +136,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
         Assert.Contains(outcomes, o => o.StartsWith("dataport / Verfügbarkeit in a Land it does not serve", StringComparison.Ordinal) && o.Contains("does not serve NW"));
         Assert.Contains(outcomes, o => o.StartsWith("monitoring / status", StringComparison.Ordinal) && o.Contains("needs the role programm-management or it-dienstleister"));
         Assert.Contains(outcomes, o => o.StartsWith("expired / read", StringComparison.Ordinal) && o.Contains("expired", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(outcomes, o => o.StartsWith("dataport / report rollout in a Land it does not serve", StringComparison.Ordinal) && o.Contains("does not serve NW"));
 
         // The allowed writes raised the versions by exactly their number; the refused ones changed nothing.
         var versionsAfter = await VersionsAsync(assigned, unassigned);

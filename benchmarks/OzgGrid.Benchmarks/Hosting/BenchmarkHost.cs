@@ -31,6 +31,9 @@ public sealed class BenchmarkHost : IAsyncDisposable
     /// <summary>Where the gRPC gateway listens.</summary>
     public Uri Address { get; }
 
+    /// <summary>The host's services, e.g. its <see cref="IGrainFactory"/> for scenarios that set up state faster than over gRPC.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>With Azurite: the table, blob container, ServiceId and ClusterId of this host; null with memory storage.</summary>
     public string? StorageName { get; }
 

@@ -69,5 +69,12 @@ public static class GatewayAccess
         ["/ozg.v1.ProgrammeManagementService/ListUeberfaelligeLeistungen"] = Everyone,
         ["/ozg.v1.ProgrammeManagementService/ListProgrammeChanges"] = Everyone,
         ["/ozg.v1.ProgrammeManagementService/WatchProgrammeManagement"] = Everyone,
+
+        // Rollout per Kommune: an IT-Dienstleister reports only within its assignment, which the grains check.
+        ["/ozg.v1.RolloutService/ReportRollout"] = Reporters,
+        ["/ozg.v1.RolloutService/ReportRollouts"] = Reporters,
+        ["/ozg.v1.RolloutService/GetRollout"] = Everyone,
+        ["/ozg.v1.RolloutService/ImportKommunen"] = ManagementOnly,
+        ["/ozg.v1.RolloutService/ListKommunen"] = Everyone,
     }.ToFrozenDictionary();
 }

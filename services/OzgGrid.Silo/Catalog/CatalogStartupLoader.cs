@@ -21,7 +21,7 @@ public sealed class CatalogStartupLoader(
     public const string ImportedBy = "ozggrid-startup";
 
     /// <summary>Storage may still be coming up next to the silo (Azurite, a container): retry a while before failing.</summary>
-    private static readonly ResiliencePipeline StartupRetry = new ResiliencePipelineBuilder()
+    internal static readonly ResiliencePipeline StartupRetry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),

@@ -54,6 +54,7 @@ public sealed class GatewayAccessTests
     [InlineData("/ozg.v1.CatalogService/ImportCatalog")]
     [InlineData("/ozg.v1.MonitoringService/ReconcileFigures")]
     [InlineData("/ozg.v1.ItDienstleisterService/RegisterItDienstleister")]
+    [InlineData("/ozg.v1.RolloutService/ImportKommunen")]
     public void Management_methods_are_open_to_the_programme_management_only(string method)
     {
         Assert.Equal([Roles.ProgrammManagement], GatewayAccess.AllowedRoles[method]);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace OzgGrid.Benchmarks.P4;
+
+/// <summary>`p4`: the command line of <see cref="P4ResidentRollout"/>.</summary>
+public static class P4Command
+{
+    public static Command Create()
+    {
+        var quick = new Option<bool>("--quick") { Description = "A smoke test: 1,000 and 5,000 entries instead of 1 k, 100 k and 1 M" };
+        var reads = Positive("--reads", "Programme summary reads (GetProgrammeFigures over gRPC) measured at each level", 50);
+        var batch = Positive("--batch", "Entries per report to one (Leistung, Land) grain", 500);
+        var parallel = Positive("--parallel", "Reports under way at once while activating", 4);
+
+        var command = new Command("p4", "Resident rollout grains: memory and programme summary read time at 1 k, 100 k and 1 M (Leistung, Kommune) entries")
+        {
+            quick, reads, batch, parallel,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var isQuick = parsed.GetValue(quick);
+            var options = new P4Options(
+                isQuick ? P4Options.QuickLevels : P4Options.FullLevels, parsed.GetValue(reads), parsed.GetValue(batch), parsed.GetValue(parallel), isQuick);
+            return await new P4ResidentRollout(options, Console.Out).RunAsync(cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<int> Positive(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() <= 0)
+            {
+                result.AddError($"{name} must be more than 0.");
+            }
+        });
+        return option;
+    }
+}

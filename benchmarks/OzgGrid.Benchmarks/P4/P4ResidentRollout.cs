@@ -1,0 +1,232 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using OzgGrid.Benchmarks.Hosting;
+using OzgGrid.Benchmarks.Measurement;
+using OzgGrid.Gateway.Identity;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Kommunen;
+using OzgGrid.Grains.Abstractions.Laender;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Rollout;
+using OzgGrid.Grains.Kommunen;
+using OzgGrid.Protos.V1;
+using Kommune = OzgGrid.Grains.Abstractions.Kommunen.Kommune;
+using KommuneVerfuegbarkeit = OzgGrid.Grains.Abstractions.Rollout.KommuneVerfuegbarkeit;
+using RolloutReport = OzgGrid.Grains.Abstractions.Rollout.RolloutReport;
+
+namespace OzgGrid.Benchmarks.P4;
+
+/// <summary>
+/// P4: activates rollout entries on one silo with memory storage, level by level, and after each level measures the
+/// process memory and the time of a programme summary read over gRPC. Entries are reported through the real write
+/// path (the per-(Leistung, Land) grain, which has each entry grain apply and persist its report, counts it and writes
+/// a changed Land Verfügbarkeit into the Leistung), but called through the grain client rather than gRPC, for speed.
+/// </summary>
+public sealed class P4ResidentRollout(P4Options options, TextWriter output)
+{
+    public const double TargetGiB = 8;
+    public const double TargetReadMilliseconds = 50;
+    private const int WarmupReads = 5;
+    private const string Reporter = "p4-benchmark";
+    private const double BytesPerGiB = 1024.0 * 1024 * 1024;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var machine = MachineInfo.Read();
+        output.WriteLine($"P4 resident rollout grains; machine: {machine}");
+        await using var host = await BenchmarkHost.StartAsync(StorageKind.Memory, cancellationToken);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        using var channel = host.ChannelFor(Roles.ProgrammManagement, Reporter);
+        var monitoring = new MonitoringService.MonitoringServiceClient(channel);
+
+        var leistungen = await ListLeistungenAsync(new LeistungService.LeistungServiceClient(channel));
+        var registers = await RegisterKommunenAsync(grains);
+        var kommunen = registers.Sum(r => r.Kommunen.Length);
+        output.WriteLine(string.Create(Invariant,
+            $"{leistungen.Count} Leistungen, {kommunen:N0} Kommunen in {registers.Count} Länder (NW: the shipped 390; the others synthetic); " +
+            $"at most {(long)leistungen.Count * kommunen:N0} entries"));
+        await RaiseReifegradAsync(grains, leistungen);
+
+        var results = new List<P4LevelResult> { await MeasureAsync(grains, monitoring, 0, 0, 0, 0, cancellationToken) };
+        using var work = Work(leistungen, registers).GetEnumerator();
+        var (active, refused, pending) = (0, 0, (Batch?)null);
+        foreach (var level in options.Levels)
+        {
+            var before = active;
+            var started = Stopwatch.GetTimestamp();
+            var batches = new List<Batch>();
+            while (active < level)
+            {
+                var next = pending ?? (work.MoveNext() ? work.Current : throw new InvalidOperationException($"Fewer than {level} entries to activate."));
+                var fits = Math.Min(next.Reports.Length, level - active);
+                batches.Add(next with { Reports = next.Reports[..fits] });
+                pending = fits < next.Reports.Length ? next with { Reports = next.Reports[fits..] } : null;
+                active += fits;
+            }
+
+            var refusedNow = 0;
+            await Parallel.ForEachAsync(
+                batches,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+                async (batch, _) =>
+                {
+                    var command = new WriteCommand($"p4-{Guid.NewGuid():N}", ExpectedVersion: null, Reporter);
+                    var outcomes = await grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(batch.OzgId, batch.Land)).ReportAsync(command, batch.Reports);
+                    Interlocked.Add(ref refusedNow, outcomes.Count(o => o.Accepted is null));
+                });
+            refused += refusedNow;
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var result = await MeasureAsync(grains, monitoring, level, level - before, refused, seconds, cancellationToken);
+            results.Add(result);
+            WriteLevel(result);
+        }
+
+        WriteSummary(machine, results);
+        var last = results[^1];
+        return last.Refused == 0 && last.EntryActivations >= last.Entries ? 0 : 1;
+    }
+
+    private async Task<P4LevelResult> MeasureAsync(
+        IGrainFactory grains, MonitoringService.MonitoringServiceClient monitoring, int entries, int added, int refused, double seconds, CancellationToken cancellationToken)
+    {
+        var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics(cancellationToken);
+        long Activations(string type) => statistics.Where(s => s.GrainType.Contains(type, StringComparison.Ordinal)).Sum(s => (long)s.ActivationCount);
+
+        // Memory after a full compacting collection: what the resident grains hold, not garbage awaiting collection.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+
+        for (var i = 0; i < WarmupReads; i++)
+        {
+            await monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest(), cancellationToken: cancellationToken);
+        }
+
+        var ticks = new long[options.Reads];
+        for (var i = 0; i < options.Reads; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest(), cancellationToken: cancellationToken);
+            ticks[i] = Stopwatch.GetTimestamp() - started;
+        }
+
+        return new P4LevelResult(
+            entries,
+            added,
+            Activations(nameof(Grains.Rollout.RolloutEntryGrain)),
+            Activations(nameof(Grains.Rollout.LandRolloutGrain)),
+            refused,
+            seconds,
+            process.WorkingSet64 / BytesPerGiB,
+            GC.GetTotalMemory(forceFullCollection: false) / BytesPerGiB,
+            process.PeakWorkingSet64 / BytesPerGiB,
+            LatencyStats.FromTicks(ticks, ticks.Length));
+    }
+
+    private void WriteLevel(P4LevelResult result) =>
+        output.WriteLine(string.Create(Invariant,
+            $"{result.Entries:N0} entries: {result.Added:N0} activated in {result.ActivationSeconds:F1} s ({Rate(result):N0}/s), " +
+            $"{result.EntryActivations:N0} entry and {result.LandActivations:N0} Land grains resident, {result.Refused} refused; " +
+            $"working set {result.WorkingSetGiB:F2} GiB (peak {result.PeakWorkingSetGiB:F2}), GC heap {result.GcHeapGiB:F2} GiB; " +
+            $"summary read p50 {result.SummaryRead.P50:F2} ms, p99 {result.SummaryRead.P99:F2} ms"));
+
+    private void WriteSummary(MachineInfo machine, IReadOnlyList<P4LevelResult> results)
+    {
+        output.WriteLine();
+        output.WriteLine("## P4 — resident rollout grains");
+        output.WriteLine();
+        output.WriteLine($"command: dotnet run -c Release --project benchmarks/OzgGrid.Benchmarks -- {options.ToArguments()}");
+        output.WriteLine($"machine: {machine}");
+        output.WriteLine("storage: memory, one silo, the host in this process; entries reported through the per-(Leistung, Land) grains via the grain client");
+        output.WriteLine();
+        output.WriteLine("| entries | added | activation of the added (s) | added/s | entry grains resident | Land grains | working set (GiB) | GC heap (GiB) | summary read p50 (ms) | p99 (ms) | max (ms) |");
+        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            output.WriteLine(string.Create(Invariant,
+                $"| {r.Entries:N0} | {r.Added:N0} | {r.ActivationSeconds:F1} | {Rate(r):N0} | {r.EntryActivations:N0} | {r.LandActivations:N0} | {r.WorkingSetGiB:F2} | " +
+                $"{r.GcHeapGiB:F2} | {r.SummaryRead.P50:F2} | {r.SummaryRead.P99:F2} | {r.SummaryRead.Max:F2} |"));
+        }
+
+        var last = results[^1];
+        var memoryMet = last.WorkingSetGiB <= TargetGiB && last.PeakWorkingSetGiB <= TargetGiB;
+        var readMet = results.All(r => r.SummaryRead.P99 <= TargetReadMilliseconds);
+        output.WriteLine();
+        output.WriteLine(string.Create(Invariant,
+            $"memory target (≤ {TargetGiB} GiB at {last.Entries:N0}, peak {last.PeakWorkingSetGiB:F2} GiB): {(memoryMet ? "met" : "NOT met")}; " +
+            $"summary read target (p99 ≤ {TargetReadMilliseconds} ms at every level): {(readMet ? "met" : "NOT met")}; " +
+            $"refused entries: {last.Refused}; entry grains resident at the end: {last.EntryActivations:N0} of {last.Entries:N0}"));
+    }
+
+    private static double Rate(P4LevelResult result) => result.ActivationSeconds > 0 ? result.Added / result.ActivationSeconds : 0;
+
+    private static async Task<List<int>> ListLeistungenAsync(LeistungService.LeistungServiceClient client)
+    {
+        var ozgIds = new List<int>();
+        var token = string.Empty;
+        do
+        {
+            var page = await client.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500, PageToken = token });
+            ozgIds.AddRange(page.Leistungen.Select(l => l.OzgId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return ozgIds;
+    }
+
+    /// <summary>NW keeps the shipped register; every other Land gets as many synthetic Kommunen as it has Gemeinden.</summary>
+    private static async Task<List<(string Land, ImmutableArray<Kommune> Kommunen)>> RegisterKommunenAsync(IGrainFactory grains)
+    {
+        var registers = new List<(string, ImmutableArray<Kommune>)>();
+        foreach (var land in LaenderRegister.All)
+        {
+            var register = grains.GetGrain<IKommunenRegisterGrain>(land.Kuerzel);
+            if (land.Kuerzel != ShippedKommunen.NrwLand)
+            {
+                var command = new WriteCommand($"p4-register-{land.Kuerzel}", ExpectedVersion: null, Reporter);
+                await register.ImportAsync(command, SyntheticKommunen.For(land, SyntheticKommunen.RealisticCounts[land.Kuerzel]));
+            }
+
+            registers.Add((land.Kuerzel, [.. (await register.GetAsync()).Kommunen.Values]));
+        }
+
+        return registers;
+    }
+
+    /// <summary>A Leistung must be above Reifegrad 0 to be available anywhere.</summary>
+    private static async Task RaiseReifegradAsync(IGrainFactory grains, List<int> leistungen) =>
+        await Parallel.ForEachAsync(leistungen, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (ozgId, _) =>
+            await grains.GetGrain<ILeistungGrain>(ozgId).UpdateStatusAsync(
+                new WriteCommand($"p4-reifegrad-{ozgId}", ExpectedVersion: null, Reporter), new LeistungStatusUpdate(Reifegrad.OnlineLeistung, null, null)));
+
+    /// <summary>
+    /// Every (Leistung, Kommune) pair, Leistung by Leistung and Land by Land, in batches. Even Leistungen go online in
+    /// every Kommune (their Länder become flächendeckend); odd ones are piloted in every seventh.
+    /// </summary>
+    private IEnumerable<Batch> Work(List<int> leistungen, List<(string Land, ImmutableArray<Kommune> Kommunen)> registers)
+    {
+        for (var i = 0; i < leistungen.Count; i++)
+        {
+            foreach (var (land, kommunen) in registers)
+            {
+                for (var start = 0; start < kommunen.Length; start += options.BatchSize)
+                {
+                    var reports = kommunen.Skip(start).Take(options.BatchSize).Select((kommune, k) =>
+                        i % 2 == 1 && (start + k) % 7 == 0
+                            ? new RolloutReport(kommune.Ags, KommuneVerfuegbarkeit.Pilot, Reifegrad.FormularAssistent)
+                            : new RolloutReport(kommune.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung));
+                    yield return new Batch(leistungen[i], land, [.. reports]);
+                }
+            }
+        }
+    }
+
+    private sealed record Batch(int OzgId, string Land, ImmutableArray<RolloutReport> Reports);
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+
+namespace OzgGrid.Grains.Abstractions.Kommunen;
+
+/// <summary>The Kommunen register of one Land, keyed by the Land's kürzel ("NW").</summary>
+public interface IKommunenRegisterGrain : IGrainWithStringKey
+{
+    /// <summary>Replaces the register with <paramref name="kommunen"/>; the same list again changes nothing.</summary>
+    /// <exception cref="InvalidFieldException">An AGS malformed, of another Land or listed twice; a name empty.</exception>
+    Task<KommunenImportResult> ImportAsync(WriteCommand command, ImmutableArray<Kommune> kommunen);
+
+    /// <summary>
+    /// Notes that <paramref name="ozgId"/> has rollout entries in this Land: after every change of the register its
+    /// Land rollout is told to derive its Verfügbarkeit again (a Kommune more can end flächendeckend).
+    /// </summary>
+    Task AddRolloutAsync(int ozgId);
+
+    /// <summary>Interleaves: it only reads, and every rollout report asks for it.</summary>
+    [AlwaysInterleave]
+    Task<KommunenRegister> GetAsync();
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+
+namespace OzgGrid.Grains.Abstractions.Rollout;
+
+/// <summary>
+/// The rollout of one Leistung in one Land, keyed "{ozgId}/{land kürzel}" (see <see cref="RolloutKeys"/>): the write path
+/// for its Kommunen' entries, their count, and the Land's derived Verfügbarkeit, which it writes into the Leistung's
+/// status whenever it changes.
+/// </summary>
+public interface ILandRolloutGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Applies each report to its entry and counts it; one outcome per report, in order. Entry <c>i</c> is written under
+    /// the request id "{command.RequestId}/{ags}", so a retried call applies each entry once.
+    /// </summary>
+    /// <exception cref="NotFoundException">The Leistung is not in the catalogue.</exception>
+    /// <exception cref="AccessDeniedException">An IT-Dienstleister not assigned to the Leistung or not serving the Land.</exception>
+    Task<ImmutableArray<RolloutOutcome>> ReportAsync(WriteCommand command, ImmutableArray<RolloutReport> reports);
+
+    /// <summary>Derives the Land's Verfügbarkeit again after the register changed, and writes it into the Leistung if it changed.</summary>
+    [OneWay]
+    Task RecountAsync(string changedBy);
+
+    /// <summary>The derived Verfügbarkeit, the counts, and up to <paramref name="limit"/> entries after <paramref name="afterAgs"/>.</summary>
+    /// <exception cref="NotFoundException">The Leistung is not in the catalogue.</exception>
+    Task<LandRollout> GetAsync(string? afterAgs, int limit);
+}

@@ -1,0 +1,15 @@
+using OzgGrid.Grains.Abstractions.Changes;
+
+namespace OzgGrid.Grains.Abstractions.Rollout;
+
+/// <summary>
+/// The rollout of one Leistung in one Kommune, keyed "{ozgId}/{ags}" (see <see cref="RolloutKeys"/>). Called by the
+/// Land's <see cref="ILandRolloutGrain"/>, which checks the caller and the register and keeps the Land's count.
+/// </summary>
+public interface IRolloutEntryGrain : IGrainWithStringKey
+{
+    /// <summary>Applies the report (persisted before it answers); a retry with the same request id gets the same answer.</summary>
+    Task<RolloutEntry> ReportAsync(WriteCommand command, RolloutReport report);
+
+    Task<RolloutEntry> GetAsync();
+}

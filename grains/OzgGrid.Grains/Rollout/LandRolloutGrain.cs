@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.Kommunen;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Rollout;
+using OzgGrid.Grains.Changes;
+
+namespace OzgGrid.Grains.Rollout;
+
+/// <summary>
+/// A Leistung's rollout in one Land. Reports go through here: it checks the caller and the register, has each entry
+/// grain apply its report, counts the latest entry per Kommune (so a repeated report cannot count twice), and writes
+/// the derived Verfügbarkeit into the Leistung through its normal write path whenever it changes; a failed write is
+/// retried by a timer until it goes through.
+/// </summary>
+public sealed class LandRolloutGrain(
+    [PersistentState("land-rollout", StorageNames.State)] IPersistentState<LandRolloutState> state,
+    ILogger<LandRolloutGrain> logger) : Grain, ILandRolloutGrain
+{
+    private static readonly TimeSpan PublishRetryInterval = TimeSpan.FromSeconds(5);
+
+    private IGrainTimer? _publishRetry;
+
+    /// <summary>Whether the register knows, since this activation, that this Leistung has entries in the Land.</summary>
+    private bool _registerTold;
+
+    private int OzgId => RolloutKeys.Parse(this.GetPrimaryKeyString()).OzgId;
+
+    private string Land => RolloutKeys.Parse(this.GetPrimaryKeyString()).Part;
+
+    private ILeistungGrain Leistung => GrainFactory.GetGrain<ILeistungGrain>(OzgId);
+
+    private IKommunenRegisterGrain Register => GrainFactory.GetGrain<IKommunenRegisterGrain>(Land);
+
+    public async Task<ImmutableArray<RolloutOutcome>> ReportAsync(WriteCommand command, ImmutableArray<RolloutReport> reports)
+    {
+        var leistung = await Leistung.GetAsync();
+        EnsureWithinScope(command.Scope, leistung.Zustaendigkeit);
+        var register = await Register.GetAsync();
+
+        var outcomes = await Task.WhenAll(reports.Select(report => ApplyAsync(command, report, register, leistung.Status.Reifegrad)));
+
+        var entries = state.State.Entries;
+        foreach (var entry in outcomes.Select(outcome => outcome.Accepted).OfType<RolloutEntry>())
+        {
+            if (!entries.TryGetValue(entry.Ags, out var counted) || counted.Version < entry.Version)
+            {
+                entries = entries.SetItem(entry.Ags, entry);
+            }
+        }
+
+        if (entries != state.State.Entries)
+        {
+            // The entries are persisted already: should this write fail, a retry of the call with the same request id
+            // gets their answers again and counts them then.
+            await state.WriteOrRollBackAsync(
+                state.State with { Entries = entries, Version = state.State.Version + 1, LastReportedBy = command.ChangedBy }, this);
+        }
+
+        if (!_registerTold && !entries.IsEmpty)
+        {
+            await Register.AddRolloutAsync(OzgId);
+            _registerTold = true;
+        }
+
+        await PublishAsync(register, command.ChangedBy);
+        return [.. outcomes];
+    }
+
+    public async Task RecountAsync(string changedBy) => await PublishAsync(await Register.GetAsync(), changedBy);
+
+    public async Task<LandRollout> GetAsync(string? afterAgs, int limit)
+    {
+        if (await Leistung.GetSummaryAsync() is null)
+        {
+            throw new NotFoundException($"There is no OZG-Leistung with OZG-ID {OzgId} in the catalogue.");
+        }
+
+        var register = await Register.GetAsync();
+        var (online, pilot) = Count(register);
+        var following = state.State.Entries.Values.Where(entry => afterAgs is null || string.CompareOrdinal(entry.Ags, afterAgs) > 0);
+        var page = following.Take(Math.Max(1, limit) + 1).ToImmutableArray();
+        var more = page.Length > limit;
+        return new LandRollout(
+            OzgId,
+            Land,
+            RolloutRules.Derive(register.Kommunen.Count, online, pilot),
+            state.State.Published,
+            register.Kommunen.Count,
+            online,
+            pilot,
+            state.State.Entries.Count,
+            more ? page.RemoveAt(limit) : page,
+            more ? page[limit - 1].Ags : null);
+    }
+
+    private async Task<RolloutOutcome> ApplyAsync(WriteCommand command, RolloutReport report, KommunenRegister register, int leistungReifegrad)
+    {
+        if (!register.Contains(report.Ags))
+        {
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.NotFound,
+                $"Kommune {report.Ags} is not in the Kommunen register of {Land}; the programme management registers Kommunen with ImportKommunen.");
+        }
+
+        if (leistungReifegrad == Reifegrad.Offline && report.Verfuegbarkeit != KommuneVerfuegbarkeit.Keine)
+        {
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.FailedPrecondition,
+                $"OZG-Leistung {OzgId} has Reifegrad 0 (Offline), so it cannot be available in a Kommune: raise its Reifegrad first.");
+        }
+
+        var entryCommand = command with { RequestId = $"{command.RequestId}/{report.Ags}", ExpectedVersion = null };
+        try
+        {
+            var entry = await GrainFactory.GetGrain<IRolloutEntryGrain>(RolloutKeys.Entry(OzgId, report.Ags)).ReportAsync(entryCommand, report);
+            return RolloutOutcome.Accept(entry);
+        }
+        catch (InvalidFieldException invalid)
+        {
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.InvalidArgument, $"{invalid.Field}: {invalid.Message}");
+        }
+        catch (RequestIdReusedException reused)
+        {
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.InvalidArgument, $"request_id: {reused.Message}");
+        }
+        catch (RuleViolationException rule)
+        {
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.FailedPrecondition, rule.Message);
+        }
+        catch (Exception fault)
+        {
+            // A storage or cluster fault: the entry either rolled back or (a lost answer) was applied; a retry with the
+            // same request id tells which and counts it.
+            logger.LogWarning(fault, "Rollout {OzgId} in {Ags}: entry not applied", OzgId, report.Ags);
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.Unavailable,
+                "The entry could not be stored right now; report it again with the same request_id.");
+        }
+    }
+
+    /// <summary>Writes the derived Verfügbarkeit into the Leistung when it differs from what was written last.</summary>
+    private async Task PublishAsync(KommunenRegister register, string changedBy)
+    {
+        var (online, pilot) = Count(register);
+        var derived = RolloutRules.Derive(register.Kommunen.Count, online, pilot);
+        if (derived == state.State.Published)
+        {
+            StopPublishRetry();
+            return;
+        }
+
+        // The request id names the publication and its value: a retry of the same write is applied once by the Leistung,
+        // and a later write of a value written before (after a change back) gets an id of its own.
+        var command = new WriteCommand($"rollout/{OzgId}/{Land}/{state.State.Publications + 1}/{derived}", ExpectedVersion: null, changedBy);
+        try
+        {
+            await Leistung.UpdateStatusAsync(command, new LeistungStatusUpdate(null, null, new LandVerfuegbarkeit(Land, derived)));
+            await state.WriteOrRollBackAsync(state.State with { Published = derived, Publications = state.State.Publications + 1 }, this);
+            StopPublishRetry();
+        }
+        catch (Exception fault)
+        {
+            logger.LogWarning(fault, "Rollout {OzgId} in {Land}: Verfügbarkeit {Derived} not yet written into the Leistung; retrying",
+                OzgId, Land, derived);
+            _publishRetry ??= this.RegisterGrainTimer(
+                RetryPublishAsync, new GrainTimerCreationOptions(PublishRetryInterval, PublishRetryInterval) { KeepAlive = true });
+        }
+    }
+
+    private async Task RetryPublishAsync(CancellationToken cancellationToken) =>
+        await PublishAsync(await Register.GetAsync(), state.State.LastReportedBy ?? "ozggrid-rollout");
+
+    private void StopPublishRetry()
+    {
+        _publishRetry?.Dispose();
+        _publishRetry = null;
+    }
+
+    /// <summary>Only registered Kommunen count: an entry of a Kommune removed from the register since no longer does.</summary>
+    private (int Online, int Pilot) Count(KommunenRegister register)
+    {
+        var (online, pilot) = (0, 0);
+        foreach (var entry in state.State.Entries.Values)
+        {
+            if (!register.Contains(entry.Ags))
+            {
+                continue;
+            }
+
+            online += entry.Verfuegbarkeit == KommuneVerfuegbarkeit.Online ? 1 : 0;
+            pilot += entry.Verfuegbarkeit == KommuneVerfuegbarkeit.Pilot ? 1 : 0;
+        }
+
+        return (online, pilot);
+    }
+
+    /// <summary>The same rule as for a status report: only the assigned IT-Dienstleister, and only in a Land it serves.</summary>
+    private void EnsureWithinScope(ItDienstleisterScope? scope, Zustaendigkeit? zustaendigkeit)
+    {
+        if (scope is null)
+        {
+            return;
+        }
+
+        var assigned = zustaendigkeit?.ItDienstleister;
+        if (!string.Equals(assigned, scope.ItDienstleisterId, StringComparison.Ordinal))
+        {
+            var holder = string.IsNullOrEmpty(assigned) ? "no IT-Dienstleister" : $"'{assigned}'";
+            throw new AccessDeniedException(
+                $"IT-Dienstleister '{scope.ItDienstleisterId}' is not assigned to OZG-Leistung {OzgId} ({holder} is); " +
+                "the programme management assigns Leistungen with SetZustaendigkeit.");
+        }
+
+        if (!scope.Laender.Contains(Land))
+        {
+            throw new AccessDeniedException(
+                $"IT-Dienstleister '{scope.ItDienstleisterId}' does not serve {Land}; it serves {string.Join(", ", scope.Laender)}.");
+        }
+    }
+}

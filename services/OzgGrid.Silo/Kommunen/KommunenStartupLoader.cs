@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Catalog;
+using OzgGrid.Grains.Kommunen;
+using OzgGrid.Silo.Catalog;
+
+namespace OzgGrid.Silo.Kommunen;
+
+/// <summary>
+/// Loads the shipped NRW Kommunen register with the catalogue (same switch: <see cref="CatalogOptions.ImportOnFirstStart"/>)
+/// when NW has none yet; registered after <see cref="CatalogStartupLoader"/>, so it too runs before the gateway accepts calls.
+/// </summary>
+public sealed class KommunenStartupLoader(
+    KommunenImporter importer,
+    IOptions<CatalogOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.ImportOnFirstStart)
+        {
+            return;
+        }
+
+        // Storage may still be coming up next to the silo: the catalogue loader's retry.
+        await CatalogStartupLoader.StartupRetry.ExecuteAsync(async _ =>
+        {
+            var command = new WriteCommand($"startup-kommunen-{Guid.NewGuid():N}", ExpectedVersion: null, CatalogStartupLoader.ImportedBy);
+            await importer.ImportShippedIfMissingAsync(command);
+        }, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
