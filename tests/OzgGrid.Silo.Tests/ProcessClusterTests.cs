@@ -1,3 +1,4 @@
+using Grpc.Core;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
 using OzgGrid.Silo.Tests.Processes;
@@ -9,6 +10,9 @@ namespace OzgGrid.Silo.Tests;
 [Collection(ProcessClusterCollection.Name)]
 public sealed class ProcessClusterTests(ProcessClusterFixture cluster, ITestOutputHelper output)
 {
+    /// <summary>How long a reader waits before it asks again after UNAVAILABLE, as a client backs off.</summary>
+    private static readonly TimeSpan ReadRetryBackoff = TimeSpan.FromMilliseconds(200);
+
     [Fact]
     public async Task Three_silo_processes_form_one_cluster_in_which_a_write_through_one_is_read_through_another()
     {
@@ -145,8 +149,28 @@ public sealed class ProcessClusterTests(ProcessClusterFixture cluster, ITestOutp
         var reader = new LeistungService.LeistungServiceClient(survivors);
         foreach (var (ozgId, ack) in acknowledged)
         {
-            var leistung = (await reader.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
+            var leistung = await ReadAsync(reader, ozgId);
             Assert.True(leistung.Version >= ack.Version, $"Leistung {ozgId} is at version {leistung.Version}, but version {ack.Version} was acknowledged");
+        }
+    }
+
+    /// <summary>
+    /// Reads as a client does after a change of the cluster: UNAVAILABLE ("retry shortly") is tried again for a while,
+    /// e.g. while an activation that moved reads its state from a storage that is busy.
+    /// </summary>
+    private static async Task<Leistung> ReadAsync(LeistungService.LeistungServiceClient reader, int ozgId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return (await reader.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(ReadRetryBackoff);
+            }
         }
     }
 
