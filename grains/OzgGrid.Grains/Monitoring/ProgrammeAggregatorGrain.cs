@@ -125,6 +125,9 @@ public sealed class ProgrammeAggregatorGrain(
 
     private async Task<ReconciliationResult> ReconcileOnceAsync()
     {
+        // What was counted before the read: only a version counted then can show that the figures are ahead of a
+        // Leistung; one counted while the read ran or during the grace below is simply newer than the read.
+        var countedBeforeRead = _counted.ToDictionary(counted => counted.Key, counted => counted.Value.Version);
         var current = await ReadLeistungenAsync();
 
         // A Leistung newer than counted may only have its change still on the way through a silo's batcher: give the
@@ -169,8 +172,11 @@ public sealed class ProgrammeAggregatorGrain(
 
         bool IsBehind(LeistungSummary leistung) => !_counted.TryGetValue(leistung.OzgId, out var counted) || counted.Version < leistung.Version;
 
-        // Counted ahead of the Leistung itself: no change on the way can explain it, so it is corrected at once.
-        bool IsAhead(LeistungSummary leistung) => _counted.TryGetValue(leistung.OzgId, out var counted) && counted.Version > leistung.Version;
+        // Counted ahead of the Leistung itself before it was read, and nothing newer counted since: no change on the
+        // way can explain it, so it is corrected at once.
+        bool IsAhead(LeistungSummary leistung) =>
+            countedBeforeRead.TryGetValue(leistung.OzgId, out var before) && before > leistung.Version
+            && _counted.TryGetValue(leistung.OzgId, out var counted) && counted.Version == before;
     }
 
     private async Task<ImmutableArray<LeistungSummary>> ReadLeistungenAsync()
