@@ -14,6 +14,9 @@ public interface IProgrammeAggregatorGrain : IGrainWithIntegerKey
 
     Task<FiguresSnapshot> GetSnapshotAsync();
 
+    /// <summary>The position of the last change published: a stream whose hub stays behind it has missed something.</summary>
+    Task<MonitoringCursor> GetCursorAsync();
+
     /// <summary>A hub registers itself, and again periodically: hubs not heard from for a while are dropped.</summary>
     Task RegisterHubAsync(string siloName, IMonitoringHub hub);
 

@@ -90,6 +90,8 @@ public sealed class ProgrammeAggregatorGrain(
     public Task<FiguresSnapshot> GetSnapshotAsync() =>
         Task.FromResult(new FiguresSnapshot(new MonitoringCursor(_epoch, _sequence), _figures.ToImmutable()));
 
+    public Task<MonitoringCursor> GetCursorAsync() => Task.FromResult(new MonitoringCursor(_epoch, _sequence));
+
     public async Task RegisterHubAsync(string siloName, IMonitoringHub hub)
     {
         await _gate.WaitAsync();

@@ -26,6 +26,9 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
 
     private static readonly WriteOptions BufferedWrite = new(WriteFlags.BufferHint);
 
+    /// <summary>How long a hub may take to bring a batch the aggregator has already published.</summary>
+    private static readonly TimeSpan HubCatchUp = TimeSpan.FromSeconds(2);
+
     // Keyed by the hub's objects, which every stream of this silo shares; entries go when the hub lets go of them.
     private readonly ConditionalWeakTable<PublishedChange, MappedChange> _mapped = new();
     private readonly ConditionalWeakTable<HubMessage.Changes, List<WatchProgrammeResponse>> _unfilteredBatches = new();
@@ -50,12 +53,16 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
 
             while (true)
             {
-                if (!await WaitForMessagesAsync(subscription, position, stream, cancellationToken))
+                switch (await WaitForMessagesAsync(subscription, position, stream, cancellationToken))
                 {
-                    // Cut off for falling behind: the client resumes from where it got to.
-                    throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                        $"The stream fell more than {options.Value.StreamBufferSize} messages behind and was closed; " +
-                        $"reconnect with resume_cursor \"{position}\" to continue."));
+                    case WaitOutcome.Overflowed:
+                        // Cut off for falling behind: the client resumes from where it got to.
+                        throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                            $"The stream fell more than {options.Value.StreamBufferSize} messages behind and was closed; " +
+                            $"reconnect with resume_cursor \"{position}\" to continue."));
+                    case WaitOutcome.HubBehind:
+                        position = await SendSnapshotAsync(filter, SnapshotReason.Resync, stream, cancellationToken);
+                        continue;
                 }
 
                 while (subscription.Messages.TryRead(out var message))
@@ -76,22 +83,43 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
         }
     }
 
-    /// <summary>Waits for the hub; an idle stream gets a heartbeat. False when the subscription was cut off.</summary>
-    private async Task<bool> WaitForMessagesAsync(
+    /// <summary>
+    /// Waits for the hub; an idle stream gets a heartbeat. Before each heartbeat the stream asks the aggregator how far
+    /// it has published: if that is ahead and the hub brings nothing within <see cref="HubCatchUp"/>, this silo's hub
+    /// has missed batches (it was not reached while the cluster changed) and the stream starts over from a snapshot.
+    /// </summary>
+    private async Task<WaitOutcome> WaitForMessagesAsync(
         HubSubscription subscription, MonitoringCursor position, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
     {
         while (true)
         {
-            using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            heartbeat.CancelAfter(options.Value.HeartbeatInterval);
-            try
+            if (await WaitToReadAsync(subscription, options.Value.HeartbeatInterval, cancellationToken) is { } ready)
             {
-                return await subscription.Messages.WaitToReadAsync(heartbeat.Token) || !subscription.Overflowed;
+                return ready;
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+
+            var published = await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).GetCursorAsync();
+            if (published.Epoch != position.Epoch || published.Sequence > position.Sequence)
             {
-                await stream.WriteAsync(new WatchProgrammeResponse { Heartbeat = new Heartbeat { Cursor = position.ToString() } }, cancellationToken);
+                return await WaitToReadAsync(subscription, HubCatchUp, cancellationToken) ?? WaitOutcome.HubBehind;
             }
+
+            await stream.WriteAsync(new WatchProgrammeResponse { Heartbeat = new Heartbeat { Cursor = position.ToString() } }, cancellationToken);
+        }
+    }
+
+    /// <summary>Null when nothing came within <paramref name="timeout"/>.</summary>
+    private static async Task<WaitOutcome?> WaitToReadAsync(HubSubscription subscription, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(timeout);
+        try
+        {
+            return await subscription.Messages.WaitToReadAsync(idle.Token) || !subscription.Overflowed ? WaitOutcome.Messages : WaitOutcome.Overflowed;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 
