@@ -82,8 +82,9 @@ public sealed class ResilienceInterceptor : Interceptor
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var resilienceContext = ResilienceContextPool.Shared.Get(context.CancellationToken);
-        var remaining = context.Deadline == DateTime.MaxValue ? _options.CallTimeout : context.Deadline - DateTime.UtcNow;
-        resilienceContext.Properties.Set(TimeoutKey, remaining < _options.CallTimeout ? remaining : _options.CallTimeout);
+        var limit = _options.TimeoutOf(context.Method);
+        var remaining = context.Deadline == DateTime.MaxValue ? limit : context.Deadline - DateTime.UtcNow;
+        resilienceContext.Properties.Set(TimeoutKey, remaining < limit ? remaining : limit);
         resilienceContext.Properties.Set(CallerTokenKey, context.CancellationToken);
         try
         {
@@ -102,7 +103,7 @@ public sealed class ResilienceInterceptor : Interceptor
         {
             throw context.Deadline <= DateTime.UtcNow
                 ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before OzgGrid could answer."))
-                : new RpcException(new Status(StatusCode.Unavailable, $"OzgGrid could not answer within {_options.CallTimeout.TotalSeconds:0} s; retry shortly."));
+                : new RpcException(new Status(StatusCode.Unavailable, $"OzgGrid could not answer within {limit.TotalSeconds:0} s; retry shortly."));
         }
         finally
         {

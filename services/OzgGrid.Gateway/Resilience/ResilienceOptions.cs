@@ -8,6 +8,23 @@ public sealed class ResilienceOptions
     /// <summary>The longest a call may take when the caller set no deadline (a shorter deadline wins).</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The same for the calls that do a lot of work by design (<see cref="LongRunningMethods"/>): a catalogue import
+    /// into a busy storage takes longer than 10 s, and its caller should get the report, not UNAVAILABLE.
+    /// </summary>
+    public TimeSpan LongCallTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    public static readonly IReadOnlySet<string> LongRunningMethods = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "/ozg.v1.CatalogService/ImportCatalog",
+        "/ozg.v1.RolloutService/ImportKommunen",
+        "/ozg.v1.RolloutService/ReportRollouts",
+        "/ozg.v1.MonitoringService/ReconcileFigures",
+    };
+
+    /// <summary>The timeout of a call to <paramref name="method"/> when the caller set no deadline.</summary>
+    public TimeSpan TimeoutOf(string method) => LongRunningMethods.Contains(method) ? LongCallTimeout : CallTimeout;
+
     /// <summary>Further attempts after a transient cluster fault.</summary>
     public int MaxRetries { get; set; } = 2;
 

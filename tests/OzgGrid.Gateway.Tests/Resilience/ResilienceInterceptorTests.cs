@@ -182,6 +182,23 @@ public sealed class ResilienceInterceptorTests
         Assert.False(handler.Task.IsCompleted);
     }
 
+    [Fact]
+    public async Task A_catalogue_import_runs_under_the_long_call_timeout_and_ordinary_calls_under_the_call_timeout()
+    {
+        var interceptor = Create(options => options.LongCallTimeout = TimeSpan.FromMilliseconds(100));
+        var hungImport = new TaskCompletionSource<ImportCatalogResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The call timeout is long here: only the long-call timeout can end the import this soon.
+        var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler(
+            new ImportCatalogRequest(), new HttpServerCallContext("/ozg.v1.CatalogService/ImportCatalog"), (_, _) => hungImport.Task));
+
+        var defaults = new ResilienceOptions();
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(defaults.LongCallTimeout, defaults.TimeoutOf("/ozg.v1.CatalogService/ImportCatalog"));
+        Assert.Equal(defaults.CallTimeout, defaults.TimeoutOf(WriteMethod));
+        Assert.True(defaults.LongCallTimeout > defaults.CallTimeout);
+    }
+
     /// <summary>
     /// A hung back end is the outage the breaker exists for ("instead of calls piling up"), but a timed-out attempt
     /// reaches the breaker as an OperationCanceledException, which counts as a caller fault, i.e. as a success.
