@@ -71,10 +71,13 @@ public sealed class ClusterMonitoringTests(TwoSiloFixture cluster)
             new UpdateLeistungStatusRequest { OzgId = ozgIds[0], RequestId = Guid.NewGuid().ToString(), Reifegrad = 4 });
 
         // The change itself, or — if this silo's hub missed it while the cluster changed — a snapshot that says so.
+        // Within a minute: right after the restart a call may still wait for an activation of the silo that left, and
+        // then the recount (every 10 s here) delivers the change.
         await watcher.ReadUntilAsync(
             m => m.LeistungChanged?.Leistung.Version == written.Version
                 || (m.Snapshot?.Reason == SnapshotReason.Resync && m.Snapshot.Leistungen.Any(l => l.Version >= written.Version)),
-            "a change through the restarted silo");
+            "a change through the restarted silo",
+            TimeSpan.FromSeconds(60));
     }
 
     private async Task<List<int>> AllOzgIdsAsync()

@@ -187,7 +187,8 @@ public sealed class LeistungGrain(
 
     /// <summary>
     /// Tells the Themenfeld's index and the monitoring. The change is durable already: what they miss now,
-    /// the next index load and the monitoring's recount catch up.
+    /// the next index load and the monitoring's recount catch up. The index first: the recount reads the indexes,
+    /// and an index never behind what the monitoring counted is what lets it tell drift from a change under way.
     /// </summary>
     private async Task NotifyAsync(LeistungChanged change)
     {
