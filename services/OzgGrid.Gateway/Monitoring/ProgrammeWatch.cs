@@ -98,13 +98,25 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                 return ready;
             }
 
-            var published = await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).GetCursorAsync();
-            if (published.Epoch != position.Epoch || published.Sequence > position.Sequence)
+            if (await PublishedCursorAsync() is { } published && (published.Epoch != position.Epoch || published.Sequence > position.Sequence))
             {
                 return await WaitToReadAsync(subscription, HubCatchUp, cancellationToken) ?? WaitOutcome.HubBehind;
             }
 
             await stream.WriteAsync(new WatchProgrammeResponse { Heartbeat = new Heartbeat { Cursor = position.ToString() } }, cancellationToken);
+        }
+    }
+
+    /// <summary>Null while the aggregator cannot be asked (it is moving to another silo): the next heartbeat asks again.</summary>
+    private async Task<MonitoringCursor?> PublishedCursorAsync()
+    {
+        try
+        {
+            return await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).GetCursorAsync().WaitAsync(HubCatchUp);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException)
+        {
+            return null;
         }
     }
 
