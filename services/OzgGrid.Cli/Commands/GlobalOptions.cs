@@ -1,0 +1,53 @@
+using System.CommandLine;
+using OzgGrid.Cli.Connection;
+using OzgGrid.Cli.Output;
+
+namespace OzgGrid.Cli.Commands;
+
+/// <summary>The options every command takes: where to connect, as whom, how long to wait, how to print.</summary>
+public static class GlobalOptions
+{
+    public static readonly Option<string[]> Endpoint = new("--endpoint", "-e")
+    {
+        Description = $"A silo's gRPC endpoint (host:port or URL); repeat or separate with commas to fail over. Default: ${EndpointList.EndpointsVariable}, else {EndpointList.DefaultEndpoint}",
+        Recursive = true,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static readonly Option<string?> TokenFile = new("--token-file")
+    {
+        Description = $"A file holding the bearer token. Default: ${TokenSource.TokenVariable}, else the file ${TokenSource.TokenFileVariable}",
+        Recursive = true,
+    };
+
+    public static readonly Option<OutputFormat> Output = new("--output", "-o")
+    {
+        Description = "table, json or csv",
+        Recursive = true,
+        DefaultValueFactory = _ => OutputFormat.Table,
+    };
+
+    public static readonly Option<double> Timeout = new("--timeout")
+    {
+        Description = "Seconds to wait for each call before giving up",
+        Recursive = true,
+        DefaultValueFactory = _ => 130,
+    };
+
+    public static IEnumerable<Option> All => [Endpoint, TokenFile, Output, Timeout];
+
+    public static CliContext CreateContext(ParseResult parsed, CliConsole console)
+    {
+        var timeout = parsed.GetValue(Timeout);
+        if (timeout <= 0)
+        {
+            throw new CliException("--timeout must be more than 0 seconds");
+        }
+
+        var settings = new ConnectionSettings(
+            EndpointList.Resolve(parsed.GetValue(Endpoint) ?? [], console.Environment),
+            TokenSource.Resolve(parsed.GetValue(TokenFile), console.Environment),
+            TimeSpan.FromSeconds(timeout));
+        return new CliContext(console, new ResultWriter(console.Out, parsed.GetValue(Output)), new OzgGridConnection(settings));
+    }
+}

@@ -1,0 +1,4 @@
+namespace OzgGrid.Cli.Connection;
+
+/// <summary>Where ozgctl connects and as whom: the endpoints in the order they are tried, the bearer token, the call timeout.</summary>
+public sealed record ConnectionSettings(IReadOnlyList<Uri> Endpoints, string? Token, TimeSpan CallTimeout);

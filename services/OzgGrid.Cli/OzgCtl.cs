@@ -1,0 +1,39 @@
+using System.CommandLine;
+using OzgGrid.Cli.Commands;
+
+namespace OzgGrid.Cli;
+
+/// <summary>The ozgctl command tree; <see cref="RunAsync"/> is the whole program, so tests run exactly what the tool runs.</summary>
+public static class OzgCtl
+{
+    public static RootCommand CreateRoot(CliConsole console)
+    {
+        var root = new RootCommand("ozgctl: the command-line client of OzgGrid (OZG-Leistungen, rollout, monitoring, cluster)")
+        {
+            ThemenfeldCommands.Create(console),
+            LeistungCommands.Create(console),
+            BulkCommands.Create(console),
+            WatchCommand.Create(console),
+            ReportCommand.Create(console),
+            ClusterCommand.Create(console),
+        };
+        foreach (var option in GlobalOptions.All)
+        {
+            root.Options.Add(option);
+        }
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out.Profile.Out.Writer,
+            Error = console.Error,
+            // Failures are reported by CommandBinding; anything else is a bug, which should show its stack trace.
+            EnableDefaultExceptionHandler = true,
+        };
+        return await CreateRoot(console).Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+using OzgGrid.Cli;
+
+return await OzgCtl.RunAsync(args, CliConsole.FromProcess());
