@@ -1,8 +1,60 @@
 using System.CommandLine;
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Cli.Commands;
 
+/// <summary>`report themenfelder|laender|lagen`: the Berichtswesen's CSV (ExportReport) to stdout or a file.</summary>
 public static class ReportCommand
 {
-    public static Command Create(CliConsole console) => new("reportcommand") { };
+    public static Command Create(CliConsole console)
+    {
+        var kind = new Argument<string>("kind") { Description = "themenfelder, laender or lagen" };
+        kind.AcceptOnlyFromAmong("themenfelder", "laender", "lagen");
+        var output = new Option<FileInfo?>("--out") { Description = "Write the CSV to this file instead of stdout" };
+        var asOf = new Option<string?>("--as-of") { Description = "The figures as they were at this moment (ISO 8601, e.g. 2026-06-30 or 2026-06-30T12:00:00Z)" };
+        var command = new Command("report", "A programme report as CSV, for spreadsheets") { kind, output, asOf };
+        return command.WithAction(console, async (context, parsed, cancellationToken) =>
+        {
+            var request = new ExportReportRequest
+            {
+                Kind = parsed.GetValue(kind) switch
+                {
+                    "laender" => ReportKind.Laender,
+                    "lagen" => ReportKind.Lagen,
+                    _ => ReportKind.Themenfelder,
+                },
+            };
+            if (parsed.GetValue(asOf) is { } moment)
+            {
+                request.AsOf = DateTimeOffset.TryParse(moment, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                    ? Timestamp.FromDateTimeOffset(at)
+                    : throw new CliException($"--as-of: '{moment}' is not a date or time (ISO 8601)");
+            }
+
+            var report = await context.Connection.CallAsync(
+                (channel, options) => new MonitoringService.MonitoringServiceClient(channel).ExportReportAsync(request, options).ResponseAsync,
+                cancellationToken);
+            if (parsed.GetValue(output) is { } file)
+            {
+                try
+                {
+                    await File.WriteAllTextAsync(file.FullName, report.Csv, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException($"cannot write {file.FullName}: {e.Message}");
+                }
+
+                context.Note($"{report.FileName}: {report.Csv.Count(c => c == '\n')} lines written to {file.FullName}");
+            }
+            else
+            {
+                context.Results.WriteRaw(report.Csv);
+            }
+
+            return ExitCodes.Ok;
+        });
+    }
 }

@@ -1,0 +1,64 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace OzgGrid.Cli.Bulk;
+
+/// <summary>
+/// Reads a bulk CSV file with a header row. Comma or semicolon (as spreadsheets in Germany save it) are both fine;
+/// column names are matched without regard to case. A file that cannot be read, or lacks a required column, stops
+/// the run before anything is sent.
+/// </summary>
+public static class CsvInput
+{
+    public static IReadOnlyList<CsvRow> Read(string path, IReadOnlyCollection<string> requiredColumns, IReadOnlyCollection<string> knownColumns)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                DetectDelimiter = true,
+                DetectDelimiterValues = [",", ";", "\t"],
+                PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+                BadDataFound = null,
+                MissingFieldFound = null,
+            };
+            using var csv = new CsvReader(reader, configuration);
+            if (!csv.Read() || !csv.ReadHeader())
+            {
+                throw new CliException($"{path} is empty: expected a header row with {string.Join(", ", requiredColumns)}");
+            }
+
+            var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+            var missing = requiredColumns.Where(column => !header.Contains(column)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new CliException(
+                    $"{path}: the header lacks {string.Join(", ", missing)} (columns: {string.Join(", ", knownColumns)}; found: {string.Join(", ", header)})");
+            }
+
+            var rows = new List<CsvRow>();
+            while (csv.Read())
+            {
+                var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < header.Length; i++)
+                {
+                    fields[header[i]] = csv.TryGetField<string>(i, out var value) ? value ?? "" : "";
+                }
+
+                rows.Add(new CsvRow(csv.Parser.RawRow, fields));
+            }
+
+            return rows;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot read {path}: {e.Message}");
+        }
+        catch (CsvHelperException e)
+        {
+            throw new CliException($"{path} is not a CSV file ozgctl can read: {e.Message.Split('\n')[0]}");
+        }
+    }
+}
