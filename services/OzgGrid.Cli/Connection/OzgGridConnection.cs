@@ -68,7 +68,7 @@ public sealed class OzgGridConnection : IDisposable
                 {
                     lock (failures)
                     {
-                        failures.Add($"{Settings.Endpoints[index]}: {e.Status.Detail}");
+                        failures.Add($"{Settings.Endpoints[index]}: {Reason(e)}");
                     }
 
                     MoveOnFrom(index);
@@ -89,6 +89,18 @@ public sealed class OzgGridConnection : IDisposable
     public int CurrentIndex => Volatile.Read(ref _current);
 
     public static bool IsUnreachable(RpcException e) => e.StatusCode == StatusCode.Unavailable;
+
+    /// <summary>The server's message, or for a connection that failed the socket's reason ("Connection refused").</summary>
+    public static string Reason(RpcException e)
+    {
+        var cause = e.Status.DebugException;
+        while (cause?.InnerException is not null)
+        {
+            cause = cause.InnerException;
+        }
+
+        return cause is null || string.IsNullOrWhiteSpace(cause.Message) ? e.Status.Detail : $"{e.Status.Detail} ({cause.Message})";
+    }
 
     public static CliException Unreachable(IReadOnlyCollection<string> failures) =>
         new($"unavailable: no endpoint answered ({string.Join("; ", failures)})", ExitCodes.Unavailable);

@@ -41,7 +41,7 @@ public static class ProgrammeFollower
             }
             catch (RpcException e) when (OzgGridConnection.IsUnreachable(e))
             {
-                failures.Add($"{endpoint}: {e.Status.Detail}");
+                failures.Add($"{endpoint}: {OzgGridConnection.Reason(e)}");
             }
 
             connection.MoveOnFrom(index);
