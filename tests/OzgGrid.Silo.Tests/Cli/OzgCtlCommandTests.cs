@@ -90,9 +90,9 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
 
         var notFound = await _ozgctl.InProcessAsync("leistungen", "show", "999999");
         var invalid = await _ozgctl.InProcessAsync("leistungen", "set-status", ozgId, "--reifegrad", "9");
-        var denied = await _ozgctl.InProcessAsync(monitoring, new CapturedWriter(), ["leistungen", "set-status", ozgId, "--reifegrad", "2"]);
-        var unauthenticated = await _ozgctl.InProcessAsync(anonymous, new CapturedWriter(), ["leistungen", "show", ozgId]);
-        var forged = await _ozgctl.InProcessAsync(_ozgctl.Environment("not-a-token"), new CapturedWriter(), ["leistungen", "show", ozgId]);
+        var denied = await OzgCtlRunner.InProcessAsync(monitoring, new CapturedWriter(), ["leistungen", "set-status", ozgId, "--reifegrad", "2"]);
+        var unauthenticated = await OzgCtlRunner.InProcessAsync(anonymous, new CapturedWriter(), ["leistungen", "show", ozgId]);
+        var forged = await OzgCtlRunner.InProcessAsync(_ozgctl.Environment("not-a-token"), new CapturedWriter(), ["leistungen", "show", ozgId]);
 
         Assert.Equal(
             [ExitCodes.NotFound, ExitCodes.InvalidArgument, ExitCodes.AccessDenied, ExitCodes.AccessDenied, ExitCodes.AccessDenied],
@@ -142,7 +142,7 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
         var environment = _ozgctl.Environment();
         environment["OZGCTL_ENDPOINTS"] = $"127.0.0.1:{FreePort.Next()},{_ozgctl.Endpoint}";
 
-        var result = await _ozgctl.InProcessAsync(environment, new CapturedWriter(), ["leistungen", "show", KnownData.ElterngeldOzgId.ToString(), "-o", "csv"]);
+        var result = await OzgCtlRunner.InProcessAsync(environment, new CapturedWriter(), ["leistungen", "show", KnownData.ElterngeldOzgId.ToString(), "-o", "csv"]);
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         Assert.Contains("Elterngeld", result.Out);
@@ -153,7 +153,7 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
     {
         var (first, second) = (FreePort.Next(), FreePort.Next());
 
-        var result = await _ozgctl.InProcessAsync(
+        var result = await OzgCtlRunner.InProcessAsync(
             _ozgctl.Environment(), new CapturedWriter(), ["themenfelder", "list", "-e", $"127.0.0.1:{first}", "-e", $"127.0.0.1:{second}"]);
 
         Assert.True(result.ExitCode == ExitCodes.Unavailable, result.ToString());
@@ -198,7 +198,7 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
         var environment = _ozgctl.Environment();
         environment["OZGCTL_ENDPOINTS"] = $"{_ozgctl.Endpoint},127.0.0.1:{FreePort.Next()}";
 
-        var result = await _ozgctl.InProcessAsync(environment, new CapturedWriter(), ["cluster"]);
+        var result = await OzgCtlRunner.InProcessAsync(environment, new CapturedWriter(), ["cluster"]);
 
         Assert.True(result.ExitCode == ExitCodes.PartialFailure, result.ToString());
         Assert.Contains("SERVING", result.Out);
@@ -222,7 +222,7 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
     {
         var ozgId = fixture.TakeOzgId();
         var output = new CapturedWriter();
-        var watch = _ozgctl.InProcessAsync(_ozgctl.Environment(), output, ["watch", "--ozg-id", ozgId.ToString(), "--count", "1", "-o", "json"]);
+        var watch = OzgCtlRunner.InProcessAsync(_ozgctl.Environment(), output, ["watch", "--ozg-id", ozgId.ToString(), "--count", "1", "-o", "json"]);
         await Eventually.ReturnsAsync(() => Task.FromResult(output.ToString()), text => text.Contains("\"snapshot\""), "the watch's snapshot");
 
         await fixture.Leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = 4 });

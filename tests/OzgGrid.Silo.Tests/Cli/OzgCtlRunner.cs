@@ -28,7 +28,7 @@ public sealed class OzgCtlRunner(TestHost host)
 
     public Task<OzgCtlResult> InProcessAsync(params string[] args) => InProcessAsync(Environment(), new CapturedWriter(), args);
 
-    public async Task<OzgCtlResult> InProcessAsync(
+    public static async Task<OzgCtlResult> InProcessAsync(
         IReadOnlyDictionary<string, string?> environment, CapturedWriter output, string[] args, CancellationToken cancellationToken = default)
     {
         var error = new CapturedWriter();
