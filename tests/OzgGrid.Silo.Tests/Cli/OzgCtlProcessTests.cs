@@ -22,7 +22,7 @@ public sealed class OzgCtlProcessTests(GatewayFixture fixture) : IDisposable
             "ozg_id,reifegrad,phase,land,verfuegbarkeit",
             $"{first},3,umsetzung,,",
             $"{second},x,,,",
-            $"{second},,Roll-out,BY,flaechendeckend",
+            $"{second},2,Roll-out,BY,flaechendeckend",
             "999999,2,,,",
             $"{third},9,,,",
             $"{third},,,NW,",
