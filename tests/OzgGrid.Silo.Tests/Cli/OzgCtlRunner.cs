@@ -2,6 +2,7 @@ using System.Diagnostics;
 using OzgGrid.Cli;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Silo.Tests.Hosting;
+using Spectre.Console;
 
 namespace OzgGrid.Silo.Tests.Cli;
 
@@ -28,13 +29,28 @@ public sealed class OzgCtlRunner(TestHost host)
 
     public Task<OzgCtlResult> InProcessAsync(params string[] args) => InProcessAsync(Environment(), new CapturedWriter(), args);
 
+    /// <param name="terminal">Render as on an interactive ANSI terminal (live display, progress bar) instead of plain text for a pipe.</param>
     public static async Task<OzgCtlResult> InProcessAsync(
-        IReadOnlyDictionary<string, string?> environment, CapturedWriter output, string[] args, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string?> environment, CapturedWriter output, string[] args, CancellationToken cancellationToken = default, bool terminal = false)
     {
         var error = new CapturedWriter();
-        var console = new CliConsole(CliConsole.PlainText(output), error, name => environment.GetValueOrDefault(name));
+        var console = new CliConsole(terminal ? Terminal(output) : CliConsole.PlainText(output), error, name => environment.GetValueOrDefault(name));
         var exitCode = await OzgCtl.RunAsync(args, console, cancellationToken);
         return new OzgCtlResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    private static IAnsiConsole Terminal(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.Standard,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        console.Profile.Height = 60;
+        return console;
     }
 
     /// <summary>The tool as operators run it: a process of its own, its exit code as the shell sees it.</summary>
