@@ -31,11 +31,11 @@ public sealed class OzgCtlRunner(TestHost host)
 
     /// <param name="terminal">Render as on an interactive ANSI terminal (live display, progress bar) instead of plain text for a pipe.</param>
     public static async Task<OzgCtlResult> InProcessAsync(
-        IReadOnlyDictionary<string, string?> environment, CapturedWriter output, string[] args, CancellationToken cancellationToken = default, bool terminal = false)
+        IReadOnlyDictionary<string, string?> environment, CapturedWriter output, string[] args, bool terminal = false)
     {
         var error = new CapturedWriter();
         var console = new CliConsole(terminal ? Terminal(output) : CliConsole.PlainText(output), error, name => environment.GetValueOrDefault(name));
-        var exitCode = await OzgCtl.RunAsync(args, console, cancellationToken);
+        var exitCode = await OzgCtl.RunAsync(args, console);
         return new OzgCtlResult(exitCode, output.ToString(), error.ToString());
     }
 
