@@ -27,6 +27,7 @@ public static class GlobalOptions
         DefaultValueFactory = _ => OutputFormat.Table,
     };
 
+    // Longer than the server's own limit for long calls (2 minutes for batch reports), so that its answer arrives first.
     public static readonly Option<double> Timeout = new("--timeout")
     {
         Description = "Seconds to wait for each call before giving up",

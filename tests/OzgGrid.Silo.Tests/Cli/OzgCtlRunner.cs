@@ -27,6 +27,14 @@ public sealed class OzgCtlRunner(TestHost host)
         ["OZGCTL_TOKEN_FILE"] = null,
     };
 
+    /// <summary>The environment of a programme-management operator pointed at several hosts of one cluster, in this order.</summary>
+    public static Dictionary<string, string?> EnvironmentFor(params TestHost[] hosts) => new()
+    {
+        ["OZGCTL_ENDPOINTS"] = string.Join(',', hosts.Select(h => $"http://{h.Channel.Target}")),
+        ["OZGCTL_TOKEN"] = hosts[0].TokenFor(Roles.ProgrammManagement, "ozgctl-cluster-test"),
+        ["OZGCTL_TOKEN_FILE"] = null,
+    };
+
     public Task<OzgCtlResult> InProcessAsync(params string[] args) => InProcessAsync(Environment(), new CapturedWriter(), args);
 
     /// <param name="terminal">Render as on an interactive ANSI terminal (live display, progress bar) instead of plain text for a pipe.</param>
