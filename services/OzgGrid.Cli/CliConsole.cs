@@ -9,7 +9,10 @@ namespace OzgGrid.Cli;
 public sealed record CliConsole(IAnsiConsole Out, TextWriter Error, Func<string, string?> Environment)
 {
     public static CliConsole FromProcess() =>
-        new(AnsiConsole.Console, Console.Error, System.Environment.GetEnvironmentVariable);
+        new(Console.IsOutputRedirected ? PlainText(Console.Out, RedirectedWidth) : AnsiConsole.Console, Console.Error, System.Environment.GetEnvironmentVariable);
+
+    // A file or a pipe has no width; 80 columns (Spectre's guess) would wrap every table row.
+    private const int RedirectedWidth = 240;
 
     /// <summary>A console that renders plain text without colours into <paramref name="output"/>, for pipes and tests.</summary>
     public static IAnsiConsole PlainText(TextWriter output, int width = 200)

@@ -69,7 +69,7 @@ public static class ClusterCommand
             var endpoints = string.Join(",", health.Select(h => System.Text.Json.JsonSerializer.Serialize(new
             {
                 endpoint = h.Endpoint.ToString(), health = h.Status, latency_ms = h.LatencyMs, detail = h.Detail,
-            })));
+            }, ReadableJson.SerializerOptions)));
             context.Results.WriteRaw($"{{\"endpoints\":[{endpoints}],\"cluster\":{json}}}{Environment.NewLine}");
             return;
         }

@@ -16,7 +16,7 @@ public static class TokenSource
         var token = environment(TokenVariable);
         if (!string.IsNullOrWhiteSpace(token))
         {
-            return Clean(token);
+            return Checked(Clean(token), TokenVariable);
         }
 
         var fileFromEnvironment = environment(TokenFileVariable);
@@ -36,8 +36,19 @@ public static class TokenSource
         }
 
         var token = Clean(content);
-        return token.Length > 0 ? token : throw new CliException($"the token file {path} ({source}) is empty", ExitCodes.AccessDenied);
+        return token.Length > 0
+            ? Checked(token, $"the token file {path} ({source})")
+            : throw new CliException($"the token file {path} ({source}) is empty", ExitCodes.AccessDenied);
     }
+
+    // A bearer token is one word; anything else (build output captured with it, two tokens) would go out as a header
+    // the server rejects with a bare protocol error, so say what is wrong instead.
+    private static string Checked(string token, string source) =>
+        token.Any(char.IsWhiteSpace)
+            ? throw new CliException(
+                $"the token from {source} is not one word ({token.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length} words): it should hold the bearer token alone",
+                ExitCodes.AccessDenied)
+            : token;
 
     // Accept what `./ozg token` prints and what people paste: surrounding whitespace and a "Bearer " prefix.
     private static string Clean(string token)

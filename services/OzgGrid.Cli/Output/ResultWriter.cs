@@ -105,7 +105,7 @@ public sealed class ResultWriter(IAnsiConsole console, OutputFormat format)
     private void WriteJson(IReadOnlyList<OutputColumn> columns, IEnumerable<object?[]> rows)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ReadableJson.Encoder }))
         {
             json.WriteStartArray();
             foreach (var row in rows)

@@ -87,7 +87,7 @@ public sealed class WatchLinePrinter(ResultWriter results, IAnsiConsole console)
     private static string JsonLine(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ReadableJson.Encoder }))
         {
             json.WriteStartObject();
             write(json);

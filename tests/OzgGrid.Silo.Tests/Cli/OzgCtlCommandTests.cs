@@ -106,6 +106,24 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_token_that_cannot_be_used_is_named_with_where_it_came_from_and_exit_code_4()
+    {
+        var pasted = _ozgctl.Environment("warning NU1603: something\n" + _ozgctl.ManagementToken());
+        var missingFile = _ozgctl.Environment();
+        missingFile["OZGCTL_TOKEN"] = null;
+        missingFile["OZGCTL_TOKEN_FILE"] = Path.Combine(Path.GetTempPath(), $"no-token-{Guid.NewGuid():N}");
+
+        var fromVariable = await OzgCtlRunner.InProcessAsync(pasted, new CapturedWriter(), ["themenfelder", "list"]);
+        var fromFile = await OzgCtlRunner.InProcessAsync(missingFile, new CapturedWriter(), ["themenfelder", "list"]);
+
+        Assert.True(fromVariable.ExitCode == ExitCodes.AccessDenied, fromVariable.ToString());
+        Assert.Contains("the token from OZGCTL_TOKEN is not one word", fromVariable.Error);
+        Assert.True(fromFile.ExitCode == ExitCodes.AccessDenied, fromFile.ToString());
+        Assert.StartsWith("ozgctl: cannot read the token file ", fromFile.Error);
+        Assert.Contains("(OZGCTL_TOKEN_FILE)", fromFile.Error);
+    }
+
+    [Fact]
     public async Task Usage_errors_end_with_exit_code_1_before_anything_is_sent()
     {
         var ozgId = fixture.TakeOzgId();
