@@ -38,6 +38,14 @@ public sealed class LeistungGrain(
             await MoveWholeHistoryIntoPagesAsync();
         }
 
+        if (!state.State.RecentWrites.IsEmpty)
+        {
+            // Kept in memory until the next write stores them in the new form.
+            var converted = state.State.RecentWrites.Select(write =>
+                new LeistungWriteReceipt(write.RequestId, Fingerprints.Of(write.Fingerprint), write.Result.Version, write.Result.Zustaendigkeit));
+            state.State = state.State with { Receipts = [.. converted, .. state.State.Receipts], RecentWrites = [] };
+        }
+
         _committed = state.State;
     }
 
@@ -90,30 +98,30 @@ public sealed class LeistungGrain(
         return null;
     }
 
-    public Task<LeistungWriteResult> UpdateStatusAsync(WriteCommand command, LeistungStatusUpdate update)
+    public async Task<LeistungWriteResult> UpdateStatusAsync(WriteCommand command, LeistungStatusUpdate update)
     {
         RequireCatalog();
-        var fingerprint = $"status|{command.ExpectedVersion}|{update}";
-        if (WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out var earlier))
+        var fingerprint = Fingerprints.Of($"status|{command.ExpectedVersion}|{update}");
+        if (await TryReplayAsync(command, fingerprint) is { } earlier)
         {
-            return Task.FromResult(earlier);
+            return earlier;
         }
 
         EnsureWithinScope(command.Scope, update);
         WriteGuard.EnsureExpectedVersion(command, state.State.Version);
         var (next, fields) = LeistungStatusRules.Apply(state.State.Status, update);
         return fields.IsEmpty
-            ? RememberUnchangedAsync(command, fingerprint)
-            : CommitAsync(ChangeKind.Status, command, fields, current => current with { Status = next }, fingerprint);
+            ? await RememberUnchangedAsync(command, fingerprint)
+            : await CommitAsync(ChangeKind.Status, command, fields, current => current with { Status = next }, fingerprint);
     }
 
-    public Task<LeistungWriteResult> SetZustaendigkeitAsync(WriteCommand command, Zustaendigkeit zustaendigkeit)
+    public async Task<LeistungWriteResult> SetZustaendigkeitAsync(WriteCommand command, Zustaendigkeit zustaendigkeit)
     {
         RequireCatalog();
-        var fingerprint = $"zustaendigkeit|{command.ExpectedVersion}|{Describe(zustaendigkeit)}";
-        if (WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out var earlier))
+        var fingerprint = Fingerprints.Of($"zustaendigkeit|{command.ExpectedVersion}|{Describe(zustaendigkeit)}");
+        if (await TryReplayAsync(command, fingerprint) is { } earlier)
         {
-            return Task.FromResult(earlier);
+            return earlier;
         }
 
         WriteGuard.EnsureExpectedVersion(command, state.State.Version);
@@ -121,11 +129,11 @@ public sealed class LeistungGrain(
         var before = state.State.Zustaendigkeit;
         if (zustaendigkeit.SameAs(before))
         {
-            return RememberUnchangedAsync(command, fingerprint);
+            return await RememberUnchangedAsync(command, fingerprint);
         }
 
         FieldChange[] fields = [new("zustaendigkeit", Describe(before), Describe(zustaendigkeit))];
-        return CommitAsync(
+        return await CommitAsync(
             ChangeKind.Zustaendigkeit, command, [.. fields], current => current with { Zustaendigkeit = zustaendigkeit }, fingerprint);
     }
 
@@ -147,12 +155,11 @@ public sealed class LeistungGrain(
     /// A write that repeats the current values makes no new version, but its answer is remembered like any other:
     /// a retry that arrives after a later change must get this answer, not be applied again over that change.
     /// </summary>
-    private async Task<LeistungWriteResult> RememberUnchangedAsync(WriteCommand command, string fingerprint)
+    private async Task<LeistungWriteResult> RememberUnchangedAsync(WriteCommand command, long fingerprint)
     {
         var current = state.State;
         var result = ToResult(current);
-        await state.WriteOrRollBackAsync(
-            current with { RecentWrites = WriteGuard.Remember(current.RecentWrites, new(command.RequestId, fingerprint, result)) }, this);
+        await state.WriteOrRollBackAsync(current with { Receipts = Remember(current, command, fingerprint) }, this);
         _committed = state.State;
         return result;
     }
@@ -163,15 +170,15 @@ public sealed class LeistungGrain(
         WriteCommand command,
         ImmutableArray<FieldChange> fields,
         Func<LeistungState, LeistungState> change,
-        string? fingerprint)
+        long? fingerprint)
     {
         var stateBefore = state.State;
         var stamp = new ChangeStamp(command.ChangedBy, clock.GetUtcNow(), command.RequestId);
         var next = change(stateBefore) with { Version = stateBefore.Version + 1, LastChange = stamp };
         var result = ToResult(next);
-        if (fingerprint is not null)
+        if (fingerprint is { } remembered)
         {
-            next = next with { RecentWrites = WriteGuard.Remember(next.RecentWrites, new(command.RequestId, fingerprint, result)) };
+            next = next with { Receipts = Remember(next, command, remembered) };
         }
 
         var record = new ChangeRecord(next.Version, kind, stamp, fields, next.Status);
@@ -232,6 +239,46 @@ public sealed class LeistungGrain(
         {
             logger.LogWarning(exception, "Leistung {OzgId}: monitoring did not take version {Version}", OzgId, summary.Version);
         }
+    }
+
+    /// <summary>The earlier answer when this request id was already applied to the same write, rebuilt from its receipt.</summary>
+    /// <exception cref="RequestIdReusedException">The request id was used for a different write.</exception>
+    private async Task<LeistungWriteResult?> TryReplayAsync(WriteCommand command, long fingerprint)
+    {
+        var receipt = state.State.Receipts.FirstOrDefault(receipt => receipt.RequestId == command.RequestId);
+        if (receipt is null)
+        {
+            return null;
+        }
+
+        if (receipt.Fingerprint != fingerprint)
+        {
+            throw new RequestIdReusedException(command.RequestId);
+        }
+
+        var record = await ChangeAtAsync(receipt.Version);
+        return new LeistungWriteResult(OzgId, receipt.Version, record.StatusAfter ?? LeistungStatus.Initial, receipt.Zustaendigkeit, record.Stamp);
+    }
+
+    private async Task<ChangeRecord> ChangeAtAsync(long version)
+    {
+        await foreach (var change in NewestFirst(version + 1))
+        {
+            if (change.Version == version)
+            {
+                return change;
+            }
+
+            break;
+        }
+
+        throw new InvalidOperationException($"Leistung {OzgId}: version {version} is missing from the history.");
+    }
+
+    private static ImmutableArray<LeistungWriteReceipt> Remember(LeistungState next, WriteCommand command, long fingerprint)
+    {
+        var all = next.Receipts.Add(new(command.RequestId, fingerprint, next.Version, next.Zustaendigkeit));
+        return all.Length > WriteGuard.RecentWritesCapacity ? all.RemoveRange(0, all.Length - WriteGuard.RecentWritesCapacity) : all;
     }
 
     /// <summary>The changes below <paramref name="belowVersion"/>, newest first, reading sealed pages only as far as asked.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Leistungen;
 
@@ -90,12 +91,16 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
                 [],
                 LeistungStatus.Initial with { Reifegrad = version % 5 }))
             .ToImmutableList();
+        var lastUpdate = new LeistungStatusUpdate(reached % 5, null, null);
+        var lastAnswer = new LeistungWriteResult(
+            entry.OzgId, reached, LeistungStatus.Initial with { Reifegrad = reached % 5 }, null, changes[reached - 1].Stamp);
         var oldState = new LeistungState
         {
             Catalog = entry,
-            Status = LeistungStatus.Initial with { Reifegrad = reached % 5 },
+            Status = lastAnswer.Status,
             Version = reached,
-            LastChange = changes[reached - 1].Stamp,
+            LastChange = lastAnswer.LastChange,
+            RecentWrites = [new($"alt-{reached}", $"status||{lastUpdate}", lastAnswer)],
         };
 
         // The state as the first releases stored it, and a history with one change more, whose state write failed.
@@ -104,10 +109,12 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
             "leistung-history", grainId, new GrainState<LeistungHistory>(new LeistungHistory { Changes = changes }));
 
         var moved = await leistung.GetChangesAsync(null, 100);
+        var retried = await leistung.UpdateStatusAsync(new WriteCommand($"alt-{reached}", null, "altbestand"), lastUpdate);
         var next = await leistung.UpdateStatusAsync(WriteCommands.New("nach-umzug"), new(Reifegrad.OnlineLeistung, null, null));
         var after = await leistung.GetChangesAsync(null, 100);
 
         Assert.Equal(LongRange(reached, 1), moved.Changes.Select(change => change.Version));
+        Assert.Equal((lastAnswer.Version, lastAnswer.LastChange), (retried.Version, retried.LastChange));
         Assert.Equal(reached + 1, next.Version);
         Assert.Equal(LongRange(reached + 1, 1), after.Changes.Select(change => change.Version));
         Assert.Equal("nach-umzug", after.Changes[0].Stamp.ChangedBy);
@@ -117,6 +124,33 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
         var firstPage = new GrainState<LeistungHistory>();
         await Storage(StorageNames.History).ReadStateAsync("leistung-history-0", grainId, firstPage);
         Assert.Equal(Enumerable.Range(1, PageSize).Select(version => (long)version), firstPage.State!.Changes.Select(change => change.Version));
+    }
+
+    [Fact]
+    public async Task A_retry_after_its_change_was_sealed_into_a_page_and_a_new_activation_gets_the_same_answer()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        var zustaendigkeit = new Zustaendigkeit(new UmsetzendeStelle(UmsetzendeStelleArt.Land, "HE"), false, "ekom21", []);
+        var setCommand = WriteCommands.New("pm");
+        var statusCommand = WriteCommands.New("ekom21");
+        var set = await leistung.SetZustaendigkeitAsync(setCommand, zustaendigkeit);
+        var status = await leistung.UpdateStatusAsync(statusCommand, new(Reifegrad.OnlineLeistung, Umsetzungsphase.Pilotierung, null));
+        await UpdateManyAsync(leistung, PageSize + 2);
+        await leistung.SetZustaendigkeitAsync(WriteCommands.New("pm"), zustaendigkeit with { ItDienstleister = "dataport" });
+
+        await fixture.Cluster.DeactivateAsync(leistung);
+        var setAgain = await leistung.SetZustaendigkeitAsync(setCommand, zustaendigkeit);
+        var statusAgain = await leistung.UpdateStatusAsync(statusCommand, new(Reifegrad.OnlineLeistung, Umsetzungsphase.Pilotierung, null));
+
+        Assert.Equal((set.Version, set.LastChange), (setAgain.Version, setAgain.LastChange));
+        Assert.True(zustaendigkeit.SameAs(setAgain.Zustaendigkeit));
+        Assert.Equal(status.Version, statusAgain.Version);
+        Assert.Equal((status.Status.Reifegrad, status.Status.Phase), (statusAgain.Status.Reifegrad, statusAgain.Status.Phase));
+        Assert.Equal(status.LastChange, statusAgain.LastChange);
+        Assert.Equal("ekom21", statusAgain.Zustaendigkeit?.ItDienstleister);
+        Assert.Equal("dataport", (await leistung.GetAsync()).Zustaendigkeit?.ItDienstleister);
+        await Assert.ThrowsAsync<RequestIdReusedException>(
+            () => leistung.UpdateStatusAsync(statusCommand, new(Reifegrad.Information, null, null)));
     }
 
     private IGrainStorage Storage(string name) =>
