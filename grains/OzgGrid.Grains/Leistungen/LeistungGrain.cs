@@ -275,11 +275,8 @@ public sealed class LeistungGrain(
         throw new InvalidOperationException($"Leistung {OzgId}: version {version} is missing from the history.");
     }
 
-    private static ImmutableArray<LeistungWriteReceipt> Remember(LeistungState next, WriteCommand command, long fingerprint)
-    {
-        var all = next.Receipts.Add(new(command.RequestId, fingerprint, next.Version, next.Zustaendigkeit));
-        return all.Length > WriteGuard.RecentWritesCapacity ? all.RemoveRange(0, all.Length - WriteGuard.RecentWritesCapacity) : all;
-    }
+    private static ImmutableArray<LeistungWriteReceipt> Remember(LeistungState next, WriteCommand command, long fingerprint) =>
+        WriteGuard.Remember(next.Receipts, new LeistungWriteReceipt(command.RequestId, fingerprint, next.Version, next.Zustaendigkeit));
 
     /// <summary>The changes below <paramref name="belowVersion"/>, newest first, reading sealed pages only as far as asked.</summary>
     private async IAsyncEnumerable<ChangeRecord> NewestFirst(long belowVersion)
