@@ -304,6 +304,7 @@ public sealed class ProgrammeAggregatorGrain(
     /// <returns>The keys that differed.</returns>
     private async Task<IReadOnlyList<string>> ReconcileProgrammeFiguresAsync(bool graceful)
     {
+        var takenBeforeRead = _programmeSequence;
         ProgrammeFiguresSnapshot source;
         ImmutableArray<UeberfaelligeLeistung> overdue;
         try
@@ -327,9 +328,11 @@ public sealed class ProgrammeAggregatorGrain(
         await _gate.WaitAsync();
         try
         {
-            if (_programmeSequence > source.Sequence)
+            if (_programmeSequence > source.Sequence && _programmeSequence != takenBeforeRead)
             {
-                // Newer events were taken meanwhile: the copy is ahead of what was read, nothing to correct.
+                // Newer events were taken while reading: the copy is ahead of what was read, nothing to correct. (Ahead
+                // with nothing taken meanwhile cannot be explained by events on the way — the figures grain persists
+                // an event's number before passing it on — so the copy is corrected below.)
                 return [];
             }
 
@@ -337,7 +340,7 @@ public sealed class ProgrammeAggregatorGrain(
                 .Where(key => _programmeFigures.GetValueOrDefault(key) != source.Figures.GetValueOrDefault(key))
                 .Order(StringComparer.Ordinal)
                 .ToList();
-            var behind = _programmeSequence < source.Sequence;
+            var behind = _programmeSequence != source.Sequence;
             _programmeSequence = source.Sequence;
             _overdue.Clear();
             _overdue.UnionWith(overdue.Select(leistung => leistung.OzgId));
@@ -345,6 +348,7 @@ public sealed class ProgrammeAggregatorGrain(
             {
                 return [];
             }
+
 
             _programmeFigures.Clear();
             foreach (var (key, value) in source.Figures)
@@ -355,7 +359,7 @@ public sealed class ProgrammeAggregatorGrain(
             if (graceful)
             {
                 logger.LogWarning("Programme-management figures were {How} in {Count} figures ({Figures}); corrected",
-                    behind ? "behind" : "drifted", drifted.Count, string.Join(", ", drifted.Take(10)));
+                    behind ? "out of step with the figures grain" : "drifted", drifted.Count, string.Join(", ", drifted.Take(10)));
             }
 
             await PublishAsync(new ChangeBatch(_epoch, [], Resync: true));
