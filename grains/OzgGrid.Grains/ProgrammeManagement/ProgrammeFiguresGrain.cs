@@ -40,6 +40,7 @@ public sealed class ProgrammeFiguresGrain(
     private readonly FigureCounter _figures = new();
     private readonly Dictionary<IProgrammeEventObserver, DateTimeOffset> _observers = [];
     private readonly List<ProgrammeEvent> _unforwarded = [];
+    private bool _forwarding;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -184,29 +185,38 @@ public sealed class ProgrammeFiguresGrain(
             _observers.Remove(observer);
         }
 
-        await ForwardAsync();
+        // Not awaited: the write that reported the change must not wait for the monitoring (nor fail with it).
+        _ = ForwardAsync();
     }
 
     /// <summary>
-    /// Passes the events the aggregator has not taken yet, in order; on failure they stay and go with the next forward
-    /// (the aggregator ignores an event it has taken already).
+    /// Passes the events the aggregator has not taken yet, in order, one forward at a time; on failure they stay and go
+    /// with the next forward (the aggregator ignores an event it has taken already).
     /// </summary>
     private async Task ForwardAsync()
     {
-        if (_unforwarded.Count == 0)
+        if (_forwarding)
         {
             return;
         }
 
-        var events = _unforwarded.ToImmutableArray();
+        _forwarding = true;
         try
         {
-            await GrainFactory.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ApplyProgrammeEventsAsync(events).WaitAsync(ForwardTimeout);
-            _unforwarded.RemoveRange(0, events.Length);
+            while (_unforwarded.Count > 0)
+            {
+                var events = _unforwarded.ToImmutableArray();
+                await GrainFactory.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ApplyProgrammeEventsAsync(events).WaitAsync(ForwardTimeout);
+                _unforwarded.RemoveAll(taken => taken.Sequence <= events[^1].Sequence);
+            }
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "The programme aggregator did not take {Count} programme-management events; retrying", events.Length);
+            logger.LogWarning(exception, "The programme aggregator did not take {Count} programme-management events; retrying", _unforwarded.Count);
+        }
+        finally
+        {
+            _forwarding = false;
         }
     }
 
