@@ -13,7 +13,10 @@ namespace OzgGrid.Silo;
 /// </summary>
 public static class OzgGridHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configureServices">
+    /// Runs after every registration of the host, so that tests can replace a service (e.g. the programme's clock).
+    /// </param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         // The content root is the program's folder, so appsettings.json is found wherever the silo is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -23,6 +26,7 @@ public static class OzgGridHost
         builder.AddOzgGridOperations();
         builder.Services.AddHostedService<CatalogStartupLoader>();
         builder.Services.AddHostedService<KommunenStartupLoader>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapOzgGridGateway();
