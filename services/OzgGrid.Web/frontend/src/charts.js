@@ -23,7 +23,7 @@ export function reifegradChart(canvas) {
       indexAxis: "y",
       animation: false,
       maintainAspectRatio: false,
-      scales: { x: { stacked: true, title: { display: true, text: "Anzahl Leistungen" } }, y: { stacked: true, ticks: { autoSkip: false } } },
+      scales: { x: { stacked: true, ticks: { precision: 0 }, title: { display: true, text: "Anzahl Leistungen" } }, y: { stacked: true, ticks: { autoSkip: false } } },
       plugins: { legend: { position: "top" } },
     },
   });
@@ -36,7 +36,7 @@ export function verlaufChart(canvas) {
     options: {
       animation: false,
       maintainAspectRatio: false,
-      scales: { y: { beginAtZero: true, title: { display: true, text: "Anzahl Leistungen" } } },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "Anzahl Leistungen" } } },
       plugins: { legend: { display: false } },
     },
   });
