@@ -7,11 +7,18 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineContro
 Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
 Chart.defaults.color = "#1a1a1a";
 
+// Long Themenfeld names are shortened on the axis of a narrow chart; the tooltip and the table keep them whole.
+const KURZ = 20;
+const axisLabel = (chart) => function label(value) {
+  const name = this.getLabelForValue(value);
+  return chart.width < 500 && name.length > KURZ ? `${name.slice(0, KURZ - 1)}…` : name;
+};
+
 // Reifegrad 0–4, light to dark (a sequential palette that stays apart for colour-blind readers).
 const REIFEGRAD_FARBEN = ["#d4d4d4", "#fdd49e", "#fc8d59", "#4a90c2", "#08306b"];
 
 export function reifegradChart(canvas) {
-  return new Chart(canvas, {
+  const chart = new Chart(canvas, {
     type: "bar",
     data: {
       labels: [],
@@ -27,6 +34,8 @@ export function reifegradChart(canvas) {
       plugins: { legend: { position: "top" } },
     },
   });
+  chart.options.scales.y.ticks.callback = axisLabel(chart);
+  return chart;
 }
 
 export function verlaufChart(canvas) {

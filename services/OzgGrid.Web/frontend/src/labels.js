@@ -34,6 +34,10 @@ const FELDER = {
   zustaendigkeit: "Zuständigkeit",
   it_dienstleister: "IT-Dienstleister",
   efa: "EfA",
+  name: "Name",
+  lage: "Lage",
+  themenfeld: "Themenfeld",
+  leika_leistungen: "LeiKa-Leistungen",
 };
 
 export const phase = (value) => PHASEN[value] ?? value;
