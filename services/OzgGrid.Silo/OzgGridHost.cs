@@ -4,6 +4,7 @@ using OzgGrid.Gateway;
 using OzgGrid.Silo.Catalog;
 using OzgGrid.Silo.Hosting;
 using OzgGrid.Silo.Kommunen;
+using OzgGrid.Web;
 
 namespace OzgGrid.Silo;
 
@@ -56,8 +57,9 @@ public static class OzgGridHost
 
         foreach (var address in app.HttpAddresses())
         {
-            app.Logger.LogInformation("OzgGrid operations endpoint at {Address}: {LivePath}, {ReadyPath}, {MetricsPath}, {DashboardPath}",
-                address, HealthRegistration.LivePath, HealthRegistration.ReadyPath, TelemetryRegistration.MetricsPath, DashboardRegistration.Path);
+            app.Logger.LogInformation("OzgGrid operations endpoint at {Address}: {LivePath}, {ReadyPath}, {MetricsPath}, {DashboardPath}, the programme page {ProgrammePath}/",
+                address, HealthRegistration.LivePath, HealthRegistration.ReadyPath, TelemetryRegistration.MetricsPath, DashboardRegistration.Path,
+                ProgrammeDashboardEndpoints.Path);
         }
     }
 }
