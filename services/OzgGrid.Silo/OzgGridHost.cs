@@ -4,6 +4,7 @@ using OzgGrid.Gateway;
 using OzgGrid.Silo.Catalog;
 using OzgGrid.Silo.Hosting;
 using OzgGrid.Silo.Kommunen;
+using OzgGrid.Web;
 
 namespace OzgGrid.Silo;
 
@@ -13,7 +14,10 @@ namespace OzgGrid.Silo;
 /// </summary>
 public static class OzgGridHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configureServices">
+    /// Runs after every registration of the host, so that tests can replace a service (e.g. the programme's clock).
+    /// </param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         // The content root is the program's folder, so appsettings.json is found wherever the silo is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -23,6 +27,7 @@ public static class OzgGridHost
         builder.AddOzgGridOperations();
         builder.Services.AddHostedService<CatalogStartupLoader>();
         builder.Services.AddHostedService<KommunenStartupLoader>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapOzgGridGateway();
@@ -52,8 +57,9 @@ public static class OzgGridHost
 
         foreach (var address in app.HttpAddresses())
         {
-            app.Logger.LogInformation("OzgGrid operations endpoint at {Address}: {LivePath}, {ReadyPath}, {MetricsPath}, {DashboardPath}",
-                address, HealthRegistration.LivePath, HealthRegistration.ReadyPath, TelemetryRegistration.MetricsPath, DashboardRegistration.Path);
+            app.Logger.LogInformation("OzgGrid operations endpoint at {Address}: {LivePath}, {ReadyPath}, {MetricsPath}, {DashboardPath}, the programme page {ProgrammePath}/",
+                address, HealthRegistration.LivePath, HealthRegistration.ReadyPath, TelemetryRegistration.MetricsPath, DashboardRegistration.Path,
+                ProgrammeDashboardEndpoints.Path);
         }
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Catalog;
@@ -27,9 +29,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder();
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.State);
-            silo.AddMemoryGrainStorage(StorageNames.History);
-            silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+            // Orleans' binary format, as the silo stores it (the JSON default cannot read immutable collections back).
+            foreach (var name in new[] { StorageNames.State, StorageNames.History, StorageNames.Aggregates })
+            {
+                silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((memory, serializer) =>
+                    memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            }
+
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(new ProgrammeClock(ProgrammeTime));
             silo.Services.AddOzgGridGrainServices();

@@ -47,4 +47,45 @@ public sealed class DurabilityTests
         Assert.Equal(written, retry);
         Assert.Equal(KnownData.Leistungen, import.LeistungenCreated);
     }
+
+    [Fact]
+    public async Task A_history_of_many_changes_is_read_back_whole_after_a_restart_of_the_host()
+    {
+        var scope = ClusterScope.CreateNew();
+        const int ozgId = 10200;
+        const int updates = 40;
+        var written = new List<UpdateLeistungStatusResponse>();
+        await using (var first = await TestHost.StartAsync(scope))
+        {
+            var client = new LeistungService.LeistungServiceClient(first.Channel);
+            for (var i = 1; i <= updates; i++)
+            {
+                written.Add(await client.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest
+                {
+                    OzgId = ozgId, RequestId = $"many-{i}", Reifegrad = i % 5,
+                }));
+            }
+        }
+
+        await using var second = await TestHost.StartAsync(scope);
+        var reopened = new LeistungService.LeistungServiceClient(second.Channel);
+        var versions = new List<long>();
+        var requestIds = new List<string>();
+        var token = string.Empty;
+        do
+        {
+            var page = await reopened.ListLeistungChangesAsync(new ListLeistungChangesRequest { OzgId = ozgId, PageSize = 9, PageToken = token });
+            versions.AddRange(page.Changes.Select(change => change.Version));
+            requestIds.AddRange(page.Changes.Select(change => change.RequestId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        var asked = written[5];
+        var asOf = await new MonitoringService.MonitoringServiceClient(second.Channel).GetLeistungAsOfAsync(
+            new GetLeistungAsOfRequest { OzgId = ozgId, AsOf = asked.LastChange.ChangedAt });
+
+        Assert.Equal(Enumerable.Range(1, updates + 1).Reverse().Select(version => (long)version), versions);
+        Assert.Equal(Enumerable.Range(1, updates).Reverse().Select(i => $"many-{i}"), requestIds.Take(updates));
+        Assert.Equal(written.Last(w => w.LastChange.ChangedAt.ToDateTimeOffset() <= asked.LastChange.ChangedAt.ToDateTimeOffset()).Version, asOf.Leistung.Version);
+    }
 }

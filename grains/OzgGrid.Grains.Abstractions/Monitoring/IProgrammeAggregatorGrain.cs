@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 
 namespace OzgGrid.Grains.Abstractions.Monitoring;
 
 /// <summary>
 /// The programme-wide figures (one grain, key <see cref="Key"/>). Per-silo batchers feed it the changes of all
-/// Leistungen; it numbers them, keeps the figures by deltas and publishes each batch to every silo's hub.
+/// Leistungen; it numbers them, keeps the figures by deltas and publishes each batch to every silo's hub. The
+/// programme-management figures (EfA-Nachnutzung, overdue Leistungen) join them from <see cref="IProgrammeFiguresGrain"/>,
+/// which keeps them and forwards each of its events here, to be numbered and published like a change of the Leistung.
 /// </summary>
 public interface IProgrammeAggregatorGrain : IGrainWithIntegerKey
 {
@@ -12,6 +15,13 @@ public interface IProgrammeAggregatorGrain : IGrainWithIntegerKey
 
     Task ApplyAsync(ImmutableArray<LeistungChanged> changes);
 
+    /// <summary>
+    /// Events of the programme-management figures, in their order; one not newer than the last taken is ignored (a
+    /// retried forward). The figures they moved take the values the events carry.
+    /// </summary>
+    Task ApplyProgrammeEventsAsync(ImmutableArray<ProgrammeEvent> events);
+
+    /// <summary>The Leistung figures and the programme-management figures (keys "efa/…", "ueberfaellig/…") together.</summary>
     Task<FiguresSnapshot> GetSnapshotAsync();
 
     /// <summary>The position of the last change published: a stream whose hub stays behind it has missed something.</summary>
@@ -20,7 +30,10 @@ public interface IProgrammeAggregatorGrain : IGrainWithIntegerKey
     /// <summary>A hub registers itself, and again periodically: hubs not heard from for a while are dropped.</summary>
     Task RegisterHubAsync(string siloName, IMonitoringHub hub);
 
-    /// <summary>Recounts from the Leistungen, catches up what was missed and corrects drifted figures.</summary>
+    /// <summary>
+    /// Recounts from the Leistungen, catches up what was missed and corrects drifted figures; the programme-management
+    /// figures are compared with <see cref="IProgrammeFiguresGrain"/>'s and corrected likewise.
+    /// </summary>
     Task<ReconciliationResult> ReconcileAsync();
 
     /// <summary>The headline figures at the end of each recorded day from <paramref name="firstDay"/> to <paramref name="lastDay"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.Termine;
 
@@ -7,15 +8,19 @@ namespace OzgGrid.Grains.Abstractions.ProgrammeManagement;
 /// <summary>
 /// The programme-management figures (one grain, key <see cref="Key"/>): EfA-Nachnutzung and overdue Leistungen, kept by
 /// deltas from what the Nachnutzung and Termine grains report after each accepted change, and announced to watchers.
-/// A report that is not newer than what was counted is ignored.
+/// A report that is not newer than what was counted is ignored. Every event also goes to the programme aggregator
+/// (<see cref="Monitoring.IProgrammeAggregatorGrain.ApplyProgrammeEventsAsync"/>), which makes these figures part of
+/// the programme figures and of the <c>WatchProgramme</c> streams.
 /// </summary>
 public interface IProgrammeFiguresGrain : IGrainWithIntegerKey
 {
     public const long Key = 0;
 
-    Task ReportNachnutzungAsync(EfaNachnutzung efa, long version);
+    /// <param name="stamp">Who made the change reported, and when.</param>
+    Task ReportNachnutzungAsync(EfaNachnutzung efa, long version, ChangeStamp stamp);
 
-    Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version);
+    /// <param name="stamp">Who made the change reported (the deadline check: <c>ozggrid-fristpruefung</c>), and when.</param>
+    Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version, ChangeStamp stamp);
 
     Task<ProgrammeFiguresSnapshot> GetSnapshotAsync();
 

@@ -1,11 +1,15 @@
 using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.Termine;
 
 namespace OzgGrid.Grains.Abstractions.ProgrammeManagement;
 
 /// <summary>
 /// What the programme-management figures announce: numbered by <see cref="Sequence"/>, with the figures the event moved
-/// (their new values) and a sentence saying what happened.
+/// (their new values) and a sentence saying what happened. The programme aggregator publishes it as a change of the
+/// Leistung <see cref="OzgId"/>, so it needs who made it, the fields, and the milestones or the Nachnutzung it is about.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ozg.ProgrammeEvent")]
 public sealed record ProgrammeEvent(
@@ -14,4 +18,19 @@ public sealed record ProgrammeEvent(
     [property: Id(2)] int OzgId,
     [property: Id(3)] string Description,
     [property: Id(4)] DateTimeOffset At,
-    [property: Id(5)] ImmutableArray<Figure> ChangedFigures);
+    [property: Id(5)] ImmutableArray<Figure> ChangedFigures,
+    [property: Id(6)] string ChangedBy,
+    [property: Id(7)] ImmutableArray<FieldChange> Fields,
+    [property: Id(8)] ImmutableArray<Meilenstein> Ueberfaellig,
+    [property: Id(9)] ImmutableArray<Meilenstein> VorherUeberfaellig,
+    [property: Id(10)] EfaNachnutzung? Nachnutzung)
+{
+    /// <summary>
+    /// The event is about this Land: a milestone of the Land is (or was) overdue, or the Land builds or reuses the
+    /// EfA-Leistung. A monitoring stream filtered by that Land sees it even where the Leistung is not available there.
+    /// </summary>
+    public bool Concerns(string land) =>
+        Ueberfaellig.Any(m => m.Land == land)
+        || VorherUeberfaellig.Any(m => m.Land == land)
+        || (Nachnutzung is { } efa && (efa.Umsetzungsland == land || efa.Laender.ContainsKey(land)));
+}

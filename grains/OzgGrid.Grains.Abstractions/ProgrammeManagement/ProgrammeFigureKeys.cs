@@ -13,6 +13,10 @@ public static class ProgrammeFigureKeys
     public const string EfaLeistungen = "efa/leistungen";
     public const string UeberfaelligLeistungen = "ueberfaellig/leistungen";
 
+    private const string NachnutzerPrefix = "efa/leistung/";
+    private const string NachnutzerSuffix = "/nachnutzer";
+    private const string UeberfaelligBeschlussPrefix = "ueberfaellig/beschluss/";
+
     public static string Bereitgestellt(string land) => $"efa/land/{land}/bereitgestellt";
 
     public static string LandNachnutzung(string land, NachnutzungZustand zustand) => $"efa/land/{land}/nachnutzung/{zustand}";
@@ -21,13 +25,27 @@ public static class ProgrammeFigureKeys
     public static string Nachgenutzt(string land) => $"efa/land/{land}/nachgenutzt";
 
     /// <summary>Länder in which this EfA-Leistung is live as a Nachnutzung.</summary>
-    public static string Nachnutzer(int ozgId) => $"efa/leistung/{ozgId}/nachnutzer";
+    public static string Nachnutzer(int ozgId) => $"{NachnutzerPrefix}{ozgId}{NachnutzerSuffix}";
 
     public static string UeberfaelligThemenfeld(int themenfeldId) => $"ueberfaellig/themenfeld/{themenfeldId}";
 
     public static string UeberfaelligLand(string land) => $"ueberfaellig/land/{land}";
 
-    public static string UeberfaelligBeschluss(string nummer) => $"ueberfaellig/beschluss/{nummer}";
+    public static string UeberfaelligBeschluss(string nummer) => $"{UeberfaelligBeschlussPrefix}{nummer}";
+
+    /// <summary>The OZG-ID of a <see cref="Nachnutzer"/> key; null for any other key.</summary>
+    public static int? NachnutzerOzgId(string key) =>
+        key.StartsWith(NachnutzerPrefix, StringComparison.Ordinal) && key.EndsWith(NachnutzerSuffix, StringComparison.Ordinal)
+        && int.TryParse(key.AsSpan(NachnutzerPrefix.Length, key.Length - NachnutzerPrefix.Length - NachnutzerSuffix.Length),
+            System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ozgId)
+            ? ozgId
+            : null;
+
+    /// <summary>The Beschluss number of an <see cref="UeberfaelligBeschluss"/> key (numbers contain "/"); null for any other key.</summary>
+    public static string? UeberfaelligBeschlussNummer(string key) =>
+        key.StartsWith(UeberfaelligBeschlussPrefix, StringComparison.Ordinal) && key.Length > UeberfaelligBeschlussPrefix.Length
+            ? key[UeberfaelligBeschlussPrefix.Length..]
+            : null;
 
     /// <summary>The keys an EfA-Leistung counts towards, one each.</summary>
     public static IEnumerable<string> Of(EfaNachnutzung efa)

@@ -45,8 +45,8 @@ internal static class WriteGuard
         }
     }
 
-    public static ImmutableArray<RecentWrite<TResult>> Remember<TResult>(
-        ImmutableArray<RecentWrite<TResult>> recentWrites, RecentWrite<TResult> write)
+    /// <summary>Adds an answered write, forgetting the oldest beyond <see cref="RecentWritesCapacity"/>.</summary>
+    public static ImmutableArray<TWrite> Remember<TWrite>(ImmutableArray<TWrite> recentWrites, TWrite write)
     {
         var all = recentWrites.Add(write);
         return all.Length > RecentWritesCapacity ? all.RemoveRange(0, all.Length - RecentWritesCapacity) : all;

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
@@ -13,7 +15,7 @@ namespace OzgGrid.Grains.Leistungen;
 
 public sealed class LeistungGrain(
     [PersistentState("leistung", StorageNames.State)] IPersistentState<LeistungState> state,
-    [PersistentState("leistung-history", StorageNames.History)] IPersistentState<LeistungHistory> history,
+    [FromKeyedServices(StorageNames.History)] IGrainStorage historyStorage,
     TimeProvider clock,
     ILogger<LeistungGrain> logger) : Grain, ILeistungGrain
 {
@@ -23,20 +25,28 @@ public sealed class LeistungGrain(
     /// </summary>
     private LeistungState? _committed;
 
+    private LeistungHistoryPages? _history;
+
     private int OzgId => (int)this.GetPrimaryKeyLong();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private LeistungHistoryPages History => _history ??= new(historyStorage, this.GetGrainId());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The history is written before the state. An entry whose state write then failed names a version
-        // the Leistung never reached; it is dropped here and overwritten by the next accepted change.
-        var reached = state.State.Version;
-        if (history.State.Changes.Any(change => change.Version > reached))
+        if (!state.State.HistoryInPages && state.State.Version > 0)
         {
-            history.State = history.State with { Changes = history.State.Changes.RemoveAll(change => change.Version > reached) };
+            await MoveWholeHistoryIntoPagesAsync();
+        }
+
+        if (!state.State.RecentWrites.IsEmpty)
+        {
+            // Kept in memory until the next write stores them in the new form.
+            var converted = state.State.RecentWrites.Select(write =>
+                new LeistungWriteReceipt(write.RequestId, Fingerprints.Of(write.Fingerprint), write.Result.Version, write.Result.Zustaendigkeit));
+            state.State = state.State with { Receipts = [.. converted, .. state.State.Receipts], RecentWrites = [] };
         }
 
         _committed = state.State;
-        return Task.CompletedTask;
     }
 
     public Task<LeistungDetails> GetAsync()
@@ -49,56 +59,69 @@ public sealed class LeistungGrain(
     public Task<LeistungSummary?> GetSummaryAsync() =>
         Task.FromResult(_committed?.Catalog is null ? null : ToSummary(_committed));
 
-    public Task<ChangePage> GetChangesAsync(long? beforeVersion, int limit)
+    public async Task<ChangePage> GetChangesAsync(long? beforeVersion, int limit)
     {
         RequireCatalog();
         limit = Math.Max(1, limit);
-        var below = beforeVersion ?? long.MaxValue;
-        var newestFirst = history.State.Changes.Reverse().Where(change => change.Version < below);
-        var page = newestFirst.Take(limit + 1).ToImmutableArray();
-        return Task.FromResult(page.Length > limit
-            ? new ChangePage(page.RemoveAt(limit), page[limit - 1].Version)
-            : new ChangePage(page, null));
-    }
-
-    public Task<LeistungAsOf?> GetAsOfAsync(DateTimeOffset moment)
-    {
-        var reached = state.State.Version;
-        var record = history.State.Changes.LastOrDefault(change => change.Stamp.ChangedAt <= moment && change.Version <= reached);
-        if (record is null || state.State.Catalog is not { } catalog)
+        var page = ImmutableArray.CreateBuilder<ChangeRecord>(limit + 1);
+        await foreach (var change in NewestFirst(beforeVersion ?? long.MaxValue))
         {
-            return Task.FromResult<LeistungAsOf?>(null);
+            page.Add(change);
+            if (page.Count > limit)
+            {
+                break;
+            }
         }
 
-        var status = record.StatusAfter ?? LeistungStatus.Initial;
-        var summary = new LeistungSummary(OzgId, catalog.Name, catalog.LageId, catalog.ThemenfeldId, status, record.Version);
-        return Task.FromResult<LeistungAsOf?>(new LeistungAsOf(summary, record.Stamp));
+        return page.Count > limit
+            ? new ChangePage(page.ToImmutable().RemoveAt(limit), page[limit - 1].Version)
+            : new ChangePage(page.ToImmutable(), null);
     }
 
-    public Task<LeistungWriteResult> UpdateStatusAsync(WriteCommand command, LeistungStatusUpdate update)
+    public async Task<LeistungAsOf?> GetAsOfAsync(DateTimeOffset moment)
+    {
+        if (state.State.Catalog is not { } catalog)
+        {
+            return null;
+        }
+
+        await foreach (var record in NewestFirst(long.MaxValue))
+        {
+            if (record.Stamp.ChangedAt <= moment)
+            {
+                var status = record.StatusAfter ?? LeistungStatus.Initial;
+                var summary = new LeistungSummary(OzgId, catalog.Name, catalog.LageId, catalog.ThemenfeldId, status, record.Version);
+                return new LeistungAsOf(summary, record.Stamp);
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<LeistungWriteResult> UpdateStatusAsync(WriteCommand command, LeistungStatusUpdate update)
     {
         RequireCatalog();
-        var fingerprint = $"status|{command.ExpectedVersion}|{update}";
-        if (WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out var earlier))
+        var fingerprint = Fingerprints.Of($"status|{command.ExpectedVersion}|{update}");
+        if (await TryReplayAsync(command, fingerprint) is { } earlier)
         {
-            return Task.FromResult(earlier);
+            return earlier;
         }
 
         EnsureWithinScope(command.Scope, update);
         WriteGuard.EnsureExpectedVersion(command, state.State.Version);
         var (next, fields) = LeistungStatusRules.Apply(state.State.Status, update);
         return fields.IsEmpty
-            ? RememberUnchangedAsync(command, fingerprint)
-            : CommitAsync(ChangeKind.Status, command, fields, current => current with { Status = next }, fingerprint);
+            ? await RememberUnchangedAsync(command, fingerprint)
+            : await CommitAsync(ChangeKind.Status, command, fields, current => current with { Status = next }, fingerprint);
     }
 
-    public Task<LeistungWriteResult> SetZustaendigkeitAsync(WriteCommand command, Zustaendigkeit zustaendigkeit)
+    public async Task<LeistungWriteResult> SetZustaendigkeitAsync(WriteCommand command, Zustaendigkeit zustaendigkeit)
     {
         RequireCatalog();
-        var fingerprint = $"zustaendigkeit|{command.ExpectedVersion}|{Describe(zustaendigkeit)}";
-        if (WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out var earlier))
+        var fingerprint = Fingerprints.Of($"zustaendigkeit|{command.ExpectedVersion}|{Describe(zustaendigkeit)}");
+        if (await TryReplayAsync(command, fingerprint) is { } earlier)
         {
-            return Task.FromResult(earlier);
+            return earlier;
         }
 
         WriteGuard.EnsureExpectedVersion(command, state.State.Version);
@@ -106,11 +129,11 @@ public sealed class LeistungGrain(
         var before = state.State.Zustaendigkeit;
         if (zustaendigkeit.SameAs(before))
         {
-            return RememberUnchangedAsync(command, fingerprint);
+            return await RememberUnchangedAsync(command, fingerprint);
         }
 
         FieldChange[] fields = [new("zustaendigkeit", Describe(before), Describe(zustaendigkeit))];
-        return CommitAsync(
+        return await CommitAsync(
             ChangeKind.Zustaendigkeit, command, [.. fields], current => current with { Zustaendigkeit = zustaendigkeit }, fingerprint);
     }
 
@@ -132,48 +155,54 @@ public sealed class LeistungGrain(
     /// A write that repeats the current values makes no new version, but its answer is remembered like any other:
     /// a retry that arrives after a later change must get this answer, not be applied again over that change.
     /// </summary>
-    private async Task<LeistungWriteResult> RememberUnchangedAsync(WriteCommand command, string fingerprint)
+    private async Task<LeistungWriteResult> RememberUnchangedAsync(WriteCommand command, long fingerprint)
     {
         var current = state.State;
         var result = ToResult(current);
-        await state.WriteOrRollBackAsync(
-            current with { RecentWrites = WriteGuard.Remember(current.RecentWrites, new(command.RequestId, fingerprint, result)) }, this);
+        await state.WriteOrRollBackAsync(current with { Receipts = Remember(current, command, fingerprint) }, this);
         _committed = state.State;
         return result;
     }
 
-    /// <summary>Persists a change (history, then state) before answering, then updates the Themenfeld's index.</summary>
+    /// <summary>Persists a change (with the state, sealing a page of the history when it is full) before answering, then tells the index and the monitoring.</summary>
     private async Task<LeistungWriteResult> CommitAsync(
         ChangeKind kind,
         WriteCommand command,
         ImmutableArray<FieldChange> fields,
         Func<LeistungState, LeistungState> change,
-        string? fingerprint)
+        long? fingerprint)
     {
-        var (stateBefore, historyBefore) = (state.State, history.State);
+        var stateBefore = state.State;
         var stamp = new ChangeStamp(command.ChangedBy, clock.GetUtcNow(), command.RequestId);
         var next = change(stateBefore) with { Version = stateBefore.Version + 1, LastChange = stamp };
         var result = ToResult(next);
-        if (fingerprint is not null)
+        if (fingerprint is { } remembered)
         {
-            next = next with { RecentWrites = WriteGuard.Remember(next.RecentWrites, new(command.RequestId, fingerprint, result)) };
+            next = next with { Receipts = Remember(next, command, remembered) };
         }
 
-        history.State = historyBefore with
-        {
-            Changes = historyBefore.Changes.Add(new ChangeRecord(next.Version, kind, stamp, fields, next.Status)),
-        };
-        state.State = next;
+        var record = new ChangeRecord(next.Version, kind, stamp, fields, next.Status);
+        var unsealed = stateBefore.UnsealedChanges.Add(record);
+        var sealsPage = unsealed.Count >= LeistungHistoryPages.PageSize;
+        next = sealsPage
+            ? next with { UnsealedChanges = [], SealedPages = stateBefore.SealedPages + 1, HistoryInPages = true }
+            : next with { UnsealedChanges = unsealed, HistoryInPages = true };
         try
         {
-            await history.WriteStateAsync();
+            // The page before the state: a page whose state write then fails holds a version never reached, which is
+            // not counted as sealed and is overwritten when that version is reached.
+            if (sealsPage)
+            {
+                await History.WriteAsync(stateBefore.SealedPages, unsealed);
+            }
+
+            state.State = next;
             await state.WriteStateAsync();
         }
         catch (Exception exception)
         {
             // Nothing was acknowledged: forget the change and re-read storage (and its ETags) on the next call.
             state.State = stateBefore;
-            history.State = historyBefore;
             DeactivateOnIdle();
             logger.LogWarning(exception, "Leistung {OzgId}: could not persist version {Version}", OzgId, next.Version);
             throw;
@@ -210,6 +239,93 @@ public sealed class LeistungGrain(
         {
             logger.LogWarning(exception, "Leistung {OzgId}: monitoring did not take version {Version}", OzgId, summary.Version);
         }
+    }
+
+    /// <summary>The earlier answer when this request id was already applied to the same write, rebuilt from its receipt.</summary>
+    /// <exception cref="RequestIdReusedException">The request id was used for a different write.</exception>
+    private async Task<LeistungWriteResult?> TryReplayAsync(WriteCommand command, long fingerprint)
+    {
+        var receipt = state.State.Receipts.FirstOrDefault(receipt => receipt.RequestId == command.RequestId);
+        if (receipt is null)
+        {
+            return null;
+        }
+
+        if (receipt.Fingerprint != fingerprint)
+        {
+            throw new RequestIdReusedException(command.RequestId);
+        }
+
+        var record = await ChangeAtAsync(receipt.Version);
+        return new LeistungWriteResult(OzgId, receipt.Version, record.StatusAfter ?? LeistungStatus.Initial, receipt.Zustaendigkeit, record.Stamp);
+    }
+
+    private async Task<ChangeRecord> ChangeAtAsync(long version)
+    {
+        await foreach (var change in NewestFirst(version + 1))
+        {
+            if (change.Version == version)
+            {
+                return change;
+            }
+
+            break;
+        }
+
+        throw new InvalidOperationException($"Leistung {OzgId}: version {version} is missing from the history.");
+    }
+
+    private static ImmutableArray<LeistungWriteReceipt> Remember(LeistungState next, WriteCommand command, long fingerprint) =>
+        WriteGuard.Remember(next.Receipts, new LeistungWriteReceipt(command.RequestId, fingerprint, next.Version, next.Zustaendigkeit));
+
+    /// <summary>The changes below <paramref name="belowVersion"/>, newest first, reading sealed pages only as far as asked.</summary>
+    private async IAsyncEnumerable<ChangeRecord> NewestFirst(long belowVersion)
+    {
+        var current = state.State;
+        for (var i = current.UnsealedChanges.Count - 1; i >= 0; i--)
+        {
+            if (current.UnsealedChanges[i].Version < belowVersion)
+            {
+                yield return current.UnsealedChanges[i];
+            }
+        }
+
+        // Every version has one change, so the page of a version follows from its number.
+        var newestPage = belowVersion == long.MaxValue
+            ? current.SealedPages - 1
+            : Math.Min(current.SealedPages - 1, LeistungHistoryPages.PageOf(belowVersion - 1));
+        for (var page = newestPage; page >= 0; page--)
+        {
+            var changes = await History.ReadAsync(page);
+            for (var i = changes.Count - 1; i >= 0; i--)
+            {
+                if (changes[i].Version < belowVersion)
+                {
+                    yield return changes[i];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A Leistung stored by the first releases keeps its whole history in one blob; it is split into pages once, on
+    /// activation, and the blob removed after the state says so.
+    /// </summary>
+    private async Task MoveWholeHistoryIntoPagesAsync()
+    {
+        var reached = state.State.Version;
+        var whole = (await History.ReadWholeHistoryAsync() ?? []).RemoveAll(change => change.Version > reached);
+        var sealedPages = whole.Count / LeistungHistoryPages.PageSize;
+        for (var page = 0; page < sealedPages; page++)
+        {
+            await History.WriteAsync(page, whole.GetRange(page * LeistungHistoryPages.PageSize, LeistungHistoryPages.PageSize));
+        }
+
+        var unsealed = whole.GetRange(sealedPages * LeistungHistoryPages.PageSize, whole.Count - (sealedPages * LeistungHistoryPages.PageSize));
+        await state.WriteOrRollBackAsync(
+            state.State with { UnsealedChanges = unsealed, SealedPages = sealedPages, HistoryInPages = true }, this);
+        await History.ClearWholeHistoryAsync();
+        logger.LogInformation("Leistung {OzgId}: moved {Count} changes of its history into pages", OzgId, whole.Count);
     }
 
     /// <summary>An IT-Dienstleister reports only for Leistungen assigned to it, and Verfügbarkeit only where it serves.</summary>

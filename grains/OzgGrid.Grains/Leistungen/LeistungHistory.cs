@@ -3,7 +3,7 @@ using OzgGrid.Grains.Abstractions.Changes;
 
 namespace OzgGrid.Grains.Leistungen;
 
-/// <summary>Every accepted change of a Leistung, oldest first.</summary>
+/// <summary>Accepted changes of a Leistung, oldest first: one page of its history (or, in the first releases, all of it).</summary>
 [GenerateSerializer, Alias("ozg.LeistungHistory")]
 public sealed record LeistungHistory
 {

@@ -24,6 +24,23 @@ public sealed record LeistungState
     [Id(4)]
     public ChangeStamp? LastChange { get; init; }
 
+    /// <summary>Answered writes as the first releases remembered them; turned into <see cref="Receipts"/> on activation.</summary>
     [Id(5)]
     public ImmutableArray<RecentWrite<LeistungWriteResult>> RecentWrites { get; init; } = [];
+
+    /// <summary>The newest changes, oldest first, that do not fill a page of the history yet.</summary>
+    [Id(6)]
+    public ImmutableList<ChangeRecord> UnsealedChanges { get; init; } = [];
+
+    /// <summary>How many full pages of the history are in the history storage (see <see cref="LeistungHistoryPages"/>).</summary>
+    [Id(7)]
+    public long SealedPages { get; init; }
+
+    /// <summary>False for a Leistung whose history is still the one growing blob of the first releases.</summary>
+    [Id(8)]
+    public bool HistoryInPages { get; init; }
+
+    /// <summary>The latest answered writes, oldest first, so that a retry with the same request id gets the same answer.</summary>
+    [Id(9)]
+    public ImmutableArray<LeistungWriteReceipt> Receipts { get; init; } = [];
 }

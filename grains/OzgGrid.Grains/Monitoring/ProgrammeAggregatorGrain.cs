@@ -6,6 +6,8 @@ using OzgGrid.Grains.Abstractions.Catalog;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using Orleans.Concurrency;
 using Orleans.Storage;
@@ -15,6 +17,8 @@ namespace OzgGrid.Grains.Monitoring;
 /// <summary>
 /// Counts every Leistung once, in the state it was last reported in: a change moves it between counters, a
 /// duplicate or late report (version not newer) is ignored, and a recount from the Leistungen heals what was missed.
+/// Beside them it holds a copy of the programme-management figures (EfA, overdue) as <see cref="IProgrammeFiguresGrain"/>
+/// announces them: their events are numbered into the same sequence and published as changes of their Leistung.
 /// </summary>
 /// <remarks>
 /// Reentrant, so that changes keep arriving while a recount waits for the Leistungen; everything that touches the
@@ -42,6 +46,15 @@ public sealed class ProgrammeAggregatorGrain(
     private bool _dirty;
     private Task<ReconciliationResult>? _reconciliation;
 
+    /// <summary>The programme-management figures as last announced (keys "efa/…", "ueberfaellig/…"; never 0).</summary>
+    private readonly Dictionary<string, long> _programmeFigures = new(StringComparer.Ordinal);
+
+    /// <summary>The number of the last programme-management event taken; older ones are retries.</summary>
+    private long _programmeSequence;
+
+    /// <summary>Leistungen with an overdue milestone: a change of one of them has its milestones checked at once.</summary>
+    private readonly HashSet<int> _overdue = [];
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var (ozgId, leistung) in state.State.Counted)
@@ -66,6 +79,9 @@ public sealed class ProgrammeAggregatorGrain(
         var settings = options.Value;
         this.RegisterGrainTimer(PersistIfChangedAsync, settings.PersistInterval, settings.PersistInterval);
         this.RegisterGrainTimer(async _ => await ReconcileAsync(), settings.FirstReconciliationDelay, settings.ReconciliationInterval);
+
+        // Not read here: the figures grain may be the caller that activated this grain, waiting for it.
+        this.RegisterGrainTimer(async _ => await ReconcileProgrammeFiguresAsync(graceful: false), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         logger.LogInformation("Programme aggregator active in epoch {Epoch} with {Count} Leistungen counted", _epoch, _counted.Count);
     }
 
@@ -87,8 +103,62 @@ public sealed class ProgrammeAggregatorGrain(
         }
     }
 
+    public async Task ApplyProgrammeEventsAsync(ImmutableArray<ProgrammeEvent> events)
+    {
+        // A Leistung not counted yet (just after activation, before the first recount) is read before taking the gate.
+        var uncounted = await Task.WhenAll(events.Select(e => e.OzgId).Distinct().Where(ozgId => !_counted.ContainsKey(ozgId))
+            .Select(ozgId => GrainFactory.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync()));
+
+        await _gate.WaitAsync();
+        try
+        {
+            var published = ImmutableArray.CreateBuilder<PublishedChange>();
+            foreach (var programmeEvent in events.OrderBy(e => e.Sequence))
+            {
+                if (programmeEvent.Sequence <= _programmeSequence)
+                {
+                    continue;
+                }
+
+                _programmeSequence = programmeEvent.Sequence;
+                foreach (var figure in programmeEvent.ChangedFigures)
+                {
+                    SetProgrammeFigure(figure.Key, figure.Value);
+                }
+
+                if (programmeEvent.Kind == ProgrammeEventKind.Ueberfaellig)
+                {
+                    _overdue.Add(programmeEvent.OzgId);
+                }
+                else if (programmeEvent.Kind == ProgrammeEventKind.NichtMehrUeberfaellig)
+                {
+                    _overdue.Remove(programmeEvent.OzgId);
+                }
+
+                if ((_counted.GetValueOrDefault(programmeEvent.OzgId) ?? uncounted.FirstOrDefault(l => l?.OzgId == programmeEvent.OzgId)) is not { } leistung)
+                {
+                    // Records exist only for Leistungen of the catalogue; should one be gone, its figures count all the same.
+                    continue;
+                }
+
+                var change = new LeistungChanged(
+                    leistung, KindOf(programmeEvent.Kind), new ChangeStamp(programmeEvent.ChangedBy, programmeEvent.At, string.Empty), programmeEvent.Fields);
+                published.Add(new PublishedChange(++_sequence, change, leistung, programmeEvent.ChangedFigures, programmeEvent));
+            }
+
+            if (published.Count > 0)
+            {
+                await PublishAsync(new ChangeBatch(_epoch, published.ToImmutable()));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public Task<FiguresSnapshot> GetSnapshotAsync() =>
-        Task.FromResult(new FiguresSnapshot(new MonitoringCursor(_epoch, _sequence), _figures.ToImmutable()));
+        Task.FromResult(new FiguresSnapshot(new MonitoringCursor(_epoch, _sequence), _figures.ToImmutable().SetItems(_programmeFigures)));
 
     public Task<MonitoringCursor> GetCursorAsync() => Task.FromResult(new MonitoringCursor(_epoch, _sequence));
 
@@ -127,6 +197,8 @@ public sealed class ProgrammeAggregatorGrain(
 
     private async Task<ReconciliationResult> ReconcileOnceAsync()
     {
+        var programmeDrift = await ReconcileProgrammeFiguresAsync(graceful: true);
+
         // What was counted before the read: only a version counted then can show that the figures are ahead of a
         // Leistung; one counted while the read ran or during the grace below is simply newer than the read.
         var countedBeforeRead = _counted.ToDictionary(counted => counted.Key, counted => counted.Value.Version);
@@ -165,7 +237,7 @@ public sealed class ProgrammeAggregatorGrain(
                 logger.LogWarning("Recount caught up with {Count} Leistungen the monitoring had counted differently", missed.Length);
             }
 
-            return new ReconciliationResult(current.Length, missed.Length, [.. drifted]);
+            return new ReconciliationResult(current.Length, missed.Length, [.. drifted.Concat(programmeDrift).Order(StringComparer.Ordinal)]);
         }
         finally
         {
@@ -207,6 +279,10 @@ public sealed class ProgrammeAggregatorGrain(
             var changedFigures = _figures.Move(before, after);
             _counted[after.OzgId] = after;
             published.Add(new PublishedChange(++_sequence, change, before, changedFigures));
+            if (_overdue.Count > 0 && _overdue.Contains(after.OzgId))
+            {
+                CheckDeadlinesSoon(after.OzgId);
+            }
         }
 
         if (published.Count == 0)
@@ -218,6 +294,123 @@ public sealed class ProgrammeAggregatorGrain(
         RecordProgress();
         await PublishAsync(new ChangeBatch(_epoch, published.ToImmutable()));
     }
+
+    /// <summary>
+    /// Compares the copy of the programme-management figures with <see cref="IProgrammeFiguresGrain"/>'s (read outside
+    /// the gate: that grain may be waiting for this one) and takes its figures when the copy is behind (events lost on
+    /// the way) or differs at the same event number (drift); watchers then get a fresh snapshot.
+    /// </summary>
+    /// <param name="graceful">Give events still on their way a moment before treating the copy as behind.</param>
+    /// <returns>The keys that differed.</returns>
+    private async Task<IReadOnlyList<string>> ReconcileProgrammeFiguresAsync(bool graceful)
+    {
+        var takenBeforeRead = _programmeSequence;
+        ProgrammeFiguresSnapshot source;
+        ImmutableArray<UeberfaelligeLeistung> overdue;
+        try
+        {
+            var figuresGrain = GrainFactory.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);
+            source = await figuresGrain.GetSnapshotAsync();
+            if (graceful && source.Sequence > _programmeSequence)
+            {
+                await Task.Delay(options.Value.ReconciliationGrace, clock);
+                source = await figuresGrain.GetSnapshotAsync();
+            }
+
+            overdue = await figuresGrain.GetUeberfaelligeAsync();
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException)
+        {
+            logger.LogWarning(exception, "Programme-management figures could not be read for the recount; next time");
+            return [];
+        }
+
+        await _gate.WaitAsync();
+        try
+        {
+            if (_programmeSequence > source.Sequence && _programmeSequence != takenBeforeRead)
+            {
+                // Newer events were taken while reading: the copy is ahead of what was read, nothing to correct. (Ahead
+                // with nothing taken meanwhile cannot be explained by events on the way — the figures grain persists
+                // an event's number before passing it on — so the copy is corrected below.)
+                return [];
+            }
+
+            var drifted = _programmeFigures.Keys.Union(source.Figures.Keys)
+                .Where(key => _programmeFigures.GetValueOrDefault(key) != source.Figures.GetValueOrDefault(key))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            var behind = _programmeSequence != source.Sequence;
+            _programmeSequence = source.Sequence;
+            _overdue.Clear();
+            _overdue.UnionWith(overdue.Select(leistung => leistung.OzgId));
+            if (drifted.Count == 0)
+            {
+                return [];
+            }
+
+
+            _programmeFigures.Clear();
+            foreach (var (key, value) in source.Figures)
+            {
+                SetProgrammeFigure(key, value);
+            }
+
+            if (graceful)
+            {
+                logger.LogWarning("Programme-management figures were {How} in {Count} figures ({Figures}); corrected",
+                    behind ? "out of step with the figures grain" : "drifted", drifted.Count, string.Join(", ", drifted.Take(10)));
+            }
+
+            await PublishAsync(new ChangeBatch(_epoch, [], Resync: true));
+            return drifted;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void SetProgrammeFigure(string key, long value)
+    {
+        if (value == 0)
+        {
+            _programmeFigures.Remove(key);
+        }
+        else
+        {
+            _programmeFigures[key] = value;
+        }
+    }
+
+    /// <summary>
+    /// An overdue Leistung changed: its milestones are checked now rather than at the next daily reminder, so that
+    /// catching up is announced at once. Not awaited: the batch must not wait for it, and a check that fails is made
+    /// up by the reminder.
+    /// </summary>
+    private void CheckDeadlinesSoon(int ozgId)
+    {
+        _ = CheckAsync();
+
+        async Task CheckAsync()
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ITermineGrain>(ozgId).CheckDeadlinesAsync();
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Milestones of {OzgId} could not be checked after its change; the reminder checks them", ozgId);
+            }
+        }
+    }
+
+    private static ChangeKind KindOf(ProgrammeEventKind kind) => kind switch
+    {
+        ProgrammeEventKind.Ueberfaellig => ChangeKind.Ueberfaellig,
+        ProgrammeEventKind.NichtMehrUeberfaellig => ChangeKind.NichtMehrUeberfaellig,
+        _ => ChangeKind.Nachnutzung,
+    };
 
     private void RecordProgress()
     {

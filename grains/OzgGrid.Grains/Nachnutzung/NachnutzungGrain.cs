@@ -84,7 +84,7 @@ public sealed class NachnutzungGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key).ReportNachnutzungAsync(recorded.Body, recorded.Version);
+            await GrainFactory.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key).ReportNachnutzungAsync(recorded.Body, recorded.Version, recorded.LastChange);
         }
         catch (Exception exception)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Monitoring;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
@@ -11,23 +12,40 @@ namespace OzgGrid.Grains.ProgrammeManagement;
 
 /// <summary>
 /// Keeps the EfA and overdue figures by deltas (a report moves its Leistung from the keys of its previous report to
-/// those of the new one) and announces each change to the subscribed watchers. Kept apart from the programme
-/// aggregator: these figures come from other grains than the Leistungen, and their events are not Leistung changes.
+/// those of the new one) and announces each change to the subscribed watchers and to the programme aggregator, which
+/// numbers it into the <c>WatchProgramme</c> streams. Counted here rather than in the aggregator: these figures come
+/// from other grains than the Leistungen and change rarely, so the Leistung status path carries none of their cost;
+/// the aggregator's recount compares its copy with this grain's figures.
 /// </summary>
 public sealed class ProgrammeFiguresGrain(
     [PersistentState("programme-management-figures", StorageNames.Aggregates)] IPersistentState<ProgrammeFiguresState> state,
-    ProgrammeClock clock,
     TimeProvider time,
     ILogger<ProgrammeFiguresGrain> logger) : Grain, IProgrammeFiguresGrain
 {
     /// <summary>How long a watcher may take for an event (in-memory work on a live silo: milliseconds).</summary>
     private static readonly TimeSpan ObserverTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long the aggregator may take for events before they go again with the next forward.</summary>
+    private static readonly TimeSpan ForwardTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often events the aggregator has not taken yet are sent again.</summary>
+    private static readonly TimeSpan ForwardRetryInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Beyond this many events waiting for the aggregator the oldest are dropped: its recount corrects the figures
+    /// (the announcements of those events are then lost to WatchProgramme, which resyncs its watchers).
+    /// </summary>
+    private const int MaxUnforwarded = 10_000;
+
     private readonly FigureCounter _figures = new();
     private readonly Dictionary<IProgrammeEventObserver, DateTimeOffset> _observers = [];
+    private readonly List<ProgrammeEvent> _unforwarded = [];
+    private bool _forwarding;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        this.RegisterGrainTimer(_ => ForwardAsync(), ForwardRetryInterval, ForwardRetryInterval);
+
         foreach (var (efa, _) in state.State.Nachnutzung.Values)
         {
             _figures.Move([], ProgrammeFigureKeys.Of(efa));
@@ -41,7 +59,7 @@ public sealed class ProgrammeFiguresGrain(
         return Task.CompletedTask;
     }
 
-    public async Task ReportNachnutzungAsync(EfaNachnutzung efa, long version)
+    public async Task ReportNachnutzungAsync(EfaNachnutzung efa, long version, ChangeStamp stamp)
     {
         var known = state.State.Nachnutzung.TryGetValue(efa.OzgId, out var before);
         if (known && before.Version >= version)
@@ -53,10 +71,12 @@ public sealed class ProgrammeFiguresGrain(
         var live = efa.Laender.Where(l => l.Value == NachnutzungZustand.Live).Select(l => l.Key).ToList();
         var description = $"EfA-Leistung {efa.OzgId}: Umsetzungsland {Or(efa.Umsetzungsland)}, live nachgenutzt in {live.Count} Ländern ({Or(string.Join(", ", live))})";
         state.State = state.State with { Nachnutzung = state.State.Nachnutzung.SetItem(efa.OzgId, (efa, version)) };
-        await PublishAsync(ProgrammeEventKind.NachnutzungGeaendert, efa.OzgId, description, changed);
+        await PublishAsync(new ProgrammeEvent(
+            0, ProgrammeEventKind.NachnutzungGeaendert, efa.OzgId, description, stamp.ChangedAt, changed, stamp.ChangedBy,
+            NachnutzungFields(known ? before.Efa : EfaNachnutzung.Empty(efa.OzgId), efa), [], [], efa));
     }
 
-    public async Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version)
+    public async Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version, ChangeStamp stamp)
     {
         var known = state.State.Termine.TryGetValue(ueberfaellig.OzgId, out var before);
         if (known && before.Version >= version)
@@ -76,7 +96,9 @@ public sealed class ProgrammeFiguresGrain(
         var (kind, description) = ueberfaellig.Meilensteine.IsEmpty
             ? (ProgrammeEventKind.NichtMehrUeberfaellig, $"OZG-Leistung {ueberfaellig.OzgId} has no overdue milestone any more")
             : (ProgrammeEventKind.Ueberfaellig, $"OZG-Leistung {ueberfaellig.OzgId} is overdue: {string.Join("; ", ueberfaellig.Meilensteine)}");
-        await PublishAsync(kind, ueberfaellig.OzgId, description, changed);
+        var fields = FieldChanges.Between(("ueberfaellig", FieldChanges.List(wasOverdue), FieldChanges.List(ueberfaellig.Meilensteine)));
+        await PublishAsync(new ProgrammeEvent(
+            0, kind, ueberfaellig.OzgId, description, stamp.ChangedAt, changed, stamp.ChangedBy, fields, ueberfaellig.Meilensteine, wasOverdue, null));
     }
 
     public Task<ProgrammeFiguresSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
@@ -124,12 +146,20 @@ public sealed class ProgrammeFiguresGrain(
     private ProgrammeFiguresSnapshot Snapshot() =>
         new(state.State.Sequence, _figures.ToImmutable());
 
-    /// <summary>Persists the new counts with the event's number, then tells every watcher that is still subscribed.</summary>
-    private async Task PublishAsync(ProgrammeEventKind kind, int ozgId, string description, ImmutableArray<Figure> changed)
+    /// <summary>
+    /// Persists the new counts with the event's number, then tells every watcher that is still subscribed and passes
+    /// the event on to the programme aggregator.
+    /// </summary>
+    private async Task PublishAsync(ProgrammeEvent unnumbered)
     {
         state.State = state.State with { Sequence = state.State.Sequence + 1 };
         await state.WriteStateAsync();
-        var programmeEvent = new ProgrammeEvent(state.State.Sequence, kind, ozgId, description, clock.Now, changed);
+        var programmeEvent = unnumbered with { Sequence = state.State.Sequence };
+        _unforwarded.Add(programmeEvent);
+        if (_unforwarded.Count > MaxUnforwarded)
+        {
+            _unforwarded.RemoveAt(0);
+        }
 
         var expired = time.GetUtcNow() - IProgrammeFiguresGrain.ObserverExpiry;
         foreach (var gone in _observers.Where(o => o.Value < expired).Select(o => o.Key).ToList())
@@ -154,7 +184,50 @@ public sealed class ProgrammeFiguresGrain(
         {
             _observers.Remove(observer);
         }
+
+        // Not awaited: the write that reported the change must not wait for the monitoring (nor fail with it).
+        _ = ForwardAsync();
     }
+
+    /// <summary>
+    /// Passes the events the aggregator has not taken yet, in order, one forward at a time; on failure they stay and go
+    /// with the next forward (the aggregator ignores an event it has taken already).
+    /// </summary>
+    private async Task ForwardAsync()
+    {
+        if (_forwarding)
+        {
+            return;
+        }
+
+        _forwarding = true;
+        try
+        {
+            while (_unforwarded.Count > 0)
+            {
+                var events = _unforwarded.ToImmutableArray();
+                await GrainFactory.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ApplyProgrammeEventsAsync(events).WaitAsync(ForwardTimeout);
+                _unforwarded.RemoveAll(taken => taken.Sequence <= events[^1].Sequence);
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "The programme aggregator did not take {Count} programme-management events; retrying", _unforwarded.Count);
+        }
+        finally
+        {
+            _forwarding = false;
+        }
+    }
+
+    /// <summary>The Umsetzungsland and each Land's Nachnutzung that differ between the two reports.</summary>
+    private static ImmutableArray<FieldChange> NachnutzungFields(EfaNachnutzung before, EfaNachnutzung after) =>
+    [
+        .. FieldChanges.Between(("umsetzungsland", before.Umsetzungsland, after.Umsetzungsland)),
+        .. before.Laender.Keys.Union(after.Laender.Keys).Order(StringComparer.Ordinal)
+            .Select(land => new FieldChange($"nachnutzung.{land}", before.ZustandIn(land).ToString(), after.ZustandIn(land).ToString()))
+            .Where(field => field.Before != field.After),
+    ];
 
     private static string Or(string text) => text.Length > 0 ? text : "-";
 }

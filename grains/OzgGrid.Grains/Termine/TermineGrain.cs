@@ -113,7 +113,7 @@ public sealed class TermineGrain(
         try
         {
             await GrainFactory.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key)
-                .ReportUeberfaelligAsync(new UeberfaelligeLeistung(OzgId, termine.ThemenfeldId, termine.Ueberfaellig), recorded.Version);
+                .ReportUeberfaelligAsync(new UeberfaelligeLeistung(OzgId, termine.ThemenfeldId, termine.Ueberfaellig), recorded.Version, recorded.LastChange);
         }
         catch (Exception exception)
         {

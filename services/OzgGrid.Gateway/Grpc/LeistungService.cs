@@ -5,6 +5,8 @@ using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Catalog;
 using OzgGrid.Grains.Abstractions.Dienstleister;
 using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Grpc;
@@ -33,10 +35,19 @@ public sealed class LeistungService(IGrainFactory grains) : Protos.V1.LeistungSe
         };
     }
 
+    /// <summary>The Leistung joined with its milestones and its EfA-Nachnutzung, which their own grains keep.</summary>
     public override async Task<GetLeistungResponse> GetLeistung(GetLeistungRequest request, ServerCallContext context)
     {
-        var details = await Leistung(request.OzgId).GetAsync();
-        return new GetLeistungResponse { Leistung = details.MapToProto() };
+        var details = Leistung(request.OzgId).GetAsync();
+        var termine = grains.GetGrain<ITermineGrain>(request.OzgId).GetAsync();
+        var nachnutzung = grains.GetGrain<INachnutzungGrain>(request.OzgId).GetAsync();
+        await Task.WhenAll(details, termine, nachnutzung);
+        return new GetLeistungResponse
+        {
+            Leistung = (await details).MapToProto(),
+            Fristen = (await termine).Body.MapToFristen(),
+            Efa = (await nachnutzung).Body.MapToEfa(),
+        };
     }
 
     public override async Task<ListLeistungChangesResponse> ListLeistungChanges(ListLeistungChangesRequest request, ServerCallContext context)

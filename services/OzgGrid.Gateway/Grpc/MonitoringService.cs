@@ -124,7 +124,7 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeP
         if (asOf is not null)
         {
             var past = await grains.GetGrain<ICatalogQueryGrain>(ICatalogQueryGrain.Key).GetFiguresAsOfAsync(asOf.ToDateTimeOffset());
-            return (past.MapToProgrammeFigures(themenfelder), string.Empty);
+            return (past.MapToProgrammeFigures(themenfelder, withProgrammeManagement: false), string.Empty);
         }
 
         var snapshot = await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).GetSnapshotAsync();

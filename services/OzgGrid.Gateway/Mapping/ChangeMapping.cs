@@ -20,6 +20,9 @@ public static class ChangeMapping
         ChangeKind.Zustaendigkeit => Proto.ChangeKind.Zustaendigkeit,
         ChangeKind.Federfuehrung => Proto.ChangeKind.Federfuehrung,
         ChangeKind.Abgleich => Proto.ChangeKind.Abgleich,
+        ChangeKind.Ueberfaellig => Proto.ChangeKind.Ueberfaellig,
+        ChangeKind.NichtMehrUeberfaellig => Proto.ChangeKind.NichtMehrUeberfaellig,
+        ChangeKind.Nachnutzung => Proto.ChangeKind.Nachnutzung,
         _ => Proto.ChangeKind.Unspecified,
     };
 

@@ -257,6 +257,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
             ChangedBy = stamp.ChangedBy,
             ChangedAt = Timestamp.FromDateTimeOffset(stamp.ChangedAt),
             Fields = { change.Change.Fields.MapToProto() },
+            ProgrammeManagement = change.ProgrammeEvent?.MapToLeistungChange(),
         };
         var alone = inBatch.Clone();
         alone.ChangedFigures.Add(change.ChangedFigures.MapToProto());

@@ -2,12 +2,12 @@ namespace OzgGrid.Silo.Hosting;
 
 /// <summary>
 /// What operators and their tools reach on the operations endpoint (Kestrel:Endpoints:Http, HTTP/1.1): health checks,
-/// Prometheus metrics, the Orleans Dashboard. On the gRPC listener these paths are not found.
+/// Prometheus metrics, the Orleans Dashboard, the live programme page. On the gRPC listener these paths are not found.
 /// </summary>
 public static class OperationsRegistration
 {
     public static WebApplicationBuilder AddOzgGridOperations(this WebApplicationBuilder builder) =>
-        builder.AddOzgGridHealthChecks().AddOzgGridTelemetry().AddOzgGridDashboard();
+        builder.AddOzgGridHealthChecks().AddOzgGridTelemetry().AddOzgGridDashboard().AddOzgGridProgrammeDashboard();
 
     /// <summary>Call after the gateway's mapping: its authentication runs first, then this listener check, then authorization.</summary>
     public static WebApplication MapOzgGridOperations(this WebApplication app)
@@ -24,6 +24,6 @@ public static class OperationsRegistration
             return next(context);
         });
         app.UseAuthorization();
-        return app.MapOzgGridHealthChecks().MapOzgGridMetrics().MapOzgGridDashboard();
+        return app.MapOzgGridHealthChecks().MapOzgGridMetrics().MapOzgGridDashboard().MapOzgGridProgrammeDashboard();
     }
 }

@@ -21,7 +21,9 @@ public sealed class MonitoringLagRecorder(MonitoringHub hub, OzgGridMetrics metr
                     if (message is HubMessage.Changes changes)
                     {
                         var now = clock.GetUtcNow();
-                        foreach (var published in changes.Published)
+                        // Programme-management events are stamped with their record's change (a deadline check
+                        // with the programme's clock), not with their arrival at the aggregator: not a lag.
+                        foreach (var published in changes.Published.Where(published => published.ProgrammeEvent is null))
                         {
                             metrics.MonitoringLag(now - published.Change.Stamp.ChangedAt);
                         }

@@ -4,6 +4,8 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using Proto = OzgGrid.Protos.V1;
 
@@ -157,6 +159,57 @@ public sealed class FiguresMappingTests
         Assert.Equal(2, figures.Themenfelder.Count);
         Assert.Equal(16, figures.Laender.Count);
         Assert.Equal(3, figures.Lagen.Count);
+    }
+
+    [Fact]
+    public void The_efa_figures_give_the_totals_each_reused_leistung_and_per_land_what_it_provides_and_reuses()
+    {
+        var figures = new Dictionary<string, long>(Figures)
+        {
+            [ProgrammeFigureKeys.EfaLeistungen] = 3,
+            [ProgrammeFigureKeys.Nachnutzer(10400)] = 2,
+            [ProgrammeFigureKeys.Nachnutzer(10000)] = 5,
+            [ProgrammeFigureKeys.Bereitgestellt("HE")] = 2,
+            [ProgrammeFigureKeys.Nachgenutzt("BY")] = 1,
+            [ProgrammeFigureKeys.LandNachnutzung("BY", NachnutzungZustand.Live)] = 1,
+            [ProgrammeFigureKeys.LandNachnutzung("BY", NachnutzungZustand.Vertrag)] = 2,
+            [ProgrammeFigureKeys.LandNachnutzung("BY", NachnutzungZustand.Interessenbekundung)] = 1,
+        }.MapToProgrammeFigures(Themenfelder);
+
+        Assert.Equal((3, 2, 7), (figures.Efa.Leistungen, figures.Efa.NachgenutzteLeistungen, figures.Efa.NachnutzungenLive));
+        Assert.Equal<(int, long)>([(10000, 5), (10400, 2)], figures.Efa.LeistungenNachgenutzt.Select(l => (l.OzgId, l.Nachnutzer)));
+        Assert.Equal(2, figures.Laender.Single(l => l.Land == "HE").EfaBereitgestellt);
+        var by = figures.Laender.Single(l => l.Land == "BY");
+        Assert.Equal((0, 1, 3), (by.EfaBereitgestellt, by.EfaNachgenutzt, by.EfaNachnutzungInVorbereitung));
+    }
+
+    [Fact]
+    public void The_overdue_figures_give_the_total_and_the_count_per_themenfeld_land_and_beschluss()
+    {
+        var figures = new Dictionary<string, long>(Figures)
+        {
+            [ProgrammeFigureKeys.UeberfaelligLeistungen] = 4,
+            [ProgrammeFigureKeys.UeberfaelligThemenfeld(6)] = 3,
+            [ProgrammeFigureKeys.UeberfaelligLand("NW")] = 2,
+            [ProgrammeFigureKeys.UeberfaelligBeschluss("2022/23")] = 3,
+            [ProgrammeFigureKeys.UeberfaelligBeschluss("2021/7")] = 1,
+        }.MapToProgrammeFigures(Themenfelder);
+
+        Assert.Equal(4, figures.Ueberfaellig.Leistungen);
+        Assert.Equal<(string, long)>([("2021/7", 1), ("2022/23", 3)], figures.Ueberfaellig.Beschluesse.Select(b => (b.Beschluss, b.Leistungen)));
+        Assert.Equal<long>([3, 0], figures.Themenfelder.Select(t => t.Ueberfaellig));
+        Assert.Equal(2, figures.Laender.Single(l => l.Land == "NW").Ueberfaellig);
+        Assert.Equal(0, figures.Laender.Single(l => l.Land == "BY").Ueberfaellig);
+    }
+
+    [Fact]
+    public void Figures_as_of_a_past_moment_leave_out_the_programme_management_blocks()
+    {
+        var figures = Figures.MapToProgrammeFigures(Themenfelder, withProgrammeManagement: false);
+
+        Assert.Null(figures.Efa);
+        Assert.Null(figures.Ueberfaellig);
+        Assert.NotNull(Figures.MapToProgrammeFigures(Themenfelder).Efa);
     }
 
     private static ThemenfeldDetails Themenfeld(int id, string name, params LageSummary[] lagen) =>

@@ -1,5 +1,10 @@
+using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Abstractions.Termine;
 using static OzgGrid.Grains.Tests.Monitoring.MonitoringSamples;
 
 namespace OzgGrid.Grains.Tests.Monitoring;
@@ -124,4 +129,50 @@ public sealed class WatchFilterTests
         Assert.True(filter.Matches(Published(1, Leistung(themenfeldId: 6))));
         Assert.False(filter.Matches(Published(1, Leistung(themenfeldId: 7))));
     }
+
+    // --- programme-management changes ---
+
+    [Fact]
+    public void A_land_filter_matches_a_programme_management_change_about_that_land_where_the_leistung_is_not_available_there()
+    {
+        var leistung = Leistung(ozgId: 10050);
+        var overdueInNw = OverdueEvent(leistung.OzgId, new Meilenstein(Umsetzungsphase.RollOut, "NW", new DateOnly(2026, 6, 30), "2022/23"));
+        var overdueInBy = OverdueEvent(leistung.OzgId, new Meilenstein(Umsetzungsphase.RollOut, "BY", new DateOnly(2026, 6, 30), "2022/23"));
+
+        Assert.True((WatchFilter.All with { Land = "NW" }).Matches(ProgrammeManagementChange(leistung, overdueInNw)));
+        Assert.False((WatchFilter.All with { Land = "NW" }).Matches(ProgrammeManagementChange(leistung, overdueInBy)));
+    }
+
+    [Fact]
+    public void A_land_filter_matches_a_nachnutzung_change_of_a_land_that_builds_or_reuses_the_leistung()
+    {
+        var leistung = Leistung(ozgId: 10051);
+        var efa = new EfaNachnutzung(leistung.OzgId, "HE", ImmutableSortedDictionary<string, NachnutzungZustand>.Empty.Add("BY", NachnutzungZustand.Vertrag));
+        var changed = ProgrammeManagementChange(leistung, OverdueEvent(leistung.OzgId) with { Kind = ProgrammeEventKind.NachnutzungGeaendert, Nachnutzung = efa });
+
+        Assert.True((WatchFilter.All with { Land = "HE" }).Matches(changed));
+        Assert.True((WatchFilter.All with { Land = "BY" }).Matches(changed));
+        Assert.False((WatchFilter.All with { Land = "NW" }).Matches(changed));
+    }
+
+    [Fact]
+    public void Themenfeld_leistungen_and_minimum_reifegrad_apply_to_a_programme_management_change_as_to_any_change_of_its_leistung()
+    {
+        var leistung = Leistung(ozgId: 10052, themenfeldId: 6, reifegrad: Reifegrad.Information);
+        var change = ProgrammeManagementChange(leistung, OverdueEvent(leistung.OzgId, new Meilenstein(Umsetzungsphase.RollOut, "NW", new DateOnly(2026, 6, 30), string.Empty)));
+
+        Assert.True((WatchFilter.All with { ThemenfeldId = 6, Land = "NW" }).Matches(change));
+        Assert.False((WatchFilter.All with { ThemenfeldId = 7, Land = "NW" }).Matches(change));
+        Assert.False((WatchFilter.All with { OzgIds = [10000], Land = "NW" }).Matches(change));
+        Assert.False((WatchFilter.All with { MinReifegrad = Reifegrad.OnlineLeistung, Land = "NW" }).Matches(change));
+        Assert.True((WatchFilter.All with { MinReifegrad = Reifegrad.Information }).Matches(change));
+    }
+
+    private static ProgrammeEvent OverdueEvent(int ozgId, params Meilenstein[] ueberfaellig) =>
+        new(1, ProgrammeEventKind.Ueberfaellig, ozgId, "overdue", DateTimeOffset.UtcNow, [], "ozggrid-fristpruefung", [], [.. ueberfaellig], [], null);
+
+    /// <summary>A programme-management change as the aggregator publishes it: the Leistung unchanged, before and after.</summary>
+    private static PublishedChange ProgrammeManagementChange(LeistungSummary leistung, ProgrammeEvent programmeEvent) =>
+        new(1, new LeistungChanged(leistung, ChangeKind.Ueberfaellig, new ChangeStamp("ozggrid-fristpruefung", DateTimeOffset.UtcNow, string.Empty), []),
+            leistung, [], programmeEvent);
 }

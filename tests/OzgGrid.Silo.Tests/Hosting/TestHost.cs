@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using OzgGrid.Gateway.Identity;
 
 namespace OzgGrid.Silo.Tests.Hosting;
@@ -77,7 +78,10 @@ public sealed class TestHost : IAsyncDisposable
         return channel;
     }
 
-    public static async Task<TestHost> StartAsync(ClusterScope scope, params string[] settings)
+    public static Task<TestHost> StartAsync(ClusterScope scope, params string[] settings) => StartAsync(scope, configureServices: null, settings);
+
+    /// <summary>Starts a host whose services <paramref name="configureServices"/> may replace (after all of the host's own).</summary>
+    public static async Task<TestHost> StartAsync(ClusterScope scope, Action<IServiceCollection>? configureServices, params string[] settings)
     {
         var siloPort = FreePort.Next();
         string[] args =
@@ -95,7 +99,7 @@ public sealed class TestHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = OzgGridHost.Build(args);
+        var app = OzgGridHost.Build(args, configureServices);
         await app.StartAsync();
         var address = app.GatewayAddresses().Single();
         return new TestHost(app, address, new Uri(app.HttpAddresses().Single()), scope, siloPort);

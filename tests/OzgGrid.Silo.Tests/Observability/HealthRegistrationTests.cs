@@ -17,11 +17,14 @@ public sealed class HealthRegistrationTests(ObservabilityFixture fixture)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_operations_paths_are_not_served_on_the_gRPC_listener()
+    [Theory]
+    [InlineData("/healthz/live")]
+    [InlineData("/programm/")]
+    [InlineData("/programm/api/kennzahlen")]
+    public async Task The_operations_paths_are_not_served_on_the_gRPC_listener(string path)
     {
         using var http2 = new HttpClient { BaseAddress = new Uri($"http://{fixture.Host.Channel.Target}") };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz/live")
+        using var request = new HttpRequestMessage(HttpMethod.Get, path)
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,

@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Leistungen;
+
+namespace OzgGrid.Grains.Tests.Leistungen;
+
+/// <summary>A history longer than a page: paging, status as of a moment, and the move of a whole-blob history into pages.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
+{
+    private const int PageSize = LeistungHistoryPages.PageSize;
+
+    private readonly TestCatalog _catalog = new(fixture.Grains);
+
+    [Fact]
+    public async Task A_history_of_several_pages_pages_newest_first_without_gaps_or_repeats()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        var newest = await UpdateManyAsync(leistung, (2 * PageSize) + 5);
+
+        var seen = new List<long>();
+        long? before = null;
+        do
+        {
+            var page = await leistung.GetChangesAsync(before, 7);
+            seen.AddRange(page.Changes.Select(change => change.Version));
+            before = page.NextBeforeVersion;
+        }
+        while (before is not null);
+
+        Assert.Equal(LongRange(newest, 1), seen);
+        var fromTheMiddle = await leistung.GetChangesAsync(PageSize + 3, 5);
+        Assert.Equal(LongRange(PageSize + 2, PageSize - 2), fromTheMiddle.Changes.Select(change => change.Version));
+        Assert.Equal(PageSize - 2, fromTheMiddle.NextBeforeVersion);
+    }
+
+    [Fact]
+    public async Task A_history_of_several_pages_survives_a_new_activation()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        var results = await UpdateManyAsync(leistung, PageSize + 3);
+
+        await fixture.Cluster.DeactivateAsync(leistung);
+        var all = await leistung.GetChangesAsync(null, 100);
+
+        Assert.Equal(LongRange(results, 1), all.Changes.Select(change => change.Version));
+        Assert.All(all.Changes.SkipLast(1), change => Assert.Equal(ChangeKind.Status, change.Kind));
+        Assert.Equal(ChangeKind.Katalog, all.Changes[^1].Kind);
+    }
+
+    [Fact]
+    public async Task The_status_as_of_a_moment_is_found_in_older_pages()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        var results = new List<LeistungWriteResult>();
+        for (var i = 0; i < (2 * PageSize) + 1; i++)
+        {
+            results.Add(await leistung.UpdateStatusAsync(WriteCommands.New(), new((i + 1) % 5, null, null)));
+        }
+
+        foreach (var asked in new[] { results[2], results[PageSize + 1], results[^1] })
+        {
+            var moment = asked.LastChange.ChangedAt;
+            var expected = results.Last(result => result.LastChange.ChangedAt <= moment);
+
+            var asOf = await leistung.GetAsOfAsync(moment);
+
+            Assert.NotNull(asOf);
+            Assert.Equal(expected.Version, asOf.Leistung.Version);
+            Assert.Equal(expected.Status, asOf.Leistung.Status);
+        }
+    }
+
+    [Fact]
+    public async Task A_history_kept_as_one_blob_moves_into_pages_and_goes_on_from_there()
+    {
+        var entry = TestCatalog.Entry(FreshKeys.Next(), FreshKeys.Next(), FreshKeys.Next());
+        var leistung = fixture.Grains.GetGrain<ILeistungGrain>(entry.OzgId);
+        var grainId = leistung.GetGrainId();
+        var reached = PageSize + 4;
+        var changes = Enumerable.Range(1, reached + 1)
+            .Select(version => new ChangeRecord(
+                version,
+                version == 1 ? ChangeKind.Katalog : ChangeKind.Status,
+                new ChangeStamp("altbestand", DateTimeOffset.UtcNow, $"alt-{version}"),
+                [],
+                LeistungStatus.Initial with { Reifegrad = version % 5 }))
+            .ToImmutableList();
+        var lastUpdate = new LeistungStatusUpdate(reached % 5, null, null);
+        var lastAnswer = new LeistungWriteResult(
+            entry.OzgId, reached, LeistungStatus.Initial with { Reifegrad = reached % 5 }, null, changes[reached - 1].Stamp);
+        var oldState = new LeistungState
+        {
+            Catalog = entry,
+            Status = lastAnswer.Status,
+            Version = reached,
+            LastChange = lastAnswer.LastChange,
+            RecentWrites = [new($"alt-{reached}", $"status||{lastUpdate}", lastAnswer)],
+        };
+
+        // The state as the first releases stored it, and a history with one change more, whose state write failed.
+        await Storage(StorageNames.State).WriteStateAsync("leistung", grainId, new GrainState<LeistungState>(oldState));
+        await Storage(StorageNames.History).WriteStateAsync(
+            "leistung-history", grainId, new GrainState<LeistungHistory>(new LeistungHistory { Changes = changes }));
+
+        var moved = await leistung.GetChangesAsync(null, 100);
+        var retried = await leistung.UpdateStatusAsync(new WriteCommand($"alt-{reached}", null, "altbestand"), lastUpdate);
+        var next = await leistung.UpdateStatusAsync(WriteCommands.New("nach-umzug"), new(Reifegrad.OnlineLeistung, null, null));
+        var after = await leistung.GetChangesAsync(null, 100);
+
+        Assert.Equal(LongRange(reached, 1), moved.Changes.Select(change => change.Version));
+        Assert.Equal((lastAnswer.Version, lastAnswer.LastChange), (retried.Version, retried.LastChange));
+        Assert.Equal(reached + 1, next.Version);
+        Assert.Equal(LongRange(reached + 1, 1), after.Changes.Select(change => change.Version));
+        Assert.Equal("nach-umzug", after.Changes[0].Stamp.ChangedBy);
+        var whole = new GrainState<LeistungHistory>();
+        await Storage(StorageNames.History).ReadStateAsync("leistung-history", grainId, whole);
+        Assert.False(whole.RecordExists);
+        var firstPage = new GrainState<LeistungHistory>();
+        await Storage(StorageNames.History).ReadStateAsync("leistung-history-0", grainId, firstPage);
+        Assert.Equal(Enumerable.Range(1, PageSize).Select(version => (long)version), firstPage.State!.Changes.Select(change => change.Version));
+    }
+
+    [Fact]
+    public async Task A_retry_after_its_change_was_sealed_into_a_page_and_a_new_activation_gets_the_same_answer()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        var zustaendigkeit = new Zustaendigkeit(new UmsetzendeStelle(UmsetzendeStelleArt.Land, "HE"), false, "ekom21", []);
+        var setCommand = WriteCommands.New("pm");
+        var statusCommand = WriteCommands.New("ekom21");
+        var set = await leistung.SetZustaendigkeitAsync(setCommand, zustaendigkeit);
+        var status = await leistung.UpdateStatusAsync(statusCommand, new(Reifegrad.OnlineLeistung, Umsetzungsphase.Pilotierung, null));
+        await UpdateManyAsync(leistung, PageSize + 2);
+        await leistung.SetZustaendigkeitAsync(WriteCommands.New("pm"), zustaendigkeit with { ItDienstleister = "dataport" });
+
+        await fixture.Cluster.DeactivateAsync(leistung);
+        var setAgain = await leistung.SetZustaendigkeitAsync(setCommand, zustaendigkeit);
+        var statusAgain = await leistung.UpdateStatusAsync(statusCommand, new(Reifegrad.OnlineLeistung, Umsetzungsphase.Pilotierung, null));
+
+        Assert.Equal((set.Version, set.LastChange), (setAgain.Version, setAgain.LastChange));
+        Assert.True(zustaendigkeit.SameAs(setAgain.Zustaendigkeit));
+        Assert.Equal(status.Version, statusAgain.Version);
+        Assert.Equal((status.Status.Reifegrad, status.Status.Phase), (statusAgain.Status.Reifegrad, statusAgain.Status.Phase));
+        Assert.Equal(status.LastChange, statusAgain.LastChange);
+        Assert.Equal("ekom21", statusAgain.Zustaendigkeit?.ItDienstleister);
+        Assert.Equal("dataport", (await leistung.GetAsync()).Zustaendigkeit?.ItDienstleister);
+        await Assert.ThrowsAsync<RequestIdReusedException>(
+            () => leistung.UpdateStatusAsync(statusCommand, new(Reifegrad.Information, null, null)));
+    }
+
+    private IGrainStorage Storage(string name) =>
+        fixture.Cluster.GetSiloServiceProvider(null).GetRequiredKeyedService<IGrainStorage>(name);
+
+    /// <summary>Moves the Reifegrad <paramref name="count"/> times (each a new version); returns the newest version.</summary>
+    private static async Task<long> UpdateManyAsync(ILeistungGrain leistung, int count)
+    {
+        LeistungWriteResult? last = null;
+        for (var i = 1; i <= count; i++)
+        {
+            last = await leistung.UpdateStatusAsync(WriteCommands.New(), new(i % 5, null, null));
+        }
+
+        return last!.Version;
+    }
+
+    private static long[] LongRange(long from, long downTo) =>
+        [.. Enumerable.Range(0, (int)(from - downTo + 1)).Select(i => from - i)];
+}

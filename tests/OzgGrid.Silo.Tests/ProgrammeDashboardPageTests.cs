@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using OzgGrid.Protos.V1;
+using OzgGrid.Silo.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace OzgGrid.Silo.Tests;
+
+/// <summary>
+/// The live programme page (/programm/ on the operations endpoint) in headless Chromium, against the real host with the
+/// shipped catalogue: what it shows, and that a status written over gRPC appears on the open page without a reload.
+/// </summary>
+[Collection(GatewayCollection.Name)]
+public sealed class ProgrammeDashboardPageTests(GatewayFixture fixture) : IAsyncLifetime
+{
+    /// <summary>How long a page may take to load and draw; the live update itself must come within a second.</summary>
+    private static readonly LocatorAssertionsToHaveTextOptions Loaded = new() { Timeout = 15_000 };
+
+    private static readonly TimeSpan LiveUpdate = TimeSpan.FromSeconds(1);
+
+    private static readonly NumberFormatInfo German = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_catalogue_figures_and_a_status_reported_over_gRPC_appears_within_a_second()
+    {
+        var page = await OpenAsync("/programm/", width: 1280, height: 2400);
+        var figures = (await fixture.Monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures;
+
+        await Expect(page.Locator("#wert-leistungen")).ToHaveTextAsync(Number(KnownData.Leistungen), Loaded);
+        await Expect(page.Locator("#wert-ozg-konform")).ToHaveTextAsync(Number(figures.OzgKonform));
+        await Expect(page.Locator("#reifegrad-tabelle tbody tr")).ToHaveCountAsync(KnownData.Themenfelder);
+        await Expect(page.Locator("#laender-tabelle tbody tr")).ToHaveCountAsync(16);
+        var nw = figures.Laender.Single(l => l.Land == "NW");
+        await Expect(page.Locator("#land-NW-in-mindestens-einer-kommune .zahl")).ToHaveTextAsync(Number(nw.InMindestensEinerKommune));
+        await Expect(page.Locator("#verbindung")).ToHaveAttributeAsync("data-zustand", "live");
+
+        var ozgId = fixture.TakeOzgId();
+        await fixture.Leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest
+        {
+            OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = 3,
+            Verfuegbarkeit = new LandVerfuegbarkeit { Land = "NW", Verfuegbarkeit = Verfuegbarkeit.InMindestensEinerKommune },
+        });
+        var acknowledged = Stopwatch.StartNew();
+
+        var change = page.Locator($"#aenderungen-liste li[data-ozg-id='{ozgId}']");
+        await Expect(change).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = (float)LiveUpdate.TotalMilliseconds });
+        Assert.True(acknowledged.Elapsed < LiveUpdate, $"The change appeared {acknowledged.Elapsed.TotalMilliseconds:0} ms after the write was acknowledged.");
+        await Expect(change).ToContainTextAsync("Reifegrad 0 → 3");
+        var after = (await fixture.Monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures;
+        Assert.Equal(figures.OzgKonform + 1, after.OzgKonform);
+        await Expect(page.Locator("#wert-ozg-konform")).ToHaveTextAsync(Number(after.OzgKonform));
+        await Expect(page.Locator("#land-NW-in-mindestens-einer-kommune .zahl")).ToHaveTextAsync(
+            Number(after.Laender.Single(l => l.Land == "NW").InMindestensEinerKommune));
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestArtefacts.ScreenshotPath("programm-dashboard.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_Leistung_page_shows_its_history_and_takes_a_new_change_without_reload()
+    {
+        var ozgId = fixture.TakeOzgId();
+        await Update(ozgId, reifegrad: 2);
+        var page = await OpenAsync($"/programm/#leistung/{ozgId}", width: 1280, height: 1200);
+
+        await Expect(page.Locator("#leistung-historie tbody tr[data-version='2']")).ToContainTextAsync("Reifegrad: 0 → 2", new() { Timeout = 15_000 });
+        await Expect(page.Locator("#leistung-historie tbody tr[data-version='1']")).ToContainTextAsync("Katalog");
+        await Expect(page.Locator("#verbindung")).ToHaveAttributeAsync("data-zustand", "live");
+
+        await Update(ozgId, reifegrad: 3);
+
+        await Expect(page.Locator("#leistung-historie tbody tr[data-version='3']")).ToContainTextAsync("Reifegrad: 2 → 3");
+        await Expect(page.Locator("#leistung-daten dt:text-is('Reifegrad') + dd")).ToHaveTextAsync("3");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestArtefacts.ScreenshotPath("programm-leistung.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_page_is_usable_by_keyboard_on_a_phone_and_has_no_serious_accessibility_violations()
+    {
+        var page = await OpenAsync("/programm/", width: 390, height: 844);
+        await Expect(page.Locator("#wert-leistungen")).ToHaveTextAsync(Number(KnownData.Leistungen), Loaded);
+
+        // Nothing wider than the phone's screen: the tables scroll inside their own frames.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "The page is wider than a phone's screen.");
+
+        // The first Tab reaches the skip link, which moves the focus to the content.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(".skip-link")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#inhalt")).ToBeFocusedAsync();
+
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}×)").ToList();
+        Assert.True(serious.Count == 0, string.Join("; ", serious));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestArtefacts.ScreenshotPath("programm-dashboard-telefon.png"), FullPage = true });
+    }
+
+    private async Task<IPage> OpenAsync(string path, int width, int height)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync(new Uri(fixture.Host.HttpAddress, path).ToString());
+        return page;
+    }
+
+    private async Task Update(int ozgId, int reifegrad) =>
+        await fixture.Leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = reifegrad });
+
+    private static string Number(long value) => value.ToString("#,0", German);
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
