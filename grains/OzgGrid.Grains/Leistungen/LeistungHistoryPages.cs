@@ -22,9 +22,6 @@ internal sealed class LeistungHistoryPages(IGrainStorage storage, GrainId leistu
 
     private readonly Dictionary<long, ImmutableList<ChangeRecord>> _cache = [];
 
-    /// <summary>How many pages are sealed when the state holds <paramref name="version"/> with this many unsealed changes.</summary>
-    public static long SealedPages(long version, int unsealed) => (version - unsealed) / PageSize;
-
     public static long PageOf(long version) => (version - 1) / PageSize;
 
     /// <summary>
