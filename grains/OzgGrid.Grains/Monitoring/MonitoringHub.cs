@@ -54,16 +54,20 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
                 _recent.Dequeue();
             }
 
+            // One message per batch for every stream: what a stream builds from it (the messages it sends) is
+            // built once and shared by the streams that send the same.
+            var resync = batch.Resync ? new HubMessage.Resync() : null;
+            var changes = batch.Changes.IsEmpty ? null : new HubMessage.Changes(batch.Epoch, batch.Changes);
             foreach (var subscription in _subscriptions)
             {
-                if (batch.Resync)
+                if (resync is not null)
                 {
-                    subscription.Offer(new HubMessage.Resync());
+                    subscription.Offer(resync);
                 }
 
-                if (!batch.Changes.IsEmpty)
+                if (changes is not null)
                 {
-                    subscription.Offer(new HubMessage.Changes(batch.Epoch, batch.Changes));
+                    subscription.Offer(changes);
                 }
             }
         }

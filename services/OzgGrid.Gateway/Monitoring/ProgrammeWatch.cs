@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -30,8 +29,8 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     private static readonly TimeSpan HubCatchUp = TimeSpan.FromSeconds(2);
 
     // Keyed by the hub's objects, which every stream of this silo shares; entries go when the hub lets go of them.
-    private readonly ConditionalWeakTable<PublishedChange, MappedChange> _mapped = new();
-    private readonly ConditionalWeakTable<HubMessage.Changes, List<WatchProgrammeResponse>> _unfilteredBatches = new();
+    private readonly BuiltOnce<PublishedChange, MappedChange> _mapped = new();
+    private readonly BuiltOnce<HubMessage.Changes, List<WatchProgrammeResponse>> _unfilteredBatches = new();
 
     public async Task RunAsync(
         WatchFilter filter, MonitoringCursor? resumeAfter, bool batched, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
@@ -151,7 +150,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
 
         // Every unfiltered batched stream sends the same messages for a hub batch: they are built and serialized once.
         var messages = batched && filter == WatchFilter.All && fresh.Count == changes.Published.Length
-            ? _unfilteredBatches.GetValue(changes, batch => [.. Batches(WatchFilter.All, batch.Published, batch.Epoch).Select(SharedStreamMessages.Share)])
+            ? _unfilteredBatches.Get(changes, batch => [.. Batches(WatchFilter.All, batch.Published, batch.Epoch).Select(SharedStreamMessages.Share)])
             : Compose(filter, batched, fresh, position.Epoch);
         await WriteBatchAsync(stream, messages, cancellationToken);
         return position with { Sequence = fresh[^1].Sequence };
@@ -241,28 +240,23 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     }
 
     /// <summary>A change's messages, mapped once per silo and shared by every stream (messages are only read once built).</summary>
-    private MappedChange Mapped(PublishedChange change, long epoch)
+    private MappedChange Mapped(PublishedChange change, long epoch) => _mapped.Get(change, published =>
     {
-        if (_mapped.TryGetValue(change, out var known))
-        {
-            return known;
-        }
-
-        var stamp = change.Change.Stamp;
+        var stamp = published.Change.Stamp;
         var inBatch = new Protos.V1.LeistungChanged
         {
-            Cursor = new MonitoringCursor(epoch, change.Sequence).ToString(),
-            Leistung = change.Change.Leistung.MapToProto(),
-            Kind = change.Change.Kind.MapToProto(),
+            Cursor = new MonitoringCursor(epoch, published.Sequence).ToString(),
+            Leistung = published.Change.Leistung.MapToProto(),
+            Kind = published.Change.Kind.MapToProto(),
             ChangedBy = stamp.ChangedBy,
             ChangedAt = Timestamp.FromDateTimeOffset(stamp.ChangedAt),
-            Fields = { change.Change.Fields.MapToProto() },
-            ProgrammeManagement = change.ProgrammeEvent?.MapToLeistungChange(),
+            Fields = { published.Change.Fields.MapToProto() },
+            ProgrammeManagement = published.ProgrammeEvent?.MapToLeistungChange(),
         };
         var alone = inBatch.Clone();
-        alone.ChangedFigures.Add(change.ChangedFigures.MapToProto());
-        return _mapped.GetValue(change, _ => new MappedChange(alone, inBatch));
-    }
+        alone.ChangedFigures.Add(published.ChangedFigures.MapToProto());
+        return new MappedChange(alone, inBatch);
+    });
 
     /// <summary>Writes a batch with one flush at its end, not one per message.</summary>
     private static async Task WriteBatchAsync(

@@ -31,6 +31,19 @@ public sealed class MonitoringHubTests
     }
 
     [Fact]
+    public async Task Every_subscriber_receives_the_same_message_for_a_batch_so_that_what_streams_build_from_it_is_shared()
+    {
+        var hub = Hub();
+        var subscriptions = new[] { hub.Subscribe(null), hub.Subscribe(null), hub.Subscribe(null) };
+
+        await hub.OnChangesAsync(Batch(Epoch, 1, 2));
+
+        var received = subscriptions.Select(subscription => Assert.Single(Drain(subscription))).ToList();
+        AssertChanges(received[0], Epoch, 1, 2);
+        Assert.All(received, message => Assert.Same(received[0], message));
+    }
+
+    [Fact]
     public async Task A_resync_batch_tells_every_subscriber_to_resync()
     {
         var hub = Hub();
