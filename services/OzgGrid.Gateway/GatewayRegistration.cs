@@ -26,6 +26,8 @@ public static class GatewayRegistration
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters = AccessTokens.ValidationParameters(auth);
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new ValidatedTokenCache(TimeProvider.System));
         });
 
         services.AddGrpc(options =>
