@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Serialization;
-using Orleans.Storage;
+using OzgGrid.Grains.Storage;
 using Orleans.TestingHost;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Catalog;
@@ -33,7 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             foreach (var name in new[] { StorageNames.State, StorageNames.History, StorageNames.Aggregates })
             {
                 silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((memory, serializer) =>
-                    memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+                    memory.GrainStorageSerializer = new PooledGrainStorageSerializer(serializer)));
             }
 
             silo.UseInMemoryReminderService();

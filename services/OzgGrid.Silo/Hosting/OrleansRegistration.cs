@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 using OzgGrid.Grains;
 using OzgGrid.Grains.Abstractions;
 using Orleans.Serialization;
-using Orleans.Storage;
+using OzgGrid.Grains.Storage;
 using Orleans.Configuration;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
@@ -29,7 +29,7 @@ public static class OrleansRegistration
                 foreach (var name in new[] { StorageNames.State, StorageNames.History, StorageNames.Aggregates })
                 {
                     silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((memory, serializer) =>
-                        memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+                        memory.GrainStorageSerializer = new PooledGrainStorageSerializer(serializer)));
                 }
 
                 silo.UseInMemoryReminderService();
@@ -58,7 +58,7 @@ public static class OrleansRegistration
                 {
                     table.TableName = storage.TableName;
                     table.TableServiceClient = new TableServiceClient(storage.ConnectionString, FailFast(new TableClientOptions()));
-                    table.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                    table.GrainStorageSerializer = new PooledGrainStorageSerializer(serializer);
                 }));
                 foreach (var name in new[] { StorageNames.History, StorageNames.Aggregates })
                 {
@@ -66,7 +66,7 @@ public static class OrleansRegistration
                     {
                         blob.ContainerName = storage.BlobContainer;
                         blob.BlobServiceClient = new BlobServiceClient(storage.ConnectionString, FailFast(new BlobClientOptions()));
-                        blob.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                        blob.GrainStorageSerializer = new PooledGrainStorageSerializer(serializer);
                     }));
                 }
 
