@@ -14,10 +14,19 @@ public sealed record P3Options(
     int WatchersPerChannel,
     int UpdateChannels,
     StorageKind Storage,
-    bool Batched)
+    bool Batched,
+    bool Quick = false)
 {
+    /// <summary>A smoke test of the harness: a few watchers at a low rate for a second, one run, no warm-up run.</summary>
+    public P3Options AsQuick() => this with
+    {
+        Watchers = 10, Rate = 200, Seconds = 1, Runs = 1, WarmupRuns = 0, WarmupSeconds = 1, DrainSeconds = 15, WatchersPerChannel = 5, UpdateChannels = 2,
+        Quick = true,
+    };
+
     /// <summary>The arguments that reproduce this benchmark, every setting spelled out.</summary>
     public string ToArguments() =>
+        (Quick ? "(--quick) " : string.Empty) +
         $"p3 --watchers {Watchers} --rate {Rate} --seconds {Seconds} --runs {Runs} --warmup-runs {WarmupRuns} --warmup {WarmupSeconds} --drain {DrainSeconds} " +
         $"--watchers-per-channel {WatchersPerChannel} --update-channels {UpdateChannels} --storage {Storage.ToString().ToLowerInvariant()} --batched {(Batched ? "true" : "false")}";
 }

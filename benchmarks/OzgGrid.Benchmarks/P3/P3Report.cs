@@ -83,6 +83,11 @@ public static class P3Report
         var rate = Median.Of(runs.Select(run => run.AchievedRate));
         var target = string.Create(Invariant, $"target: delivery p99 ≤ {TargetP99Milliseconds} ms with {TargetWatchers} watchers at {TargetRate:N0} updates/s");
         var summary = string.Create(Invariant, $"median delivery p99 {p99:F1} ms, median achieved rate {rate:F0}/s");
+        if (options.Quick)
+        {
+            return $"{target}: not judged in quick mode ({summary}).";
+        }
+
         if (options.Watchers < TargetWatchers || options.Rate < TargetRate)
         {
             return $"{target}: not measured by these settings ({summary}).";
