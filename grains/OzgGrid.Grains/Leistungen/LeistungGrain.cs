@@ -38,12 +38,17 @@ public sealed class LeistungGrain(
             await MoveWholeHistoryIntoPagesAsync();
         }
 
-        if (!state.State.RecentWrites.IsEmpty)
+        if (!state.State.RecentWrites.IsEmpty || !state.State.UnpackedReceipts.IsEmpty)
         {
-            // Kept in memory until the next write stores them in the new form.
+            // Kept in memory until the next write stores them in the current form.
             var converted = state.State.RecentWrites.Select(write =>
                 new LeistungWriteReceipt(write.RequestId, Fingerprints.Of(write.Fingerprint), write.Result.Version, write.Result.Zustaendigkeit));
-            state.State = state.State with { Receipts = [.. converted, .. state.State.Receipts], RecentWrites = [] };
+            state.State = state.State with
+            {
+                Receipts = LeistungReceipts.Of([.. converted, .. state.State.UnpackedReceipts, .. state.State.Receipts.All]),
+                RecentWrites = [],
+                UnpackedReceipts = [],
+            };
         }
 
         _committed = state.State;
@@ -245,7 +250,7 @@ public sealed class LeistungGrain(
     /// <exception cref="RequestIdReusedException">The request id was used for a different write.</exception>
     private async Task<LeistungWriteResult?> TryReplayAsync(WriteCommand command, long fingerprint)
     {
-        var receipt = state.State.Receipts.FirstOrDefault(receipt => receipt.RequestId == command.RequestId);
+        var receipt = state.State.Receipts.Find(command.RequestId);
         if (receipt is null)
         {
             return null;
@@ -275,8 +280,8 @@ public sealed class LeistungGrain(
         throw new InvalidOperationException($"Leistung {OzgId}: version {version} is missing from the history.");
     }
 
-    private static ImmutableArray<LeistungWriteReceipt> Remember(LeistungState next, WriteCommand command, long fingerprint) =>
-        WriteGuard.Remember(next.Receipts, new LeistungWriteReceipt(command.RequestId, fingerprint, next.Version, next.Zustaendigkeit));
+    private static LeistungReceipts Remember(LeistungState next, WriteCommand command, long fingerprint) =>
+        next.Receipts.Remember(new LeistungWriteReceipt(command.RequestId, fingerprint, next.Version, next.Zustaendigkeit));
 
     /// <summary>The changes below <paramref name="belowVersion"/>, newest first, reading sealed pages only as far as asked.</summary>
     private async IAsyncEnumerable<ChangeRecord> NewestFirst(long belowVersion)

@@ -24,7 +24,7 @@ public sealed record LeistungState
     [Id(4)]
     public ChangeStamp? LastChange { get; init; }
 
-    /// <summary>Answered writes as the first releases remembered them; turned into <see cref="Receipts"/> on activation.</summary>
+    /// <summary>Answered writes as the first releases remembered them; moved into <see cref="Receipts"/> on activation.</summary>
     [Id(5)]
     public ImmutableArray<RecentWrite<LeistungWriteResult>> RecentWrites { get; init; } = [];
 
@@ -40,7 +40,11 @@ public sealed record LeistungState
     [Id(8)]
     public bool HistoryInPages { get; init; }
 
-    /// <summary>The latest answered writes, oldest first, so that a retry with the same request id gets the same answer.</summary>
+    /// <summary>Answered writes as releases before <see cref="Receipts"/> stored them; moved into it on activation.</summary>
     [Id(9)]
-    public ImmutableArray<LeistungWriteReceipt> Receipts { get; init; } = [];
+    public ImmutableArray<LeistungWriteReceipt> UnpackedReceipts { get; init; } = [];
+
+    /// <summary>The latest answered writes, so that a retry with the same request id gets the same answer.</summary>
+    [Id(10)]
+    public LeistungReceipts Receipts { get; init; } = LeistungReceipts.Empty;
 }

@@ -153,6 +153,35 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
             () => leistung.UpdateStatusAsync(statusCommand, new(Reifegrad.Information, null, null)));
     }
 
+    [Fact]
+    public async Task Receipts_stored_one_by_one_by_an_earlier_release_still_answer_retries_and_are_packed_on_the_next_write()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        var command = WriteCommands.New("ekom21");
+        var update = new LeistungStatusUpdate(Reifegrad.OnlineLeistung, Umsetzungsphase.Pilotierung, null);
+        var answer = await leistung.UpdateStatusAsync(command, update);
+        var grainId = leistung.GetGrainId();
+        await fixture.Cluster.DeactivateAsync(leistung);
+
+        // The same state as an earlier release stored it: the receipts in field 9, nothing in the packed field.
+        var stored = new GrainState<LeistungState>();
+        await Storage(StorageNames.State).ReadStateAsync("leistung", grainId, stored);
+        var unpacked = stored.State!.Receipts.All;
+        Assert.NotEmpty(unpacked);
+        stored.State = stored.State with { UnpackedReceipts = unpacked, Receipts = LeistungReceipts.Empty };
+        await Storage(StorageNames.State).WriteStateAsync("leistung", grainId, stored);
+
+        var retried = await leistung.UpdateStatusAsync(command, update);
+        await leistung.UpdateStatusAsync(WriteCommands.New("ekom21"), new(Reifegrad.Information, null, null));
+        var after = new GrainState<LeistungState>();
+        await Storage(StorageNames.State).ReadStateAsync("leistung", grainId, after);
+
+        Assert.Equal((answer.Version, answer.LastChange), (retried.Version, retried.LastChange));
+        Assert.Empty(after.State!.UnpackedReceipts);
+        Assert.Equal(unpacked.Length + 1, after.State.Receipts.All.Length);
+        Assert.Equal(answer.Version, after.State.Receipts.Find(command.RequestId)?.Version);
+    }
+
     private IGrainStorage Storage(string name) =>
         fixture.Cluster.GetSiloServiceProvider(null).GetRequiredKeyedService<IGrainStorage>(name);
 
