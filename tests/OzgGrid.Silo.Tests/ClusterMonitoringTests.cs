@@ -66,9 +66,12 @@ public sealed class ClusterMonitoringTests(TwoSiloFixture cluster)
         await AssertFiguresEqualRecountAsync(cluster.Second, "after the second silo restarted");
         await AssertFiguresEqualRecountAsync(cluster.First, "on the first silo after the restart");
         await using var watcher = StreamWatcher.Open(new MonitoringService.MonitoringServiceClient(cluster.First.Channel), new() { OzgIds = { ozgIds[0] } });
-        await watcher.ReadSnapshotAsync();
+        var snapshot = Assert.Single((await watcher.ReadSnapshotAsync()).Last().Snapshot.Leistungen);
+
+        // Another Reifegrad than the random load left, so that the write makes a new version (the same one would not).
         var written = await new LeistungService.LeistungServiceClient(cluster.Second.Channel).UpdateLeistungStatusAsync(
-            new UpdateLeistungStatusRequest { OzgId = ozgIds[0], RequestId = Guid.NewGuid().ToString(), Reifegrad = 4 });
+            new UpdateLeistungStatusRequest { OzgId = ozgIds[0], RequestId = Guid.NewGuid().ToString(), Reifegrad = snapshot.Status.Reifegrad == 4 ? 3 : 4 });
+        Assert.True(written.Version > snapshot.Version, $"The write through the restarted silo made no new version ({written.Version}).");
 
         // The change itself, or — if this silo's hub missed it while the cluster changed — a snapshot that says so.
         // Within a minute: right after the restart a call may still wait for an activation of the silo that left, and
