@@ -231,8 +231,10 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
         var lagen = await _monitoring.ExportReportAsync(new ExportReportRequest { Kind = ReportKind.Lagen });
         var unspecified = await Assert.ThrowsAsync<RpcException>(() => _monitoring.ExportReportAsync(new ExportReportRequest()).ResponseAsync);
 
-        string[] Lines(ExportReportResponse report) => report.Csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] Lines(ExportReportResponse report) => report.Csv.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("themenfeld_id,name,leistungen,ozg_konform,reifegrad_0", Lines(themenfelder)[0]);
+        Assert.EndsWith(",ueberfaellig", Lines(themenfelder)[0]);
+        Assert.EndsWith(",ueberfaellig,efa_bereitgestellt,efa_nachgenutzt,efa_nachnutzung_in_vorbereitung", Lines(laender)[0]);
         Assert.Equal(KnownData.Themenfelder + 1, Lines(themenfelder).Length);
         Assert.Contains(Lines(themenfelder), line => line.StartsWith("1,Arbeit & Ruhestand,", StringComparison.Ordinal));
         Assert.Equal(17, Lines(laender).Length);

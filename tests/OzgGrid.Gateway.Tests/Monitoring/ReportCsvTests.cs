@@ -81,6 +81,28 @@ public sealed class ReportCsvTests
     }
 
     [Fact]
+    public void A_report_of_the_current_figures_ends_with_the_overdue_and_EfA_columns_of_the_programme_management()
+    {
+        var current = Figures.Clone();
+        current.Ueberfaellig = new UeberfaelligFigures();
+        current.Efa = new EfaFigures();
+        current.Themenfelder[1].Ueberfaellig = 2;
+        current.Laender[0].Ueberfaellig = 3;
+        current.Laender[0].EfaBereitgestellt = 4;
+        current.Laender[0].EfaNachgenutzt = 5;
+        current.Laender[0].EfaNachnutzungInVorbereitung = 6;
+
+        var themenfelder = Lines(ReportCsv.Write(ReportKind.Themenfelder, current, AsOf).Csv);
+        var laender = Lines(ReportCsv.Write(ReportKind.Laender, current, AsOf).Csv);
+
+        Assert.EndsWith(",phase_regelbetrieb,ueberfaellig", themenfelder[0], StringComparison.Ordinal);
+        Assert.Equal("6,Familie & Kind,4,3,1,0,0,2,1,1,0,0,0,3,0,2", themenfelder[2]);
+        Assert.EndsWith(",verfuegbarkeit_flaechendeckend,ueberfaellig,efa_bereitgestellt,efa_nachgenutzt,efa_nachnutzung_in_vorbereitung", laender[0], StringComparison.Ordinal);
+        Assert.Equal("NW,Nordrhein-Westfalen,1,2,4,1,1,1,3,4,5,6", laender[1]);
+        Assert.Equal("TH,Thüringen,0,0,7,0,0,0,0,0,0,0", laender[2]);
+    }
+
+    [Fact]
     public void A_report_without_rows_still_has_its_header()
     {
         var (_, csv) = ReportCsv.Write(ReportKind.Lagen, new ProgrammeFigures(), AsOf);
