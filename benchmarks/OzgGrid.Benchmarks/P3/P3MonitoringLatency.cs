@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grpc.Core;
 using OzgGrid.Benchmarks.Hosting;
 using OzgGrid.Benchmarks.Load;
 using OzgGrid.Benchmarks.Measurement;
@@ -18,6 +19,9 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
     private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromMinutes(2);
 
     private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long to back off before opening a watch stream again that the host answered with UNAVAILABLE.</summary>
+    private static readonly TimeSpan ReopenDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>Who the benchmark's calls are made as: updates as the programme management, watchers as a dashboard.</summary>
     private const string UpdaterSubject = "benchmark-p3-updates";
@@ -70,13 +74,17 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
             output.WriteLine($"run {run}: host at {host.Address}, {pool.Count} Leistungen; opening {options.Watchers} watchers over {watcherChannels.Count} channels");
 
             var expectedChanges = (int)(options.Rate * (options.WarmupSeconds + options.Seconds) * 1.05);
-            for (var i = 0; i < options.Watchers; i++)
+            var opening = Enumerable.Range(0, options.Watchers)
+                .Select(i => OpenWatcherAsync(new MonitoringService.MonitoringServiceClient(watcherChannels[i / options.WatchersPerChannel]), expectedChanges, cancellationToken))
+                .ToList();
+            try
             {
-                var channel = watcherChannels[i / options.WatchersPerChannel];
-                watchers.Add(Watcher.Open(new MonitoringService.MonitoringServiceClient(channel), options.Batched, expectedChanges));
+                await Task.WhenAll(opening);
             }
-
-            await Task.WhenAll(watchers.Select(watcher => watcher.Snapshot)).WaitAsync(SnapshotTimeout, cancellationToken);
+            finally
+            {
+                watchers.AddRange(opening.Where(task => task.IsCompletedSuccessfully).Select(task => task.Result));
+            }
 
             var pacer = new UpdatePacer(pool, updateClients, $"p3-{Guid.NewGuid():N}");
             var warmup = await pacer.RunAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), cancellationToken);
@@ -103,6 +111,34 @@ public sealed class P3MonitoringLatency(P3Options options, TextWriter output)
             foreach (var channel in watcherChannels.Concat(updateChannels))
             {
                 channel.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens a watcher and waits for its snapshot. A host on a storage still busy with the previous run's writes may
+    /// answer UNAVAILABLE at first (its circuit breaker open): the watcher is opened again until the snapshot timeout.
+    /// </summary>
+    private async Task<Watcher> OpenWatcherAsync(MonitoringService.MonitoringServiceClient client, int expectedChanges, CancellationToken cancellationToken)
+    {
+        var startedAt = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var watcher = Watcher.Open(client, options.Batched, expectedChanges);
+            try
+            {
+                await watcher.Snapshot.WaitAsync(SnapshotTimeout, cancellationToken);
+                return watcher;
+            }
+            catch (RpcException unavailable) when (unavailable.StatusCode == StatusCode.Unavailable && Stopwatch.GetElapsedTime(startedAt) < SnapshotTimeout)
+            {
+                await watcher.DisposeAsync();
+                await Task.Delay(ReopenDelay, cancellationToken);
+            }
+            catch
+            {
+                await watcher.DisposeAsync();
+                throw;
             }
         }
     }
