@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Serialization;
 using Orleans.Storage;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
@@ -18,7 +17,6 @@ public sealed class LeistungGrain(
     [PersistentState("leistung", StorageNames.State)] IPersistentState<LeistungState> state,
     [FromKeyedServices(StorageNames.History)] IGrainStorage historyStorage,
     TimeProvider clock,
-    Serializer serializer,
     ILogger<LeistungGrain> logger) : Grain, ILeistungGrain
 {
     /// <summary>
@@ -39,10 +37,6 @@ public sealed class LeistungGrain(
         {
             await MoveWholeHistoryIntoPagesAsync();
         }
-
-        state.State = state.State.StoredUnsealedChanges.IsEmpty
-            ? state.State with { UnsealedChanges = [.. state.State.SerializedUnsealedChanges.Select(bytes => serializer.Deserialize<ChangeRecord>(bytes)!)] }
-            : WithUnsealed(state.State with { StoredUnsealedChanges = [] }, state.State.StoredUnsealedChanges);
 
         if (!state.State.RecentWrites.IsEmpty || !state.State.UnpackedReceipts.IsEmpty)
         {
@@ -196,13 +190,8 @@ public sealed class LeistungGrain(
         var unsealed = stateBefore.UnsealedChanges.Add(record);
         var sealsPage = unsealed.Count >= LeistungHistoryPages.PageSize;
         next = sealsPage
-            ? next with { UnsealedChanges = [], SerializedUnsealedChanges = [], SealedPages = stateBefore.SealedPages + 1, HistoryInPages = true }
-            : next with
-            {
-                UnsealedChanges = unsealed,
-                SerializedUnsealedChanges = stateBefore.SerializedUnsealedChanges.Add(serializer.SerializeToArray(record)),
-                HistoryInPages = true,
-            };
+            ? next with { UnsealedChanges = [], SealedPages = stateBefore.SealedPages + 1, HistoryInPages = true }
+            : next with { UnsealedChanges = unsealed, HistoryInPages = true };
         try
         {
             // The page before the state: a page whose state write then fails holds a version never reached, which is
@@ -338,13 +327,11 @@ public sealed class LeistungGrain(
         }
 
         var unsealed = whole.GetRange(sealedPages * LeistungHistoryPages.PageSize, whole.Count - (sealedPages * LeistungHistoryPages.PageSize));
-        await state.WriteOrRollBackAsync(WithUnsealed(state.State with { SealedPages = sealedPages, HistoryInPages = true }, unsealed), this);
+        await state.WriteOrRollBackAsync(
+            state.State with { UnsealedChanges = unsealed, SealedPages = sealedPages, HistoryInPages = true }, this);
         await History.ClearWholeHistoryAsync();
         logger.LogInformation("Leistung {OzgId}: moved {Count} changes of its history into pages", OzgId, whole.Count);
     }
-
-    private LeistungState WithUnsealed(LeistungState next, ImmutableList<ChangeRecord> unsealed) =>
-        next with { UnsealedChanges = unsealed, SerializedUnsealedChanges = [.. unsealed.Select(serializer.SerializeToArray)] };
 
     /// <summary>An IT-Dienstleister reports only for Leistungen assigned to it, and Verfügbarkeit only where it serves.</summary>
     private void EnsureWithinScope(ItDienstleisterScope? scope, LeistungStatusUpdate update)

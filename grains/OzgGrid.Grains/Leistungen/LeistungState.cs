@@ -28,9 +28,9 @@ public sealed record LeistungState
     [Id(5)]
     public ImmutableArray<RecentWrite<LeistungWriteResult>> RecentWrites { get; init; } = [];
 
-    /// <summary>The newest changes as releases before <see cref="SerializedUnsealedChanges"/> stored them; moved into it on activation.</summary>
+    /// <summary>The newest changes, oldest first, that do not fill a page of the history yet.</summary>
     [Id(6)]
-    public ImmutableList<ChangeRecord> StoredUnsealedChanges { get; init; } = [];
+    public ImmutableList<ChangeRecord> UnsealedChanges { get; init; } = [];
 
     /// <summary>How many full pages of the history are in the history storage (see <see cref="LeistungHistoryPages"/>).</summary>
     [Id(7)]
@@ -47,16 +47,4 @@ public sealed record LeistungState
     /// <summary>The latest answered writes, so that a retry with the same request id gets the same answer.</summary>
     [Id(10)]
     public LeistungReceipts Receipts { get; init; } = LeistungReceipts.Empty;
-
-    /// <summary>
-    /// The newest changes, oldest first, that do not fill a page of the history yet, each serialized once, when it is
-    /// made: the state is written with every change, and serializing up to 15 records again each time was the
-    /// largest part of that write.
-    /// </summary>
-    [Id(11)]
-    public ImmutableArray<byte[]> SerializedUnsealedChanges { get; init; } = [];
-
-    /// <summary>The same changes, read: in memory only, filled from them on activation.</summary>
-    [field: NonSerialized]
-    public ImmutableList<ChangeRecord> UnsealedChanges { get; init; } = [];
 }

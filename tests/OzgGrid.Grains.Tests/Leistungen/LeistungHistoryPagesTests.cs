@@ -182,36 +182,6 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
         Assert.Equal(answer.Version, after.State.Receipts.Find(command.RequestId)?.Version);
     }
 
-    [Fact]
-    public async Task Unsealed_changes_stored_as_records_by_an_earlier_release_are_read_and_go_on_serialized()
-    {
-        var leistung = await _catalog.AddLeistungAsync();
-        await UpdateManyAsync(leistung, 5);
-        var grainId = leistung.GetGrainId();
-        await fixture.Cluster.DeactivateAsync(leistung);
-
-        // The same state as an earlier release stored it: the unsealed changes as records in field 6.
-        var stored = new GrainState<LeistungState>();
-        await Storage(StorageNames.State).ReadStateAsync("leistung", grainId, stored);
-        Assert.Empty(stored.State!.UnsealedChanges);
-        Assert.Equal(6, stored.State.SerializedUnsealedChanges.Length);
-        var serializer = fixture.GetSiloService<Orleans.Serialization.Serializer>();
-        var records = stored.State.SerializedUnsealedChanges.Select(bytes => serializer.Deserialize<ChangeRecord>(bytes)!).ToImmutableList();
-        stored.State = stored.State with { StoredUnsealedChanges = records, SerializedUnsealedChanges = [] };
-        await Storage(StorageNames.State).WriteStateAsync("leistung", grainId, stored);
-
-        var read = await leistung.GetChangesAsync(null, 100);
-        var newest = await UpdateManyAsync(leistung, PageSize);
-        var after = await leistung.GetChangesAsync(null, 100);
-        var rewritten = new GrainState<LeistungState>();
-        await Storage(StorageNames.State).ReadStateAsync("leistung", grainId, rewritten);
-
-        Assert.Equal(LongRange(6, 1), read.Changes.Select(change => change.Version));
-        Assert.Equal(LongRange(newest, 1), after.Changes.Select(change => change.Version));
-        Assert.Empty(rewritten.State!.StoredUnsealedChanges);
-        Assert.Equal(newest % PageSize, rewritten.State.SerializedUnsealedChanges.Length);
-    }
-
     private IGrainStorage Storage(string name) =>
         fixture.Cluster.GetSiloServiceProvider(null).GetRequiredKeyedService<IGrainStorage>(name);
 

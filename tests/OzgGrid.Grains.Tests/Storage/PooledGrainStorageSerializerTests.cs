@@ -23,7 +23,7 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
 
         Assert.Equal(orleans.ToArray(), pooled.ToArray());
         var back = new PooledGrainStorageSerializer(serializer).Deserialize<LeistungState>(pooled);
-        Assert.Equal(12, back.StoredUnsealedChanges.Count);
+        Assert.Equal(12, back.UnsealedChanges.Count);
         Assert.Equal("req-100", back.Receipts.All[^1].RequestId);
         Assert.Equal(pooled.ToArray(), new PooledGrainStorageSerializer(serializer).Serialize(back).ToArray());
     }
@@ -38,6 +38,6 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
         var receipts = Enumerable.Range(1, 100)
             .Select(i => new LeistungWriteReceipt($"req-{i}", Fingerprint: i * 7919L, Version: i, Zustaendigkeit: null))
             .ToImmutableArray();
-        return new LeistungState { Version = 12, LastChange = stamp, StoredUnsealedChanges = changes, Receipts = new LeistungReceipts(receipts), HistoryInPages = true };
+        return new LeistungState { Version = 12, LastChange = stamp, UnsealedChanges = changes, Receipts = new LeistungReceipts(receipts), HistoryInPages = true };
     }
 }
