@@ -18,4 +18,10 @@ public interface ITermineGrain : IGrainWithIntegerKey, IProgrammeRecordGrain
 
     /// <summary>Compares the milestones with the Leistung's status and the clock now; what the reminder calls.</summary>
     Task<Recorded<LeistungTermine>> CheckDeadlinesAsync();
+
+    /// <summary>
+    /// Called by the Leistung when its phase or a Verfügbarkeit went down: checks at once if it has milestones, since
+    /// with every milestone reached no reminder would check again.
+    /// </summary>
+    Task RecheckAfterSetbackAsync();
 }

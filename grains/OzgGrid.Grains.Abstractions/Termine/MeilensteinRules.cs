@@ -31,6 +31,13 @@ public static class MeilensteinRules
         return status.VerfuegbarkeitIn(meilenstein.Land) >= needed;
     }
 
+    /// <summary>
+    /// True when a milestone reached under <paramref name="before"/> may not be reached under <paramref name="after"/>:
+    /// the phase went down, or the Verfügbarkeit in some Land did.
+    /// </summary>
+    public static bool MayUnreach(LeistungStatus before, LeistungStatus after) =>
+        after.Phase < before.Phase || before.Verfuegbarkeit.Any(land => after.VerfuegbarkeitIn(land.Key) < land.Value);
+
     /// <summary>Overdue once its planned day is over (UTC) and it is not reached.</summary>
     public static bool IsOverdue(Meilenstein meilenstein, LeistungStatus status, DateTimeOffset now) =>
         DateOnly.FromDateTime(now.UtcDateTime) > meilenstein.Geplant && !IsReached(meilenstein, status);

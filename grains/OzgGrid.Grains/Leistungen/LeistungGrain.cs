@@ -7,6 +7,7 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using OzgGrid.Grains.Changes;
 using OzgGrid.Grains.Monitoring;
@@ -216,7 +217,28 @@ public sealed class LeistungGrain(
         _committed = next;
 
         await NotifyAsync(new LeistungChanged(ToSummary(next), kind, stamp, fields));
+        if (MeilensteinRules.MayUnreach(stateBefore.Status, next.Status))
+        {
+            await RecheckMilestonesAsync(next.Version);
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// A milestone reached before may be missed now. The milestone record keeps no reminder once every milestone is
+    /// reached, so it is told at once rather than left to a check that would never come.
+    /// </summary>
+    private async Task RecheckMilestonesAsync(long version)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITermineGrain>(OzgId).RecheckAfterSetbackAsync();
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Leistung {OzgId}: milestones not rechecked after version {Version}", OzgId, version);
+        }
     }
 
     /// <summary>

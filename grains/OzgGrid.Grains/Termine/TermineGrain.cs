@@ -99,6 +99,14 @@ public sealed class TermineGrain(
         return result;
     }
 
+    public async Task RecheckAfterSetbackAsync()
+    {
+        if (Body is { Meilensteine.IsEmpty: false })
+        {
+            await CheckDeadlinesAsync();
+        }
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == ReminderName)

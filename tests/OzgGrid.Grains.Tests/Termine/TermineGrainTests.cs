@@ -91,6 +91,45 @@ public sealed class TermineGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Lowering_the_phase_after_every_milestone_was_reached_makes_a_passed_one_overdue_at_once()
+    {
+        var (leistung, termine) = await LeistungWithTermineAsync();
+        var milestone = new Meilenstein(Umsetzungsphase.Pilotierung, string.Empty, Today.AddDays(4), string.Empty);
+        await termine.SetMeilensteinAsync(WriteCommands.New(), milestone);
+        await leistung.UpdateStatusAsync(WriteCommands.New(), new LeistungStatusUpdate(null, Umsetzungsphase.RollOut, null));
+        fixture.ProgrammeTime.Advance(TimeSpan.FromDays(5));
+        var reached = await termine.CheckDeadlinesAsync();
+        Assert.Empty(reached.Body.Ueberfaellig);
+        Assert.Null(await fixture.GetSiloService<IReminderTable>().ReadRow(termine.GetGrainId(), TermineGrain.ReminderName));
+
+        await leistung.UpdateStatusAsync(WriteCommands.New(), new LeistungStatusUpdate(null, Umsetzungsphase.Umsetzung, null));
+
+        // No check was called: the Leistung's own change made it.
+        var afterwards = await termine.GetAsync();
+        Assert.Equal([milestone], afterwards.Body.Ueberfaellig.ToArray());
+        Assert.True(afterwards.Version > reached.Version);
+        Assert.NotNull(await fixture.GetSiloService<IReminderTable>().ReadRow(termine.GetGrainId(), TermineGrain.ReminderName));
+    }
+
+    [Fact]
+    public void Only_a_lower_phase_or_a_lower_verfuegbarkeit_can_unreach_a_milestone()
+    {
+        var status = LeistungStatus.Initial with
+        {
+            Phase = Umsetzungsphase.RollOut,
+            Verfuegbarkeit = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(
+                [KeyValuePair.Create("NW", Verfuegbarkeit.InMindestensEinerKommune)]),
+        };
+
+        Assert.False(MeilensteinRules.MayUnreach(status, status with { Reifegrad = Reifegrad.Information }));
+        Assert.False(MeilensteinRules.MayUnreach(status, status with { Phase = Umsetzungsphase.Regelbetrieb }));
+        Assert.True(MeilensteinRules.MayUnreach(status, status with { Phase = Umsetzungsphase.Pilotierung }));
+        Assert.True(MeilensteinRules.MayUnreach(status, status with { Verfuegbarkeit = status.Verfuegbarkeit.SetItem("NW", Verfuegbarkeit.Pilot) }));
+        Assert.True(MeilensteinRules.MayUnreach(status, status with { Verfuegbarkeit = status.Verfuegbarkeit.Remove("NW") }));
+        Assert.False(MeilensteinRules.MayUnreach(status, status with { Verfuegbarkeit = status.Verfuegbarkeit.SetItem("BY", Verfuegbarkeit.Pilot) }));
+    }
+
+    [Fact]
     public async Task A_reminder_tick_runs_the_check_against_the_programme_clock()
     {
         var (_, termine) = await LeistungWithTermineAsync();
