@@ -29,4 +29,11 @@ public interface ILeistungGrain : IGrainWithIntegerKey
 
     /// <summary>Takes the catalogue's data for this Leistung; status and ownership stay as they are.</summary>
     Task<CatalogImportOutcome> ImportAsync(LeistungCatalogEntry entry, ChangeStamp stamp);
+
+    /// <summary>
+    /// The Leistung has milestones now, so a setback of its status has them rechecked. Interleaves: the milestone
+    /// record calls it while the Leistung may be waiting for that record.
+    /// </summary>
+    [AlwaysInterleave]
+    Task OnMilestonesSetAsync();
 }

@@ -21,7 +21,7 @@ public interface ITermineGrain : IGrainWithIntegerKey, IProgrammeRecordGrain
 
     /// <summary>
     /// Called by the Leistung when its phase or a Verfügbarkeit went down: checks at once if it has milestones, since
-    /// with every milestone reached no reminder would check again.
+    /// with every milestone reached no reminder would check again. False when it has none.
     /// </summary>
-    Task RecheckAfterSetbackAsync();
+    Task<bool> RecheckAfterSetbackAsync();
 }

@@ -28,6 +28,15 @@ public sealed class LeistungGrain(
 
     private LeistungHistoryPages? _history;
 
+    /// <summary>
+    /// Whether the Leistung has milestones: unknown (null) until a setback asks its milestone record, so that a
+    /// Leistung without any (most of them) does not ask on every setback. Milestones are never removed.
+    /// </summary>
+    private bool? _hasMilestones;
+
+    /// <summary>Counts <see cref="OnMilestonesSetAsync"/>, so that an answer "none" that crossed it is not kept.</summary>
+    private int _milestoneNotices;
+
     private int OzgId => (int)this.GetPrimaryKeyLong();
 
     private LeistungHistoryPages History => _history ??= new(historyStorage, this.GetGrainId());
@@ -143,6 +152,13 @@ public sealed class LeistungGrain(
             ChangeKind.Zustaendigkeit, command, [.. fields], current => current with { Zustaendigkeit = zustaendigkeit }, fingerprint);
     }
 
+    public Task OnMilestonesSetAsync()
+    {
+        _milestoneNotices++;
+        _hasMilestones = true;
+        return Task.CompletedTask;
+    }
+
     public async Task<CatalogImportOutcome> ImportAsync(LeistungCatalogEntry entry, ChangeStamp stamp)
     {
         var before = state.State.Catalog;
@@ -217,7 +233,7 @@ public sealed class LeistungGrain(
         _committed = next;
 
         await NotifyAsync(new LeistungChanged(ToSummary(next), kind, stamp, fields));
-        if (MeilensteinRules.MayUnreach(stateBefore.Status, next.Status))
+        if (_hasMilestones != false && MeilensteinRules.MayUnreach(stateBefore.Status, next.Status))
         {
             await RecheckMilestonesAsync(next.Version);
         }
@@ -233,7 +249,12 @@ public sealed class LeistungGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<ITermineGrain>(OzgId).RecheckAfterSetbackAsync();
+            var notices = _milestoneNotices;
+            var hasMilestones = await GrainFactory.GetGrain<ITermineGrain>(OzgId).RecheckAfterSetbackAsync();
+            if (hasMilestones || notices == _milestoneNotices)
+            {
+                _hasMilestones = hasMilestones;
+            }
         }
         catch (Exception exception)
         {

@@ -74,6 +74,15 @@ public sealed class TermineGrain(
         var fields = FieldChanges.Between(($"meilenstein.{Target(meilenstein)}", replaced?.Geplant.ToString("yyyy-MM-dd"), meilenstein.Geplant.ToString("yyyy-MM-dd")));
         var result = await CommitAsync(command, "meilenstein", fingerprint, next, fields);
         await ScheduleAsync(result.Body, leistung.Status);
+        try
+        {
+            await GrainFactory.GetGrain<ILeistungGrain>(OzgId).OnMilestonesSetAsync();
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Milestones of {OzgId}: the Leistung was not told; a setback of its status is noticed by the daily check", OzgId);
+        }
+
         return result;
     }
 
@@ -99,12 +108,15 @@ public sealed class TermineGrain(
         return result;
     }
 
-    public async Task RecheckAfterSetbackAsync()
+    public async Task<bool> RecheckAfterSetbackAsync()
     {
-        if (Body is { Meilensteine.IsEmpty: false })
+        if (Body is not { Meilensteine.IsEmpty: false })
         {
-            await CheckDeadlinesAsync();
+            return false;
         }
+
+        await CheckDeadlinesAsync();
+        return true;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -112,6 +112,22 @@ public sealed class TermineGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_Leistung_that_had_no_milestones_at_its_last_setback_rechecks_those_set_since()
+    {
+        var (leistung, termine) = await LeistungWithTermineAsync();
+        await leistung.UpdateStatusAsync(WriteCommands.New(), new LeistungStatusUpdate(null, Umsetzungsphase.RollOut, null));
+        await leistung.UpdateStatusAsync(WriteCommands.New(), new LeistungStatusUpdate(null, Umsetzungsphase.Pilotierung, null));
+        var milestone = new Meilenstein(Umsetzungsphase.Pilotierung, "", Today.AddDays(3), "");
+        await termine.SetMeilensteinAsync(WriteCommands.New(), milestone);
+        fixture.ProgrammeTime.Advance(TimeSpan.FromDays(4));
+        Assert.Empty((await termine.CheckDeadlinesAsync()).Body.Ueberfaellig);
+
+        await leistung.UpdateStatusAsync(WriteCommands.New(), new LeistungStatusUpdate(null, Umsetzungsphase.Konzeption, null));
+
+        Assert.Equal([milestone], (await termine.GetAsync()).Body.Ueberfaellig.ToArray());
+    }
+
+    [Fact]
     public void Only_a_lower_phase_or_a_lower_verfuegbarkeit_can_unreach_a_milestone()
     {
         var status = LeistungStatus.Initial with
