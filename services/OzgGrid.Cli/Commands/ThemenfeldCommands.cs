@@ -4,7 +4,7 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Cli.Commands;
 
-/// <summary>`themenfelder list` and `themenfelder show ID`: the 14 Themenfelder with their Federführung and figures.</summary>
+/// <summary>`themenfelder list|show|set-federfuehrung`: the 14 Themenfelder with their Federführung and figures.</summary>
 public static class ThemenfeldCommands
 {
     private static readonly OutputColumn[] ListColumns =
@@ -21,6 +21,11 @@ public static class ThemenfeldCommands
         new("changed_by", "Geändert von"), new("changed_at", "Geändert am"),
     ];
 
+    private static readonly OutputColumn[] FederfuehrungColumns =
+    [
+        new("themenfeld_id", "ID"), new("name", "Themenfeld"), new("federfuehrung", "Federführung"), new("version", "Version"),
+    ];
+
     public static Command Create(CliConsole console)
     {
         var list = new Command("list", "The Themenfelder with Federführung, OZG-konform Leistungen, Reifegrad and Phase")
@@ -30,7 +35,53 @@ public static class ThemenfeldCommands
         var show = new Command("show", "One Themenfeld: Federführung, Lagen, Leistungen") { id };
         show.WithAction(console, (context, parsed, cancellationToken) => ShowAsync(context, parsed.GetValue(id), cancellationToken));
 
-        return new Command("themenfelder", "The 14 Themenfelder of the OZG programme") { list, show };
+        return new Command("themenfelder", "The 14 Themenfelder of the OZG programme") { list, show, SetFederfuehrung(console) };
+    }
+
+    private static Command SetFederfuehrung(CliConsole console)
+    {
+        var id = new Argument<int>("themenfeld-id") { Description = "1–14" };
+        var ressort = new Option<string?>("--bundesressort") { Description = "The leading federal ministry, e.g. BMI" };
+        var laender = new Option<string[]>("--laender")
+        {
+            Description = "The leading Länder (kürzel or code; repeat or separate with commas)", Arity = ArgumentArity.ZeroOrMore,
+        };
+        var expectedVersion = new Option<long?>("--expected-version") { Description = "Refuse the change (exit 5) unless the Themenfeld is at this version" };
+        var requestId = new Option<string?>("--request-id")
+        {
+            Description = "An id for this change; repeating a command with the same id applies it once. Default: a new one",
+        };
+        var command = new Command("set-federfuehrung", "Sets who leads a Themenfeld: a Bundesressort and/or Länder (role programm-management)")
+        {
+            id, ressort, laender, expectedVersion, requestId,
+        };
+        return command.WithAction(console, async (context, parsed, cancellationToken) =>
+        {
+            var federfuehrung = new Federfuehrung { Bundesressort = parsed.GetValue(ressort) ?? "" };
+            federfuehrung.Laender.AddRange((parsed.GetValue(laender) ?? [])
+                .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            if (federfuehrung.Bundesressort.Length == 0 && federfuehrung.Laender.Count == 0)
+            {
+                throw new CliException("give the Federführung: --bundesressort, --laender or both");
+            }
+
+            var request = new SetFederfuehrungRequest
+            {
+                ThemenfeldId = parsed.GetValue(id), RequestId = parsed.GetValue(requestId) ?? Guid.NewGuid().ToString(), Federfuehrung = federfuehrung,
+            };
+            if (parsed.GetValue(expectedVersion) is { } expected)
+            {
+                request.ExpectedVersion = expected;
+            }
+
+            var response = await context.Connection.CallAsync(
+                (channel, options) => new ThemenfeldService.ThemenfeldServiceClient(channel).SetFederfuehrungAsync(request, options).ResponseAsync,
+                cancellationToken);
+            var t = response.Themenfeld;
+            object?[] values = [t.ThemenfeldId, t.Name, Federfuehrung(t.Federfuehrung), t.Version];
+            context.Results.WriteRecord(t, FederfuehrungColumns, values, $"Themenfeld {t.ThemenfeldId}: Federführung set");
+            return ExitCodes.Ok;
+        });
     }
 
     private static async Task<int> ListAsync(CliContext context, ParseResult parsed, CancellationToken cancellationToken)

@@ -155,6 +155,29 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Set_federfuehrung_sets_who_leads_a_Themenfeld_and_refuses_a_stale_version_with_exit_5()
+    {
+        var id = fixture.TakeThemenfeldId();
+        var before = (await fixture.Themenfelder.GetThemenfeldAsync(new GetThemenfeldRequest { ThemenfeldId = id })).Themenfeld;
+
+        var set = await _ozgctl.InProcessAsync(
+            "themenfelder", "set-federfuehrung", id.ToString(), "--bundesressort", "BMI", "--laender", "by,11",
+            "--expected-version", before.Version.ToString(), "-o", "json");
+        var stale = await _ozgctl.InProcessAsync(
+            "themenfelder", "set-federfuehrung", id.ToString(), "--bundesressort", "BMJ", "--expected-version", before.Version.ToString());
+        var nothing = await _ozgctl.InProcessAsync("themenfelder", "set-federfuehrung", id.ToString());
+
+        Assert.True(set.ExitCode == ExitCodes.Ok, set.ToString());
+        Assert.Contains("BMI", set.Out);
+        Assert.Equal(5, stale.ExitCode);
+        Assert.Equal(1, nothing.ExitCode);
+        Assert.Contains("--bundesressort", nothing.Error);
+        var read = (await fixture.Themenfelder.GetThemenfeldAsync(new GetThemenfeldRequest { ThemenfeldId = id })).Themenfeld;
+        Assert.Equal(("BMI", before.Version + 1), (read.Federfuehrung.Bundesressort, read.Version));
+        Assert.Equal(["BE", "BY"], read.Federfuehrung.Laender);
+    }
+
+    [Fact]
     public async Task A_dead_endpoint_first_in_the_list_is_skipped_and_the_next_one_answers()
     {
         var environment = _ozgctl.Environment();
