@@ -147,8 +147,8 @@ public static class LeistungCommands
         var phase = new Option<string?>("--phase") { Description = Labels.PhaseSpellings };
         var land = new Option<string?>("--land") { Description = "The Land whose Verfügbarkeit changes (kürzel or code), with --verfuegbarkeit" };
         var verfuegbarkeit = new Option<string?>("--verfuegbarkeit") { Description = Labels.VerfuegbarkeitSpellings };
-        var expectedVersion = ExpectedVersionOption();
-        var requestId = RequestIdOption();
+        var expectedVersion = WriteOptions.ExpectedVersion("Leistung");
+        var requestId = WriteOptions.RequestId();
         var command = new Command("set-status", "Changes the Reifegrad, the Phase and/or one Land's Verfügbarkeit")
         {
             ozgId, reifegrad, phase, land, verfuegbarkeit, expectedVersion, requestId,
@@ -182,8 +182,8 @@ public static class LeistungCommands
         {
             Description = "Nachnutzer-Länder (repeat or separate with commas)", Arity = ArgumentArity.ZeroOrMore,
         };
-        var expectedVersion = ExpectedVersionOption();
-        var requestId = RequestIdOption();
+        var expectedVersion = WriteOptions.ExpectedVersion("Leistung");
+        var requestId = WriteOptions.RequestId();
         var command = new Command("set-zustaendigkeit", "Replaces the ownership (Zuständigkeit) of a Leistung (role programm-management)")
         {
             ozgId, land, ressort, efa, itDienstleister, nachnutzer, expectedVersion, requestId,
@@ -204,8 +204,7 @@ public static class LeistungCommands
                     throw new CliException("give the umsetzende Stelle: either --land or --bundesressort");
             }
 
-            zustaendigkeit.NachnutzerLaender.AddRange((parsed.GetValue(nachnutzer) ?? [])
-                .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            zustaendigkeit.NachnutzerLaender.AddRange(WriteOptions.Listed(parsed.GetValue(nachnutzer)));
             var request = new SetZustaendigkeitRequest
             {
                 OzgId = parsed.GetValue(ozgId), RequestId = parsed.GetValue(requestId) ?? Guid.NewGuid().ToString(), Zustaendigkeit = zustaendigkeit,
@@ -222,12 +221,6 @@ public static class LeistungCommands
     }
 
     private static Argument<int> OzgIdArgument() => new("ozg-id") { Description = "The OZG-ID of the Leistung (e.g. 10000)" };
-
-    private static Option<long?> ExpectedVersionOption() =>
-        new("--expected-version") { Description = "Refuse the change (exit 5) unless the Leistung is at this version" };
-
-    private static Option<string?> RequestIdOption() =>
-        new("--request-id") { Description = "An id for this change; repeating a command with the same id applies it once. Default: a new one" };
 
     private static void SetIfGiven<T>(T? value, Action<T> set) where T : struct
     {

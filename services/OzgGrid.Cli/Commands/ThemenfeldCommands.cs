@@ -46,11 +46,8 @@ public static class ThemenfeldCommands
         {
             Description = "The leading Länder (kürzel or code; repeat or separate with commas)", Arity = ArgumentArity.ZeroOrMore,
         };
-        var expectedVersion = new Option<long?>("--expected-version") { Description = "Refuse the change (exit 5) unless the Themenfeld is at this version" };
-        var requestId = new Option<string?>("--request-id")
-        {
-            Description = "An id for this change; repeating a command with the same id applies it once. Default: a new one",
-        };
+        var expectedVersion = WriteOptions.ExpectedVersion("Themenfeld");
+        var requestId = WriteOptions.RequestId();
         var command = new Command("set-federfuehrung", "Sets who leads a Themenfeld: a Bundesressort and/or Länder (role programm-management)")
         {
             id, ressort, laender, expectedVersion, requestId,
@@ -58,8 +55,7 @@ public static class ThemenfeldCommands
         return command.WithAction(console, async (context, parsed, cancellationToken) =>
         {
             var federfuehrung = new Federfuehrung { Bundesressort = parsed.GetValue(ressort) ?? "" };
-            federfuehrung.Laender.AddRange((parsed.GetValue(laender) ?? [])
-                .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            federfuehrung.Laender.AddRange(WriteOptions.Listed(parsed.GetValue(laender)));
             if (federfuehrung.Bundesressort.Length == 0 && federfuehrung.Laender.Count == 0)
             {
                 throw new CliException("give the Federführung: --bundesressort, --laender or both");
