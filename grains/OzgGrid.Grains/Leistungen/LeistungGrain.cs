@@ -235,7 +235,9 @@ public sealed class LeistungGrain(
         await NotifyAsync(new LeistungChanged(ToSummary(next), kind, stamp, fields));
         if (_hasMilestones != false && MeilensteinRules.MayUnreach(stateBefore.Status, next.Status))
         {
-            await RecheckMilestonesAsync(next.Version);
+            // Not awaited: the write is answered without it, and a milestone record on a silo that just failed must
+            // not hold up the Leistung's writes until the cluster notices.
+            _ = RecheckMilestonesAsync(next.Version);
         }
 
         return result;

@@ -104,8 +104,8 @@ public sealed class TermineGrainTests(ClusterFixture fixture)
 
         await leistung.UpdateStatusAsync(WriteCommands.New(), new LeistungStatusUpdate(null, Umsetzungsphase.Umsetzung, null));
 
-        // No check was called: the Leistung's own change made it.
-        var afterwards = await termine.GetAsync();
+        // No check was called: the Leistung's own change made it (after answering, so it is waited for).
+        var afterwards = await OverdueAsync(termine, milestone);
         Assert.Equal([milestone], afterwards.Body.Ueberfaellig.ToArray());
         Assert.True(afterwards.Version > reached.Version);
         Assert.NotNull(await fixture.GetSiloService<IReminderTable>().ReadRow(termine.GetGrainId(), TermineGrain.ReminderName));
@@ -124,7 +124,23 @@ public sealed class TermineGrainTests(ClusterFixture fixture)
 
         await leistung.UpdateStatusAsync(WriteCommands.New(), new LeistungStatusUpdate(null, Umsetzungsphase.Konzeption, null));
 
-        Assert.Equal([milestone], (await termine.GetAsync()).Body.Ueberfaellig.ToArray());
+        Assert.Equal([milestone], (await OverdueAsync(termine, milestone)).Body.Ueberfaellig.ToArray());
+    }
+
+    /// <summary>The milestone record once it lists <paramref name="milestone"/> as overdue; polls with a deadline.</summary>
+    private static async Task<Recorded<LeistungTermine>> OverdueAsync(ITermineGrain termine, Meilenstein milestone)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var record = await termine.GetAsync();
+            if (record.Body.Ueberfaellig.Contains(milestone) || DateTime.UtcNow > deadline)
+            {
+                return record;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
