@@ -31,7 +31,10 @@ public sealed class ThemenfeldServiceTests(GatewayFixture fixture)
         Assert.Equal(["HB"], byId[6].Federfuehrung.Laender);
         Assert.Equal(["HE", "NW"], byId[1].Federfuehrung.Laender);
         Assert.Empty(byId[1].Federfuehrung.Bundesressort);
-        Assert.Equal(7, response.Themenfelder.Count(t => t.Federfuehrung is not null));
+        // Tests set a Federführung on the others they take; those not taken are still unknown.
+        Assert.All(byId.Keys.Except(GatewayFixture.WithoutKnownFederfuehrung), id => Assert.NotNull(byId[id].Federfuehrung));
+        Assert.Equal(14, byId.Count);
+        Assert.All(fixture.UntakenThemenfeldIds(), id => Assert.Null(byId[id].Federfuehrung));
     }
 
     [Fact]

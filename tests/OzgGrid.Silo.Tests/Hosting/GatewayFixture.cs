@@ -10,6 +10,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     private readonly List<LeistungSummary> _freeOzgIds = [];
     private readonly Queue<int> _freeThemenfeldIds = new();
+
+    /// <summary>Themenfelder without a known Federführung, so tests may set one (<see cref="TakeThemenfeldId"/>).</summary>
+    public static readonly IReadOnlyList<int> WithoutKnownFederfuehrung = [2, 4, 7, 10, 11, 13, 14];
     private TestHost? _host;
 
     public TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
@@ -38,8 +41,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         var next = await Leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500, PageToken = all.NextPageToken });
         _freeOzgIds.AddRange(all.Leistungen.Concat(next.Leistungen).Where(l => l.OzgId != KnownData.ElterngeldOzgId).Reverse());
 
-        // Themenfelder without a known Federführung, so tests may set one.
-        foreach (var id in new[] { 2, 4, 7, 10, 11, 13, 14 })
+        foreach (var id in WithoutKnownFederfuehrung)
         {
             _freeThemenfeldIds.Enqueue(id);
         }
@@ -65,6 +67,15 @@ public sealed class GatewayFixture : IAsyncLifetime
         lock (_freeThemenfeldIds)
         {
             return _freeThemenfeldIds.Dequeue();
+        }
+    }
+
+    /// <summary>The Themenfelder no test has taken yet: as the catalogue loaded them.</summary>
+    public IReadOnlyList<int> UntakenThemenfeldIds()
+    {
+        lock (_freeThemenfeldIds)
+        {
+            return [.. _freeThemenfeldIds];
         }
     }
 
