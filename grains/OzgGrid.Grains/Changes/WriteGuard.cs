@@ -46,9 +46,10 @@ internal static class WriteGuard
     }
 
     /// <summary>Adds an answered write, forgetting the oldest beyond <see cref="RecentWritesCapacity"/>.</summary>
-    public static ImmutableArray<TWrite> Remember<TWrite>(ImmutableArray<TWrite> recentWrites, TWrite write)
-    {
-        var all = recentWrites.Add(write);
-        return all.Length > RecentWritesCapacity ? all.RemoveRange(0, all.Length - RecentWritesCapacity) : all;
-    }
+    public static ImmutableArray<TWrite> Remember<TWrite>(ImmutableArray<TWrite> recentWrites, TWrite write) =>
+        Newest(recentWrites.Add(write));
+
+    /// <summary>The newest <see cref="RecentWritesCapacity"/> of <paramref name="oldestFirst"/>.</summary>
+    public static ImmutableArray<TWrite> Newest<TWrite>(ImmutableArray<TWrite> oldestFirst) =>
+        oldestFirst.Length > RecentWritesCapacity ? oldestFirst.RemoveRange(0, oldestFirst.Length - RecentWritesCapacity) : oldestFirst;
 }

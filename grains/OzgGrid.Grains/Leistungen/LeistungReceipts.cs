@@ -34,9 +34,5 @@ public sealed class LeistungReceipts(ImmutableArray<LeistungWriteReceipt> all)
     public LeistungReceipts Remember(LeistungWriteReceipt receipt) => new(WriteGuard.Remember(All, receipt));
 
     /// <summary>The newest <see cref="WriteGuard.RecentWritesCapacity"/> of these receipts, oldest first.</summary>
-    public static LeistungReceipts Of(IEnumerable<LeistungWriteReceipt> oldestFirst)
-    {
-        var all = oldestFirst.ToImmutableArray();
-        return new(all.Length > WriteGuard.RecentWritesCapacity ? all.RemoveRange(0, all.Length - WriteGuard.RecentWritesCapacity) : all);
-    }
+    public static LeistungReceipts Of(IEnumerable<LeistungWriteReceipt> oldestFirst) => new(WriteGuard.Newest(oldestFirst.ToImmutableArray()));
 }
