@@ -211,15 +211,9 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
     }
 
     /// <summary>Polls the Leistung until its Verfügbarkeit in <paramref name="land"/> is <paramref name="expected"/>, for at most 30 s.</summary>
-    private static async Task WaitForAsync(ILeistungGrain leistung, string land, Verfuegbarkeit expected)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await leistung.GetAsync()).Status.VerfuegbarkeitIn(land) != expected)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Expected the Leistung to become {expected} in {land} within 30 s.");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<LeistungDetails> WaitForAsync(ILeistungGrain leistung, string land, Verfuegbarkeit expected) =>
+        Poll.UntilAsync(leistung.GetAsync, details => details.Status.VerfuegbarkeitIn(land) == expected,
+            $"the Leistung to become {expected} in {land}", TimeSpan.FromSeconds(30));
 
     /// <summary>A fresh Leistung at Reifegrad 3 (so it may be available), its rollout in <see cref="Land"/>, and that Land's Kommunen.</summary>
     private async Task<(ILeistungGrain Leistung, ILandRolloutGrain Rollout, ImmutableArray<Kommune> Kommunen)> OnlineLeistungAsync()

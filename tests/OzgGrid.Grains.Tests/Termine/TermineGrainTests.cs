@@ -127,21 +127,9 @@ public sealed class TermineGrainTests(ClusterFixture fixture)
         Assert.Equal([milestone], (await OverdueAsync(termine, milestone)).Body.Ueberfaellig.ToArray());
     }
 
-    /// <summary>The milestone record once it lists <paramref name="milestone"/> as overdue; polls with a deadline.</summary>
-    private static async Task<Recorded<LeistungTermine>> OverdueAsync(ITermineGrain termine, Meilenstein milestone)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            var record = await termine.GetAsync();
-            if (record.Body.Ueberfaellig.Contains(milestone) || DateTime.UtcNow > deadline)
-            {
-                return record;
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>The milestone record once it lists <paramref name="milestone"/> as overdue.</summary>
+    private static Task<Recorded<LeistungTermine>> OverdueAsync(ITermineGrain termine, Meilenstein milestone) =>
+        Poll.UntilAsync(termine.GetAsync, record => record.Body.Ueberfaellig.Contains(milestone), $"{milestone} to be overdue", TimeSpan.FromSeconds(10));
 
     [Fact]
     public void Only_a_lower_phase_or_a_lower_verfuegbarkeit_can_unreach_a_milestone()
