@@ -28,12 +28,7 @@ public sealed class LeistungReceiptsConverter : IConverter<LeistungReceipts, Lei
         var at = 0;
         foreach (var receipt in value.All)
         {
-            var index = zustaendigkeiten.FindIndex(known => ReferenceEquals(known, receipt.Zustaendigkeit));
-            if (index < 0)
-            {
-                index = zustaendigkeiten.Count;
-                zustaendigkeiten.Add(receipt.Zustaendigkeit);
-            }
+            var index = IndexOf(zustaendigkeiten, receipt.Zustaendigkeit);
 
             BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(at), index);
             BinaryPrimitives.WriteInt64LittleEndian(packed.AsSpan(at + 4), receipt.Fingerprint);
@@ -44,6 +39,21 @@ public sealed class LeistungReceiptsConverter : IConverter<LeistungReceipts, Lei
         }
 
         return new LeistungReceiptsSurrogate(packed, [.. zustaendigkeiten]);
+    }
+
+    /// <summary>The index of this instance, added if new. A loop, not a lambda: this runs for every receipt of every write.</summary>
+    private static int IndexOf(List<Zustaendigkeit?> known, Zustaendigkeit? zustaendigkeit)
+    {
+        for (var index = 0; index < known.Count; index++)
+        {
+            if (ReferenceEquals(known[index], zustaendigkeit))
+            {
+                return index;
+            }
+        }
+
+        known.Add(zustaendigkeit);
+        return known.Count - 1;
     }
 
     public LeistungReceipts ConvertFromSurrogate(in LeistungReceiptsSurrogate surrogate)
