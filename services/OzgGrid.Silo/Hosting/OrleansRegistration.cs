@@ -7,6 +7,7 @@ using OzgGrid.Grains.Abstractions;
 using Orleans.Serialization;
 using OzgGrid.Grains.Storage;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
 
@@ -28,8 +29,8 @@ public static class OrleansRegistration
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
                 foreach (var name in new[] { StorageNames.State, StorageNames.History, StorageNames.Aggregates })
                 {
-                    silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((memory, serializer) =>
-                        memory.GrainStorageSerializer = new PooledGrainStorageSerializer(serializer)));
+                    silo.Services.AddGrainStorage(name, (services, storageName) =>
+                        new LocalMemoryGrainStorage(storageName, new PooledGrainStorageSerializer(services.GetRequiredService<Serializer>())));
                 }
 
                 silo.UseInMemoryReminderService();
