@@ -18,6 +18,8 @@ public static class GrainServicesRegistration
         services.AddSingleton<KommunenImporter>();
         services.AddSingleton<MonitoringHub>();
         services.AddHostedService<MonitoringHubRegistration>();
+        services.AddSingleton<ChangeBatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ChangeBatcher>());
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed class LeistungGrain(
     [PersistentState("leistung", StorageNames.State)] IPersistentState<LeistungState> state,
     [FromKeyedServices(StorageNames.History)] IGrainStorage historyStorage,
     TimeProvider clock,
+    ChangeBatcher monitoring,
     ILogger<LeistungGrain> logger) : Grain, ILeistungGrain
 {
     /// <summary>
@@ -281,14 +282,7 @@ public sealed class LeistungGrain(
             logger.LogWarning(exception, "Leistung {OzgId}: Themenfeld index did not take version {Version}", OzgId, summary.Version);
         }
 
-        try
-        {
-            await GrainFactory.GetGrain<IChangeBatcherGrain>(0).EnqueueAsync(change);
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Leistung {OzgId}: monitoring did not take version {Version}", OzgId, summary.Version);
-        }
+        monitoring.Enqueue(change);
     }
 
     /// <summary>The earlier answer when this request id was already applied to the same write, rebuilt from its receipt.</summary>
