@@ -47,6 +47,7 @@ public static class GatewayRegistration
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimitInterceptor>();
         services.AddSingleton<ProgrammeWatch>();
+        services.AddSingleton(typeof(GrainReferenceCache<>));
         services.AddSingleton<ProgrammeEventWatch>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();

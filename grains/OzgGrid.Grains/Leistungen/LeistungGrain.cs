@@ -29,6 +29,9 @@ public sealed class LeistungGrain(
 
     private LeistungHistoryPages? _history;
 
+    /// <summary>The Themenfeld told of every change, kept: Orleans makes a grain reference by reflection each time.</summary>
+    private (int Id, IThemenfeldGrain Grain)? _themenfeld;
+
     /// <summary>
     /// Whether the Leistung has milestones: unknown (null) until a setback asks its milestone record, so that a
     /// Leistung without any (most of them) does not ask on every setback. Milestones are never removed.
@@ -275,7 +278,7 @@ public sealed class LeistungGrain(
         var summary = change.Leistung;
         try
         {
-            await GrainFactory.GetGrain<IThemenfeldGrain>(summary.ThemenfeldId).OnLeistungChangedAsync(summary);
+            await Themenfeld(summary.ThemenfeldId).OnLeistungChangedAsync(summary);
         }
         catch (Exception exception)
         {
@@ -283,6 +286,17 @@ public sealed class LeistungGrain(
         }
 
         monitoring.Enqueue(change);
+    }
+
+    private IThemenfeldGrain Themenfeld(int themenfeldId)
+    {
+        if (_themenfeld is not { } known || known.Id != themenfeldId)
+        {
+            known = (themenfeldId, GrainFactory.GetGrain<IThemenfeldGrain>(themenfeldId));
+            _themenfeld = known;
+        }
+
+        return known.Grain;
     }
 
     /// <summary>The earlier answer when this request id was already applied to the same write, rebuilt from its receipt.</summary>

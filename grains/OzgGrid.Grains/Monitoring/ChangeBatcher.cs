@@ -29,6 +29,9 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
     private readonly Lock _lock = new();
     private readonly Queue<LeistungChanged> _queue = new();
 
+    /// <summary>Kept: Orleans makes a grain reference by reflection each time.</summary>
+    private IProgrammeAggregatorGrain Aggregator => field ??= grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key);
+
     public void Enqueue(LeistungChanged change)
     {
         lock (_lock)
@@ -75,7 +78,7 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
                 // Bounded: a call to an aggregator activation on a silo that is just leaving may go unanswered until
                 // Orleans' response timeout; the batch goes again with the next flush instead (reports that are not
                 // newer than counted are ignored, so a batch applied twice counts once).
-                await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ApplyAsync([.. batch]).WaitAsync(ApplyTimeout, cancellationToken);
+                await Aggregator.ApplyAsync([.. batch]).WaitAsync(ApplyTimeout, cancellationToken);
                 batch = Take();
             }
         }

@@ -11,7 +11,7 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Grpc;
 
-public sealed class LeistungService(IGrainFactory grains) : Protos.V1.LeistungService.LeistungServiceBase
+public sealed class LeistungService(IGrainFactory grains, GrainReferenceCache<ILeistungGrain> leistungen) : Protos.V1.LeistungService.LeistungServiceBase
 {
     private const string LeistungenList = "leistungen";
     private const string ChangesList = "changes";
@@ -96,5 +96,5 @@ public sealed class LeistungService(IGrainFactory grains) : Protos.V1.LeistungSe
         }
     }
 
-    private ILeistungGrain Leistung(int ozgId) => grains.GetGrain<ILeistungGrain>(RequestGuard.OzgId(ozgId));
+    private ILeistungGrain Leistung(int ozgId) => leistungen.Get(RequestGuard.OzgId(ozgId));
 }
