@@ -11,6 +11,9 @@ public sealed class FigureCounter
 {
     private readonly Dictionary<string, long> _values;
 
+    /// <summary>The differences of one move, kept between moves (a counter is not shared between threads).</summary>
+    private readonly Dictionary<string, long> _delta = new(StringComparer.Ordinal);
+
     public FigureCounter()
         : this(new Dictionary<string, long>(StringComparer.Ordinal))
     {
@@ -44,7 +47,8 @@ public sealed class FigureCounter
     /// <returns>The figures that changed, with their new values.</returns>
     public ImmutableArray<Figure> Move(IEnumerable<string> keysBefore, IEnumerable<string> keysAfter)
     {
-        var delta = new Dictionary<string, long>(StringComparer.Ordinal);
+        var delta = _delta;
+        delta.Clear();
         foreach (var key in keysBefore)
         {
             delta[key] = delta.GetValueOrDefault(key) - 1;

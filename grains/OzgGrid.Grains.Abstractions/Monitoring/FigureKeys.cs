@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Leistungen;
 
@@ -15,25 +16,34 @@ public static class FigureKeys
     public const string OzgKonform = "ozg-konform";
     public const string Online = "online";
 
-    public static string Reifegrad(int reifegrad) => $"reifegrad/{reifegrad}";
+    // Each key is made once: the aggregator asks for some forty of them per change, and there are only a few
+    // thousand (Themenfelder, Lagen and Länder of the catalogue, times the values they count).
+    private static readonly ConcurrentDictionary<(string Kind, int A, int B), string> Keys = new();
+    private static readonly ConcurrentDictionary<(string Land, string Kind, int Value), string> LandKeys = new();
 
-    public static string Phase(Umsetzungsphase phase) => $"phase/{phase}";
+    public static string Reifegrad(int reifegrad) => Made(("reifegrad", reifegrad, 0), static id => $"reifegrad/{id.A}");
 
-    public static string Themenfeld(int themenfeldId) => $"themenfeld/{themenfeldId}";
+    public static string Phase(Umsetzungsphase phase) => Made(("phase", (int)phase, 0), static id => $"phase/{(Umsetzungsphase)id.A}");
 
-    public static string ThemenfeldReifegrad(int themenfeldId, int reifegrad) => $"themenfeld/{themenfeldId}/reifegrad/{reifegrad}";
+    public static string Themenfeld(int themenfeldId) => Made(("themenfeld", themenfeldId, 0), static id => $"themenfeld/{id.A}");
 
-    public static string ThemenfeldPhase(int themenfeldId, Umsetzungsphase phase) => $"themenfeld/{themenfeldId}/phase/{phase}";
+    public static string ThemenfeldReifegrad(int themenfeldId, int reifegrad) =>
+        Made(("themenfeld-reifegrad", themenfeldId, reifegrad), static id => $"themenfeld/{id.A}/reifegrad/{id.B}");
 
-    public static string Lage(int lageId) => $"lage/{lageId}";
+    public static string ThemenfeldPhase(int themenfeldId, Umsetzungsphase phase) =>
+        Made(("themenfeld-phase", themenfeldId, (int)phase), static id => $"themenfeld/{id.A}/phase/{(Umsetzungsphase)id.B}");
 
-    public static string LageReifegrad(int lageId, int reifegrad) => $"lage/{lageId}/reifegrad/{reifegrad}";
+    public static string Lage(int lageId) => Made(("lage", lageId, 0), static id => $"lage/{id.A}");
 
-    public static string LandVerfuegbarkeit(string land, Verfuegbarkeit verfuegbarkeit) => $"land/{land}/verfuegbarkeit/{verfuegbarkeit}";
+    public static string LageReifegrad(int lageId, int reifegrad) => Made(("lage-reifegrad", lageId, reifegrad), static id => $"lage/{id.A}/reifegrad/{id.B}");
 
-    public static string LandFlaechendeckend(string land) => $"land/{land}/flaechendeckend";
+    public static string LandVerfuegbarkeit(string land, Verfuegbarkeit verfuegbarkeit) =>
+        MadeForLand((land, "verfuegbarkeit", (int)verfuegbarkeit), static id => $"land/{id.Land}/verfuegbarkeit/{(Verfuegbarkeit)id.Value}");
 
-    public static string LandInMindestensEinerKommune(string land) => $"land/{land}/in-mindestens-einer-kommune";
+    public static string LandFlaechendeckend(string land) => MadeForLand((land, "flaechendeckend", 0), static id => $"land/{id.Land}/flaechendeckend");
+
+    public static string LandInMindestensEinerKommune(string land) =>
+        MadeForLand((land, "in-mindestens-einer-kommune", 0), static id => $"land/{id.Land}/in-mindestens-einer-kommune");
 
     /// <summary>The keys a Leistung in this state counts towards, one each.</summary>
     public static IEnumerable<string> Of(LeistungSummary leistung)
@@ -75,4 +85,9 @@ public static class FigureKeys
             yield return Online;
         }
     }
+
+    private static string Made((string Kind, int A, int B) id, Func<(string Kind, int A, int B), string> make) => Keys.GetOrAdd(id, make);
+
+    private static string MadeForLand((string Land, string Kind, int Value) id, Func<(string Land, string Kind, int Value), string> make) =>
+        LandKeys.GetOrAdd(id, make);
 }

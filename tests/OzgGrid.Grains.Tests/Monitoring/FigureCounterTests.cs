@@ -28,6 +28,27 @@ public sealed class FigureCounterTests
     }
 
     [Fact]
+    public void The_keys_of_a_leistung_read_as_the_documented_paths_and_are_made_once()
+    {
+        var leistung = Leistung(ozgId: 10002, themenfeldId: 6, lageId: 26, reifegrad: Reifegrad.OnlineLeistung, phase: Umsetzungsphase.RollOut)
+            .AvailableIn("NW", Verfuegbarkeit.Flaechendeckend);
+
+        var keys = FigureKeys.Of(leistung).ToList();
+
+        Assert.Equal(
+            ["leistungen", "reifegrad/3", "phase/RollOut", "themenfeld/6", "themenfeld/6/reifegrad/3", "themenfeld/6/phase/RollOut",
+             "lage/26", "lage/26/reifegrad/3", "ozg-konform"],
+            keys.Take(9));
+        Assert.Contains("land/NW/verfuegbarkeit/Flaechendeckend", keys);
+        Assert.Contains("land/NW/flaechendeckend", keys);
+        Assert.Contains("land/NW/in-mindestens-einer-kommune", keys);
+        Assert.Contains("land/BY/verfuegbarkeit/Keine", keys);
+        Assert.Contains("online", keys);
+        Assert.Equal(keys, FigureKeys.Of(leistung));
+        Assert.All(keys.Zip(FigureKeys.Of(leistung)), pair => Assert.Same(pair.First, pair.Second));
+    }
+
+    [Fact]
     public void Raising_the_reifegrad_from_2_to_3_moves_only_the_reifegrad_counters_and_adds_ozg_konform()
     {
         var other = Leistung(ozgId: 10001, themenfeldId: 6, lageId: 26, reifegrad: Reifegrad.FormularAssistent);
