@@ -56,10 +56,10 @@ public sealed class LeistungGrain(
         {
             // Kept in memory until the next write stores them in the current form.
             var converted = state.State.RecentWrites.Select(write =>
-                new LeistungWriteReceipt(write.RequestId, Fingerprints.Of(write.Fingerprint), write.Result.Version, write.Result.Zustaendigkeit));
+                new UnpackedWriteReceipt(write.RequestId, Fingerprints.Of(write.Fingerprint), write.Result.Version, write.Result.Zustaendigkeit));
             state.State = state.State with
             {
-                Receipts = LeistungReceipts.Of([.. converted, .. state.State.UnpackedReceipts, .. state.State.Receipts.All]),
+                Receipts = LeistungReceipts.Of([.. converted.Concat(state.State.UnpackedReceipts).Select(receipt => receipt.ToReceipt()), .. state.State.Receipts.All]),
                 RecentWrites = [],
                 UnpackedReceipts = [],
             };
@@ -334,7 +334,7 @@ public sealed class LeistungGrain(
     }
 
     private static LeistungReceipts Remember(LeistungState next, WriteCommand command, long fingerprint) =>
-        next.Receipts.Remember(new LeistungWriteReceipt(command.RequestId, fingerprint, next.Version, next.Zustaendigkeit));
+        next.Receipts.Remember(new LeistungWriteReceipt(LeistungReceipts.KeyOf(command.RequestId), fingerprint, next.Version, next.Zustaendigkeit));
 
     /// <summary>The changes below <paramref name="belowVersion"/>, newest first, reading sealed pages only as far as asked.</summary>
     private async IAsyncEnumerable<ChangeRecord> NewestFirst(long belowVersion)

@@ -6,40 +6,36 @@ using OzgGrid.Grains.Abstractions.Leistungen;
 namespace OzgGrid.Grains.Leistungen;
 
 /// <summary>
-/// Packs <see cref="LeistungReceipts"/> for storage and unpacks them. The Zuständigkeiten are told apart by instance:
-/// every receipt between two Zuständigkeit changes shares the state's instance, so there are as many as changes
-/// within the remembered writes.
+/// Packs <see cref="LeistungReceipts"/> for storage and unpacks them: fixed 28 bytes per receipt. The Zuständigkeiten
+/// are told apart by instance: every receipt between two Zuständigkeit changes shares the state's instance, so there
+/// are as many as changes within the remembered writes. Receipts the previous release packed with their request ids
+/// are read too.
 /// </summary>
 [RegisterConverter]
 public sealed class LeistungReceiptsConverter : IConverter<LeistungReceipts, LeistungReceiptsSurrogate>
 {
-    private const int FixedBytes = sizeof(int) + sizeof(long) + sizeof(long) + sizeof(int);
+    private const int KeyedBytes = sizeof(int) + 3 * sizeof(long);
+    private const int PackedFixedBytes = sizeof(int) + sizeof(long) + sizeof(long) + sizeof(int);
 
     public LeistungReceiptsSurrogate ConvertToSurrogate(in LeistungReceipts value)
     {
         var zustaendigkeiten = new List<Zustaendigkeit?>();
-        var size = 0;
+        var keyed = new byte[value.All.Length * KeyedBytes];
+        var at = keyed.AsSpan();
         foreach (var receipt in value.All)
         {
-            size += FixedBytes + Encoding.UTF8.GetByteCount(receipt.RequestId);
+            BinaryPrimitives.WriteInt32LittleEndian(at, IndexOf(zustaendigkeiten, receipt.Zustaendigkeit));
+            BinaryPrimitives.WriteInt64LittleEndian(at[4..], receipt.RequestKey);
+            BinaryPrimitives.WriteInt64LittleEndian(at[12..], receipt.Fingerprint);
+            BinaryPrimitives.WriteInt64LittleEndian(at[20..], receipt.Version);
+            at = at[KeyedBytes..];
         }
 
-        var packed = new byte[size];
-        var at = 0;
-        foreach (var receipt in value.All)
-        {
-            var index = IndexOf(zustaendigkeiten, receipt.Zustaendigkeit);
-
-            BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(at), index);
-            BinaryPrimitives.WriteInt64LittleEndian(packed.AsSpan(at + 4), receipt.Fingerprint);
-            BinaryPrimitives.WriteInt64LittleEndian(packed.AsSpan(at + 12), receipt.Version);
-            var length = Encoding.UTF8.GetBytes(receipt.RequestId, packed.AsSpan(at + FixedBytes));
-            BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(at + 20), length);
-            at += FixedBytes + length;
-        }
-
-        return new LeistungReceiptsSurrogate(packed, [.. zustaendigkeiten]);
+        return new LeistungReceiptsSurrogate(Packed: null, [.. zustaendigkeiten], keyed);
     }
+
+    public LeistungReceipts ConvertFromSurrogate(in LeistungReceiptsSurrogate surrogate) =>
+        new(surrogate.Keyed is { } keyed ? FromKeyed(keyed, surrogate.Zustaendigkeiten) : FromPacked(surrogate.Packed ?? [], surrogate.Zustaendigkeiten));
 
     /// <summary>The index of this instance, added if new. A loop, not a lambda: this runs for every receipt of every write.</summary>
     private static int IndexOf(List<Zustaendigkeit?> known, Zustaendigkeit? zustaendigkeit)
@@ -56,21 +52,35 @@ public sealed class LeistungReceiptsConverter : IConverter<LeistungReceipts, Lei
         return known.Count - 1;
     }
 
-    public LeistungReceipts ConvertFromSurrogate(in LeistungReceiptsSurrogate surrogate)
+    private static ImmutableArray<LeistungWriteReceipt> FromKeyed(ReadOnlySpan<byte> keyed, Zustaendigkeit?[] zustaendigkeiten)
     {
-        var receipts = ImmutableArray.CreateBuilder<LeistungWriteReceipt>();
-        ReadOnlySpan<byte> packed = surrogate.Packed ?? [];
-        while (!packed.IsEmpty)
+        var receipts = ImmutableArray.CreateBuilder<LeistungWriteReceipt>(keyed.Length / KeyedBytes);
+        for (; keyed.Length >= KeyedBytes; keyed = keyed[KeyedBytes..])
         {
-            var index = BinaryPrimitives.ReadInt32LittleEndian(packed);
-            var fingerprint = BinaryPrimitives.ReadInt64LittleEndian(packed[4..]);
-            var version = BinaryPrimitives.ReadInt64LittleEndian(packed[12..]);
-            var length = BinaryPrimitives.ReadInt32LittleEndian(packed[20..]);
-            var requestId = Encoding.UTF8.GetString(packed.Slice(FixedBytes, length));
-            receipts.Add(new LeistungWriteReceipt(requestId, fingerprint, version, surrogate.Zustaendigkeiten[index]));
-            packed = packed[(FixedBytes + length)..];
+            receipts.Add(new LeistungWriteReceipt(
+                RequestKey: BinaryPrimitives.ReadInt64LittleEndian(keyed[4..]),
+                Fingerprint: BinaryPrimitives.ReadInt64LittleEndian(keyed[12..]),
+                Version: BinaryPrimitives.ReadInt64LittleEndian(keyed[20..]),
+                zustaendigkeiten[BinaryPrimitives.ReadInt32LittleEndian(keyed)]));
         }
 
-        return new LeistungReceipts(receipts.ToImmutable());
+        return receipts.MoveToImmutable();
+    }
+
+    private static ImmutableArray<LeistungWriteReceipt> FromPacked(ReadOnlySpan<byte> packed, Zustaendigkeit?[] zustaendigkeiten)
+    {
+        var receipts = ImmutableArray.CreateBuilder<LeistungWriteReceipt>();
+        while (!packed.IsEmpty)
+        {
+            var length = BinaryPrimitives.ReadInt32LittleEndian(packed[20..]);
+            receipts.Add(new UnpackedWriteReceipt(
+                RequestId: Encoding.UTF8.GetString(packed.Slice(PackedFixedBytes, length)),
+                Fingerprint: BinaryPrimitives.ReadInt64LittleEndian(packed[4..]),
+                Version: BinaryPrimitives.ReadInt64LittleEndian(packed[12..]),
+                zustaendigkeiten[BinaryPrimitives.ReadInt32LittleEndian(packed)]).ToReceipt());
+            packed = packed[(PackedFixedBytes + length)..];
+        }
+
+        return receipts.ToImmutable();
     }
 }

@@ -42,7 +42,7 @@ public sealed record LeistungState
 
     /// <summary>Answered writes as releases before <see cref="Receipts"/> stored them; moved into it on activation.</summary>
     [Id(9)]
-    public ImmutableArray<LeistungWriteReceipt> UnpackedReceipts { get; init; } = [];
+    public ImmutableArray<UnpackedWriteReceipt> UnpackedReceipts { get; init; } = [];
 
     /// <summary>The latest answered writes, so that a retry with the same request id gets the same answer.</summary>
     [Id(10)]

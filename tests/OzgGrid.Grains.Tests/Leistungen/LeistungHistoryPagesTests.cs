@@ -166,9 +166,9 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
         // The same state as an earlier release stored it: the receipts in field 9, nothing in the packed field.
         var stored = new GrainState<LeistungState>();
         await Storage(StorageNames.State).ReadStateAsync("leistung", grainId, stored);
-        var unpacked = stored.State!.Receipts.All;
-        Assert.NotEmpty(unpacked);
-        stored.State = stored.State with { UnpackedReceipts = unpacked, Receipts = LeistungReceipts.Empty };
+        var receipt = Assert.Single(stored.State!.Receipts.All);
+        UnpackedWriteReceipt[] unpacked = [new(command.RequestId, receipt.Fingerprint, receipt.Version, receipt.Zustaendigkeit)];
+        stored.State = stored.State with { UnpackedReceipts = [.. unpacked], Receipts = LeistungReceipts.Empty };
         await Storage(StorageNames.State).WriteStateAsync("leistung", grainId, stored);
 
         var retried = await leistung.UpdateStatusAsync(command, update);

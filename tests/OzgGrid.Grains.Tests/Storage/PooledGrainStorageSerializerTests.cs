@@ -24,7 +24,7 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
         Assert.Equal(orleans.ToArray(), pooled.ToArray());
         var back = new PooledGrainStorageSerializer(serializer).Deserialize<LeistungState>(pooled);
         Assert.Equal(12, back.UnsealedChanges.Count);
-        Assert.Equal("req-100", back.Receipts.All[^1].RequestId);
+        Assert.Equal(LeistungReceipts.KeyOf("req-100"), back.Receipts.All[^1].RequestKey);
         Assert.Equal(pooled.ToArray(), new PooledGrainStorageSerializer(serializer).Serialize(back).ToArray());
     }
 
@@ -36,7 +36,7 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
                 [new FieldChange("reifegrad", $"{version - 1}", $"{version}")]))
             .ToImmutableList();
         var receipts = Enumerable.Range(1, 100)
-            .Select(i => new LeistungWriteReceipt($"req-{i}", Fingerprint: i * 7919L, Version: i, Zustaendigkeit: null))
+            .Select(i => new LeistungWriteReceipt(LeistungReceipts.KeyOf($"req-{i}"), Fingerprint: i * 7919L, Version: i, Zustaendigkeit: null))
             .ToImmutableArray();
         return new LeistungState { Version = 12, LastChange = stamp, UnsealedChanges = changes, Receipts = new LeistungReceipts(receipts), HistoryInPages = true };
     }
