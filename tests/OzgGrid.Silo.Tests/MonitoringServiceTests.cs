@@ -183,6 +183,29 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_watcher_gets_the_latest_changes_with_its_snapshot_oldest_first_and_filtered_like_the_stream()
+    {
+        var ozgId = fixture.TakeOzgId();
+        var otherOzgId = fixture.TakeOzgId();
+        var first = await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = 2 });
+        var second = await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = 3 });
+
+        var snapshot = await Eventually.ReturnsAsync(
+            () => SnapshotAsync(new WatchProgrammeRequest()),
+            s => s.RecentChanges.Any(c => c.Leistung.OzgId == ozgId && c.Leistung.Version == second.Version),
+            "the second change among the snapshot's latest changes");
+        var filtered = await SnapshotAsync(new WatchProgrammeRequest { OzgIds = { otherOzgId } });
+
+        var mine = snapshot.RecentChanges.Where(c => c.Leistung.OzgId == ozgId).ToList();
+        Assert.Equal([first.Version, second.Version], mine.Select(c => c.Leistung.Version));
+        Assert.Contains(mine[^1].Fields, f => f.Field == "reifegrad" && f.Before == "2" && f.After == "3");
+        Assert.InRange(snapshot.RecentChanges.Count, 2, 50);
+        Assert.Equal(snapshot.RecentChanges.Select(c => Sequence(c.Cursor)).Order(), snapshot.RecentChanges.Select(c => Sequence(c.Cursor)));
+        Assert.All(snapshot.RecentChanges, c => Assert.True(Sequence(c.Cursor) <= Sequence(snapshot.Cursor)));
+        Assert.All(filtered.RecentChanges, c => Assert.Equal(otherOzgId, c.Leistung.OzgId));
+    }
+
+    [Fact]
     public async Task A_stalled_watcher_neither_delays_a_healthy_one_nor_the_writers_and_is_cut_off_to_resume()
     {
         var ozgId = fixture.TakeOzgId();
@@ -316,6 +339,16 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
     }
 
     private static long Cursor(string cursor) => long.Parse(cursor.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<Snapshot> SnapshotAsync(WatchProgrammeRequest request)
+    {
+        await using var watcher = StreamWatcher.Open(_monitoring, request);
+        return (await watcher.ReadSnapshotAsync())[^1].Snapshot;
+    }
+
+    /// <summary>The sequence of a cursor ("epoch.sequence"), for ordering.</summary>
+    private static long Sequence(string cursor) =>
+        Grains.Abstractions.Monitoring.MonitoringCursor.TryParse(cursor, out var parsed) ? parsed.Sequence : throw new FormatException($"Not a cursor: {cursor}");
 
     private async Task Update(int ozgId, int reifegrad, string? land = null, Verfuegbarkeit verfuegbarkeit = Verfuegbarkeit.Unspecified)
     {

@@ -99,6 +99,18 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
         subscription.Close();
     }
 
+    /// <summary>
+    /// The newest changes this hub still has up to <paramref name="upTo"/> (of its epoch), oldest first, at most
+    /// <paramref name="count"/>: what a client that lists the latest changes shows before the next one comes.
+    /// </summary>
+    public ImmutableArray<PublishedChange> Latest(MonitoringCursor upTo, int count)
+    {
+        lock (_gate)
+        {
+            return upTo.Epoch == _epoch ? [.. _recent.Where(change => change.Sequence <= upTo.Sequence).TakeLast(count)] : [];
+        }
+    }
+
     private ImmutableArray<PublishedChange>? ReplayAfter(MonitoringCursor? cursor)
     {
         if (cursor is null || cursor.Epoch != _epoch || _lastSequence is not { } last)

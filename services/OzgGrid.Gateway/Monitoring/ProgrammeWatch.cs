@@ -20,6 +20,9 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     /// <summary>More Leistungen than the catalogue will ever hold: a snapshot holds every matching one.</summary>
     private const int SnapshotLimit = 100_000;
 
+    /// <summary>How many of the latest changes a snapshot carries: more than a page lists.</summary>
+    private const int RecentChangesInSnapshot = 50;
+
     /// <summary>Bounds a batched message (a long replay is sent in several), well under clients' 4 MB message limit.</summary>
     private const int MaxChangesPerBatch = 1_000;
 
@@ -284,6 +287,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                 Reason = reason,
                 Figures = { figures.Figures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto() },
                 Leistungen = { page.Leistungen.Where(filter.Matches).Select(l => l.MapToProto()) },
+                RecentChanges = { hub.Latest(figures.Cursor, RecentChangesInSnapshot).Where(filter.Matches).Select(change => Mapped(change, figures.Cursor.Epoch).InBatch) },
             },
         }, cancellationToken);
         return figures.Cursor;

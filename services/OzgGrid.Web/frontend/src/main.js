@@ -213,6 +213,8 @@ function onMessage(name, data) {
     case "snapshot":
       state.figures = new Map(data.figures.map((f) => [f.key, Number(f.value)]));
       state.leistungen = new Map(data.leistungen.map((l) => [l.ozgId, l]));
+      // Newest first, as the changes that follow are added.
+      state.aenderungen = [...(data.recentChanges ?? [])].reverse().slice(0, MAX_AENDERUNGEN);
       document.body.dataset.stand = data.cursor;
       break;
     case "changeBatch":
