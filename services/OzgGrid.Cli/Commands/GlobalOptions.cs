@@ -35,7 +35,16 @@ public static class GlobalOptions
         DefaultValueFactory = _ => 130,
     };
 
-    public static IEnumerable<Option> All => [Endpoint, TokenFile, Output, Timeout];
+    // A silo restarting or a cluster refusing calls for a moment answers UNAVAILABLE; writes carry request ids, so
+    // trying again is safe, and a bulk run at night should ride out a short outage instead of stopping.
+    public static readonly Option<double> RetryFor = new("--retry-for")
+    {
+        Description = $"While no endpoint answers (UNAVAILABLE), try again every {OzgGridConnection.RetryPause.TotalSeconds:0} seconds for up to this many seconds; 0 gives up at once",
+        Recursive = true,
+        DefaultValueFactory = _ => 30,
+    };
+
+    public static IEnumerable<Option> All => [Endpoint, TokenFile, Output, Timeout, RetryFor];
 
     public static CliContext CreateContext(ParseResult parsed, CliConsole console)
     {
@@ -45,10 +54,17 @@ public static class GlobalOptions
             throw new CliException("--timeout must be more than 0 seconds");
         }
 
+        var retryFor = parsed.GetValue(RetryFor);
+        if (retryFor < 0)
+        {
+            throw new CliException("--retry-for must be 0 or more seconds");
+        }
+
         var settings = new ConnectionSettings(
             EndpointList.Resolve(parsed.GetValue(Endpoint) ?? [], console.Environment),
             TokenSource.Resolve(parsed.GetValue(TokenFile), console.Environment),
-            TimeSpan.FromSeconds(timeout));
+            TimeSpan.FromSeconds(timeout),
+            TimeSpan.FromSeconds(retryFor));
         return new CliContext(console, new ResultWriter(console.Out, parsed.GetValue(Output)), new OzgGridConnection(settings));
     }
 }

@@ -1,4 +1,7 @@
 namespace OzgGrid.Cli.Connection;
 
-/// <summary>Where ozgctl connects and as whom: the endpoints in the order they are tried, the bearer token, the call timeout.</summary>
-public sealed record ConnectionSettings(IReadOnlyList<Uri> Endpoints, string? Token, TimeSpan CallTimeout);
+/// <summary>
+/// Where ozgctl connects and as whom: the endpoints in the order they are tried, the bearer token, the call timeout,
+/// and how long to keep trying while no endpoint answers.
+/// </summary>
+public sealed record ConnectionSettings(IReadOnlyList<Uri> Endpoints, string? Token, TimeSpan CallTimeout, TimeSpan RetryFor);

@@ -8,12 +8,16 @@ namespace OzgGrid.Cli.Connection;
 /// <summary>
 /// One channel per endpoint, all carrying the bearer token. A call goes to the endpoint that answered last; when it
 /// finds that endpoint UNAVAILABLE (refused, unreachable, shutting down) it moves on to the next one (a Polly retry
-/// with one attempt per endpoint). Writes carry request ids, so a call repeated on another silo is applied once.
+/// with one attempt per endpoint). When none answers, it tries them all again every <see cref="RetryPause"/> for up to
+/// <see cref="ConnectionSettings.RetryFor"/>. Writes carry request ids, so a call repeated is applied once.
 /// </summary>
 public sealed class OzgGridConnection : IDisposable
 {
     // Large enough for a watch snapshot of the whole catalogue and for reports.
     private const int MaxMessageBytes = 64 * 1024 * 1024;
+
+    /// <summary>The pause between two rounds over the endpoints while none answers.</summary>
+    public static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(2);
 
     private readonly GrpcChannel[] _channels;
     private readonly ResiliencePipeline _failover;
@@ -28,15 +32,31 @@ public sealed class OzgGridConnection : IDisposable
 
         Settings = settings;
         _channels = settings.Endpoints.Select(endpoint => CreateChannel(endpoint, settings.Token)).ToArray();
-        _failover = settings.Endpoints.Count == 1
-            ? ResiliencePipeline.Empty
-            : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        var pipeline = new ResiliencePipelineBuilder();
+        if (settings.RetryFor > TimeSpan.Zero)
+        {
+            // Outermost: rounds over all endpoints, with a pause between them.
+            pipeline.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<RpcException>(IsUnreachable),
+                MaxRetryAttempts = (int)Math.Ceiling(settings.RetryFor / RetryPause),
+                Delay = RetryPause,
+                BackoffType = DelayBackoffType.Constant,
+            });
+        }
+
+        if (settings.Endpoints.Count > 1)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<RpcException>(IsUnreachable),
                 MaxRetryAttempts = settings.Endpoints.Count - 1,
                 Delay = TimeSpan.Zero,
                 BackoffType = DelayBackoffType.Constant,
-            }).Build();
+            });
+        }
+
+        _failover = pipeline.Build();
     }
 
     public ConnectionSettings Settings { get; }
@@ -78,7 +98,7 @@ public sealed class OzgGridConnection : IDisposable
         }
         catch (RpcException e) when (IsUnreachable(e))
         {
-            throw Unreachable(failures);
+            throw Unreachable(failures.Distinct().ToList(), Settings.RetryFor);
         }
     }
 
@@ -102,8 +122,8 @@ public sealed class OzgGridConnection : IDisposable
         return cause is null || string.IsNullOrWhiteSpace(cause.Message) ? e.Status.Detail : $"{e.Status.Detail} ({cause.Message})";
     }
 
-    public static CliException Unreachable(IReadOnlyCollection<string> failures) =>
-        new($"unavailable: no endpoint answered ({string.Join("; ", failures)})", ExitCodes.Unavailable);
+    public static CliException Unreachable(IReadOnlyCollection<string> failures, TimeSpan triedFor = default) =>
+        new($"unavailable: no endpoint answered{(triedFor > TimeSpan.Zero ? $" within {triedFor.TotalSeconds:0.#} s" : "")} ({string.Join("; ", failures)})", ExitCodes.Unavailable);
 
     public void Dispose()
     {

@@ -195,12 +195,41 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
         var (first, second) = (FreePort.Next(), FreePort.Next());
 
         var result = await OzgCtlRunner.InProcessAsync(
-            _ozgctl.Environment(), new CapturedWriter(), ["themenfelder", "list", "-e", $"127.0.0.1:{first}", "-e", $"127.0.0.1:{second}"]);
+            _ozgctl.Environment(), new CapturedWriter(), ["themenfelder", "list", "-e", $"127.0.0.1:{first}", "-e", $"127.0.0.1:{second}", "--retry-for", "1"]);
 
         Assert.True(result.ExitCode == ExitCodes.Unavailable, result.ToString());
-        Assert.StartsWith("ozgctl: unavailable: no endpoint answered", result.Error);
+        Assert.StartsWith("ozgctl: unavailable: no endpoint answered within 1 s", result.Error);
         Assert.Contains($":{first}", result.Error);
         Assert.Contains($":{second}", result.Error);
+    }
+
+    [Fact]
+    public async Task A_call_rides_out_an_endpoint_that_drops_its_first_connections()
+    {
+        var ozgId = fixture.TakeOzgId();
+        await using var flaky = new FlakyForwarder(new Uri(_ozgctl.Endpoint), dropFirst: 2);
+
+        var result = await OzgCtlRunner.InProcessAsync(
+            _ozgctl.Environment(), new CapturedWriter(), ["leistungen", "set-status", ozgId.ToString(), "--reifegrad", "2", "-e", flaky.Endpoint]);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.True(flaky.Dropped >= 1, "The forwarder dropped no connection, so nothing was retried.");
+        var leistung = (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
+        Assert.Equal((2, 2L), (leistung.Status.Reifegrad, leistung.Version));
+    }
+
+    [Fact]
+    public async Task With_retry_for_0_a_dead_endpoint_fails_at_once_and_a_negative_value_is_refused()
+    {
+        var dead = $"127.0.0.1:{FreePort.Next()}";
+
+        var once = await OzgCtlRunner.InProcessAsync(_ozgctl.Environment(), new CapturedWriter(), ["themenfelder", "list", "-e", dead, "--retry-for", "0"]);
+        var negative = await OzgCtlRunner.InProcessAsync(_ozgctl.Environment(), new CapturedWriter(), ["themenfelder", "list", "-e", dead, "--retry-for", "-1"]);
+
+        Assert.True(once.ExitCode == ExitCodes.Unavailable, once.ToString());
+        Assert.StartsWith("ozgctl: unavailable: no endpoint answered (", once.Error);
+        Assert.True(negative.ExitCode == ExitCodes.Usage, negative.ToString());
+        Assert.Contains("--retry-for must be 0 or more seconds", negative.Error);
     }
 
     [Fact]

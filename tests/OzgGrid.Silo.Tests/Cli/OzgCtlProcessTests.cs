@@ -129,7 +129,7 @@ public sealed class OzgCtlProcessTests(GatewayFixture fixture) : IDisposable
         var ok = await OzgCtlRunner.ProcessAsync(withTokenFile, "leistungen", "show", KnownData.ElterngeldOzgId.ToString());
         var usage = await OzgCtlRunner.ProcessAsync(environment, "leistungen", "shwo", "1");
         var notFound = await OzgCtlRunner.ProcessAsync(environment, "themenfelder", "show", "99");
-        var unavailable = await OzgCtlRunner.ProcessAsync(dead, "themenfelder", "list");
+        var unavailable = await OzgCtlRunner.ProcessAsync(dead, "themenfelder", "list", "--retry-for", "0");
 
         Assert.Equal(
             [ExitCodes.Ok, ExitCodes.Usage, ExitCodes.NotFound, ExitCodes.Unavailable],
