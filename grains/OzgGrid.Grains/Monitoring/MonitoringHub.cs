@@ -100,14 +100,14 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
     }
 
     /// <summary>
-    /// The newest changes this hub still has up to <paramref name="upTo"/> (of its epoch), oldest first, at most
-    /// <paramref name="count"/>: what a client that lists the latest changes shows before the next one comes.
+    /// The newest matching changes this hub still has up to <paramref name="upTo"/> (of its epoch), oldest first, at
+    /// most <paramref name="count"/>: what a client that lists the latest changes shows before the next one comes.
     /// </summary>
-    public ImmutableArray<PublishedChange> Latest(MonitoringCursor upTo, int count)
+    public ImmutableArray<PublishedChange> Latest(MonitoringCursor upTo, int count, Func<PublishedChange, bool> matches)
     {
         lock (_gate)
         {
-            return upTo.Epoch == _epoch ? [.. _recent.Where(change => change.Sequence <= upTo.Sequence).TakeLast(count)] : [];
+            return upTo.Epoch == _epoch ? [.. _recent.Where(change => change.Sequence <= upTo.Sequence && matches(change)).TakeLast(count)] : [];
         }
     }
 

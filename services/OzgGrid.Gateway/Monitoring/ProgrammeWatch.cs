@@ -287,7 +287,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                 Reason = reason,
                 Figures = { figures.Figures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto() },
                 Leistungen = { page.Leistungen.Where(filter.Matches).Select(l => l.MapToProto()) },
-                RecentChanges = { hub.Latest(figures.Cursor, RecentChangesInSnapshot).Where(filter.Matches).Select(change => Mapped(change, figures.Cursor.Epoch).InBatch) },
+                RecentChanges = { hub.Latest(figures.Cursor, RecentChangesInSnapshot, filter.Matches).Select(change => Mapped(change, figures.Cursor.Epoch).InBatch) },
             },
         }, cancellationToken);
         return figures.Cursor;

@@ -188,17 +188,20 @@ public sealed class MonitoringHubTests
     }
 
     [Fact]
-    public async Task The_latest_changes_are_those_up_to_the_cursor_oldest_first_at_most_as_many_as_asked_and_none_of_another_epoch()
+    public async Task The_latest_changes_are_the_matching_ones_up_to_the_cursor_oldest_first_at_most_as_many_as_asked_and_none_of_another_epoch()
     {
+        static bool All(PublishedChange change) => true;
+
         var hub = Hub(hubBufferSize: 10);
         await hub.OnChangesAsync(Batch(Epoch, 1, 8));
         await hub.OnChangesAsync(Batch(Epoch, 9, 6));
 
-        Assert.Equal([5L, 6, 7], hub.Latest(new MonitoringCursor(Epoch, 7), 5).Select(change => change.Sequence));
-        Assert.Equal([12L, 13, 14], hub.Latest(new MonitoringCursor(Epoch, 14), 3).Select(change => change.Sequence));
-        Assert.Equal([5L, 6, 7, 8, 9, 10, 11, 12, 13, 14], hub.Latest(new MonitoringCursor(Epoch, 14), 50).Select(change => change.Sequence));
-        Assert.Empty(hub.Latest(new MonitoringCursor(Epoch + 1, 14), 50));
-        Assert.Empty(Hub().Latest(new MonitoringCursor(Epoch, 14), 50));
+        Assert.Equal([5L, 6, 7], hub.Latest(new MonitoringCursor(Epoch, 7), 5, All).Select(change => change.Sequence));
+        Assert.Equal([12L, 13, 14], hub.Latest(new MonitoringCursor(Epoch, 14), 3, All).Select(change => change.Sequence));
+        Assert.Equal([5L, 6, 7, 8, 9, 10, 11, 12, 13, 14], hub.Latest(new MonitoringCursor(Epoch, 14), 50, All).Select(change => change.Sequence));
+        Assert.Equal([8L, 10, 12], hub.Latest(new MonitoringCursor(Epoch, 13), 3, change => change.Sequence % 2 == 0).Select(change => change.Sequence));
+        Assert.Empty(hub.Latest(new MonitoringCursor(Epoch + 1, 14), 50, All));
+        Assert.Empty(Hub().Latest(new MonitoringCursor(Epoch, 14), 50, All));
     }
 
     private static MonitoringHub Hub(int hubBufferSize = 100, int streamBufferSize = 100) =>
