@@ -120,8 +120,8 @@ public sealed class LeistungGrain(
     public async Task<LeistungWriteResult> UpdateStatusAsync(WriteCommand command, LeistungStatusUpdate update)
     {
         RequireCatalog();
-        var fingerprint = Fingerprints.Of($"status|{command.ExpectedVersion}|{update}");
-        if (await TryReplayAsync(command, fingerprint) is { } earlier)
+        var write = RememberedWrite.Of(command, $"status|{command.ExpectedVersion}|{update}");
+        if (await TryReplayAsync(command, write) is { } earlier)
         {
             return earlier;
         }
@@ -130,15 +130,15 @@ public sealed class LeistungGrain(
         WriteGuard.EnsureExpectedVersion(command, state.State.Version);
         var (next, fields) = LeistungStatusRules.Apply(state.State.Status, update);
         return fields.IsEmpty
-            ? await RememberUnchangedAsync(command, fingerprint)
-            : await CommitAsync(ChangeKind.Status, command, fields, current => current with { Status = next }, fingerprint);
+            ? await RememberUnchangedAsync(command, write)
+            : await CommitAsync(ChangeKind.Status, command, fields, current => current with { Status = next }, write);
     }
 
     public async Task<LeistungWriteResult> SetZustaendigkeitAsync(WriteCommand command, Zustaendigkeit zustaendigkeit)
     {
         RequireCatalog();
-        var fingerprint = Fingerprints.Of($"zustaendigkeit|{command.ExpectedVersion}|{Describe(zustaendigkeit)}");
-        if (await TryReplayAsync(command, fingerprint) is { } earlier)
+        var write = RememberedWrite.Of(command, $"zustaendigkeit|{command.ExpectedVersion}|{Describe(zustaendigkeit)}");
+        if (await TryReplayAsync(command, write) is { } earlier)
         {
             return earlier;
         }
@@ -148,12 +148,12 @@ public sealed class LeistungGrain(
         var before = state.State.Zustaendigkeit;
         if (zustaendigkeit.SameAs(before))
         {
-            return await RememberUnchangedAsync(command, fingerprint);
+            return await RememberUnchangedAsync(command, write);
         }
 
         FieldChange[] fields = [new("zustaendigkeit", Describe(before), Describe(zustaendigkeit))];
         return await CommitAsync(
-            ChangeKind.Zustaendigkeit, command, [.. fields], current => current with { Zustaendigkeit = zustaendigkeit }, fingerprint);
+            ChangeKind.Zustaendigkeit, command, [.. fields], current => current with { Zustaendigkeit = zustaendigkeit }, write);
     }
 
     public Task OnMilestonesSetAsync()
@@ -173,7 +173,7 @@ public sealed class LeistungGrain(
 
         var fields = CatalogChanges(before, entry);
         var command = new WriteCommand(stamp.RequestId, ExpectedVersion: null, stamp.ChangedBy);
-        await CommitAsync(ChangeKind.Katalog, command, fields, current => current with { Catalog = entry }, fingerprint: null);
+        await CommitAsync(ChangeKind.Katalog, command, fields, current => current with { Catalog = entry }, write: null);
         return before is null ? CatalogImportOutcome.Created : CatalogImportOutcome.Changed;
     }
 
@@ -181,11 +181,11 @@ public sealed class LeistungGrain(
     /// A write that repeats the current values makes no new version, but its answer is remembered like any other:
     /// a retry that arrives after a later change must get this answer, not be applied again over that change.
     /// </summary>
-    private async Task<LeistungWriteResult> RememberUnchangedAsync(WriteCommand command, long fingerprint)
+    private async Task<LeistungWriteResult> RememberUnchangedAsync(WriteCommand command, RememberedWrite write)
     {
         var current = state.State;
         var result = ToResult(current);
-        await state.WriteOrRollBackAsync(current with { Receipts = Remember(current, command, fingerprint) }, this);
+        await state.WriteOrRollBackAsync(current with { Receipts = Remember(current, write) }, this);
         _committed = state.State;
         return result;
     }
@@ -196,15 +196,15 @@ public sealed class LeistungGrain(
         WriteCommand command,
         ImmutableArray<FieldChange> fields,
         Func<LeistungState, LeistungState> change,
-        long? fingerprint)
+        RememberedWrite? write)
     {
         var stateBefore = state.State;
         var stamp = new ChangeStamp(command.ChangedBy, clock.GetUtcNow(), command.RequestId);
         var next = change(stateBefore) with { Version = stateBefore.Version + 1, LastChange = stamp };
         var result = ToResult(next);
-        if (fingerprint is { } remembered)
+        if (write is { } remembered)
         {
-            next = next with { Receipts = Remember(next, command, remembered) };
+            next = next with { Receipts = Remember(next, remembered) };
         }
 
         var record = new ChangeRecord(next.Version, kind, stamp, fields, next.Status);
@@ -301,15 +301,15 @@ public sealed class LeistungGrain(
 
     /// <summary>The earlier answer when this request id was already applied to the same write, rebuilt from its receipt.</summary>
     /// <exception cref="RequestIdReusedException">The request id was used for a different write.</exception>
-    private async Task<LeistungWriteResult?> TryReplayAsync(WriteCommand command, long fingerprint)
+    private async Task<LeistungWriteResult?> TryReplayAsync(WriteCommand command, RememberedWrite write)
     {
-        var receipt = state.State.Receipts.Find(command.RequestId);
+        var receipt = state.State.Receipts.Find(write.RequestKey);
         if (receipt is null)
         {
             return null;
         }
 
-        if (receipt.Fingerprint != fingerprint)
+        if (receipt.Fingerprint != write.Fingerprint)
         {
             throw new RequestIdReusedException(command.RequestId);
         }
@@ -333,8 +333,8 @@ public sealed class LeistungGrain(
         throw new InvalidOperationException($"Leistung {OzgId}: version {version} is missing from the history.");
     }
 
-    private static LeistungReceipts Remember(LeistungState next, WriteCommand command, long fingerprint) =>
-        next.Receipts.Remember(new LeistungWriteReceipt(LeistungReceipts.KeyOf(command.RequestId), fingerprint, next.Version, next.Zustaendigkeit));
+    private static LeistungReceipts Remember(LeistungState next, RememberedWrite write) =>
+        next.Receipts.Remember(new LeistungWriteReceipt(write.RequestKey, write.Fingerprint, next.Version, next.Zustaendigkeit));
 
     /// <summary>The changes below <paramref name="belowVersion"/>, newest first, reading sealed pages only as far as asked.</summary>
     private async IAsyncEnumerable<ChangeRecord> NewestFirst(long belowVersion)

@@ -21,12 +21,14 @@ public sealed class LeistungReceipts(ImmutableArray<LeistungWriteReceipt> all)
     public static long KeyOf(string requestId) => Fingerprints.Of(requestId);
 
     /// <summary>The receipt of the write with this request id, if it is still remembered.</summary>
-    public LeistungWriteReceipt? Find(string requestId)
+    public LeistungWriteReceipt? Find(string requestId) => Find(KeyOf(requestId));
+
+    /// <summary>The receipt of the write with this request key, if it is still remembered.</summary>
+    public LeistungWriteReceipt? Find(long requestKey)
     {
-        var key = KeyOf(requestId);
         foreach (var receipt in All)
         {
-            if (receipt.RequestKey == key)
+            if (receipt.RequestKey == requestKey)
             {
                 return receipt;
             }

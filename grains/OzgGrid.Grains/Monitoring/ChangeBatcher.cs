@@ -93,6 +93,11 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
     {
         lock (_lock)
         {
+            if (_queue.Count == 0)
+            {
+                return [];
+            }
+
             var batch = new LeistungChanged[Math.Min(_queue.Count, MaxBatchSize)];
             for (var index = 0; index < batch.Length; index++)
             {
