@@ -20,7 +20,7 @@ public sealed class OzgGridConnection : IDisposable
     public static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(2);
 
     private readonly GrpcChannel[] _channels;
-    private readonly ResiliencePipeline _failover;
+    private readonly ResiliencePipeline _endpointRetries;
     private int _current;
 
     public OzgGridConnection(ConnectionSettings settings)
@@ -56,7 +56,7 @@ public sealed class OzgGridConnection : IDisposable
             });
         }
 
-        _failover = pipeline.Build();
+        _endpointRetries = pipeline.Build();
     }
 
     public ConnectionSettings Settings { get; }
@@ -77,7 +77,7 @@ public sealed class OzgGridConnection : IDisposable
         var failures = new List<string>();
         try
         {
-            return await _failover.ExecuteAsync(async token =>
+            return await _endpointRetries.ExecuteAsync(async token =>
             {
                 var index = Volatile.Read(ref _current);
                 try
