@@ -41,6 +41,12 @@ public sealed class ProgrammeWatchState(int feedSize)
                     {
                         _atStart[key] = value;
                     }
+
+                    // The feed starts with the changes before the watch began; they are not counted as seen by it.
+                    foreach (var change in message.Snapshot.RecentChanges)
+                    {
+                        AddToFeed(Entry(change));
+                    }
                 }
 
                 HasSnapshot = true;
@@ -80,17 +86,23 @@ public sealed class ProgrammeWatchState(int feedSize)
     private FeedEntry Record(LeistungChanged change)
     {
         ChangesSeen++;
-        var entry = new FeedEntry(
-            change.ChangedAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, change.Leistung.OzgId, change.Leistung.Name,
-            change.Kind.ToString(), change.ChangedBy,
-            string.Join("; ", change.Fields.Select(f => $"{f.Field}: {Dash(f.Before)} → {Dash(f.After)}")), change.Leistung.Version);
+        var entry = Entry(change);
+        AddToFeed(entry);
+        return entry;
+    }
+
+    private static FeedEntry Entry(LeistungChanged change) => new(
+        change.ChangedAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, change.Leistung.OzgId, change.Leistung.Name,
+        change.Kind.ToString(), change.ChangedBy,
+        string.Join("; ", change.Fields.Select(f => $"{f.Field}: {Dash(f.Before)} → {Dash(f.After)}")), change.Leistung.Version);
+
+    private void AddToFeed(FeedEntry entry)
+    {
         _feed.AddFirst(entry);
         while (_feed.Count > feedSize)
         {
             _feed.RemoveLast();
         }
-
-        return entry;
     }
 
     private static string Dash(string value) => value.Length == 0 ? "-" : value;
