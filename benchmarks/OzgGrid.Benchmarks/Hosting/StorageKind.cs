@@ -3,7 +3,7 @@ namespace OzgGrid.Benchmarks.Hosting;
 /// <summary>Where the benchmark host keeps grain state.</summary>
 public enum StorageKind
 {
-    /// <summary>Orleans memory storage: no disk or storage emulator in the measurement.</summary>
+    /// <summary>The memory storage, kept in the silo's process: no disk or storage emulator in the measurement.</summary>
     Memory,
 
     /// <summary>Azure Storage (Azurite) from <see cref="BenchmarkHost.AzuriteConnectionStringVariable"/>, under fresh names per host.</summary>

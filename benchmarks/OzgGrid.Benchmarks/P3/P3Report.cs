@@ -120,7 +120,7 @@ public static class P3Report
 
     private static string Describe(P3Options options) => options.Storage switch
     {
-        Hosting.StorageKind.Memory => "memory (Orleans memory grain storage: no storage I/O in the measurement)",
+        Hosting.StorageKind.Memory => "memory (state kept in the silo's process: no storage I/O in the measurement)",
         _ => "azurite (Azure Table and Blob storage in Azurite on this machine)",
     };
 
