@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Catalog;
+using OzgGrid.Grains.Changes;
 
 namespace OzgGrid.Grains.Catalog;
 
@@ -14,7 +15,6 @@ public sealed class CatalogGrain(
 
     public async Task RecordImportAsync(CatalogImportReport report)
     {
-        state.State = state.State with { LastImport = report };
-        await state.WriteStateAsync();
+        await state.WriteOrRollBackAsync(state.State with { LastImport = report }, this);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Dienstleister;
+using OzgGrid.Grains.Changes;
 
 namespace OzgGrid.Grains.Dienstleister;
 
@@ -17,7 +18,6 @@ public sealed class ItDienstleisterDirectoryGrain(
             return;
         }
 
-        state.State = state.State with { Ids = state.State.Ids.Add(id) };
-        await state.WriteStateAsync();
+        await state.WriteOrRollBackAsync(state.State with { Ids = state.State.Ids.Add(id) }, this);
     }
 }

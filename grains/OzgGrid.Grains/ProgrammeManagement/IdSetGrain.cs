@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Changes;
 
 namespace OzgGrid.Grains.ProgrammeManagement;
 
@@ -16,7 +17,6 @@ public sealed class IdSetGrain([PersistentState("id-set", StorageNames.State)] I
             return;
         }
 
-        state.State = state.State with { Ids = next };
-        await state.WriteStateAsync();
+        await state.WriteOrRollBackAsync(state.State with { Ids = next }, this);
     }
 }

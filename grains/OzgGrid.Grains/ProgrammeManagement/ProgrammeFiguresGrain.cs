@@ -89,7 +89,7 @@ public sealed class ProgrammeFiguresGrain(
         state.State = state.State with { Termine = state.State.Termine.SetItem(ueberfaellig.OzgId, (ueberfaellig, version)) };
         if (wasOverdue.SequenceEqual(ueberfaellig.Meilensteine))
         {
-            await state.WriteStateAsync();
+            await WriteOrForgetAsync();
             return;
         }
 
@@ -153,7 +153,7 @@ public sealed class ProgrammeFiguresGrain(
     private async Task PublishAsync(ProgrammeEvent unnumbered)
     {
         state.State = state.State with { Sequence = state.State.Sequence + 1 };
-        await state.WriteStateAsync();
+        await WriteOrForgetAsync();
         var programmeEvent = unnumbered with { Sequence = state.State.Sequence };
         _unforwarded.Add(programmeEvent);
         if (_unforwarded.Count > MaxUnforwarded)
@@ -187,6 +187,23 @@ public sealed class ProgrammeFiguresGrain(
 
         // Not awaited: the write that reported the change must not wait for the monitoring (nor fail with it).
         _ = ForwardAsync();
+    }
+
+    /// <summary>
+    /// Writes the state the counts were moved to. When the write fails, the report was not taken: the grain deactivates,
+    /// so that its state and counts are read from storage again and the reporter's next report is not ignored as known.
+    /// </summary>
+    private async Task WriteOrForgetAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     /// <summary>

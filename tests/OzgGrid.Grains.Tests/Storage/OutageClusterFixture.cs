@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Storage;
+
+namespace OzgGrid.Grains.Tests.Storage;
+
+/// <summary>
+/// An in-process cluster configured like an OzgGrid silo with memory storage, whose storages can be made to fail the
+/// writes of chosen grains (<see cref="OutageOf"/>).
+/// </summary>
+public sealed class OutageClusterFixture : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The storage of the cluster's silo named <paramref name="storageName"/> (see <see cref="StorageNames"/>).</summary>
+    public OutageGrainStorage OutageOf(string storageName) =>
+        (OutageGrainStorage)Cluster.GetSiloServiceProvider(null).GetRequiredKeyedService<IGrainStorage>(storageName);
+
+    private InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The test cluster is not deployed.");
+
+    public async Task InitializeAsync()
+    {
+        // One silo, so that every grain's storage is the one OutageOf returns.
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            foreach (var name in new[] { StorageNames.State, StorageNames.History, StorageNames.Aggregates })
+            {
+                silo.Services.AddGrainStorage(name, (services, storageName) =>
+                    new OutageGrainStorage(new LocalMemoryGrainStorage(storageName, new PooledGrainStorageSerializer(services.GetRequiredService<Serializer>()))));
+            }
+
+            silo.UseInMemoryReminderService();
+            silo.Services.AddOzgGridGrainServices();
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}
