@@ -39,7 +39,7 @@ public static class GlobalOptions
     // trying again is safe, and a bulk run at night should ride out a short outage instead of stopping.
     public static readonly Option<double> RetryFor = new("--retry-for")
     {
-        Description = $"While no endpoint answers (UNAVAILABLE), try again every {OzgGridConnection.RetryPause.TotalSeconds:0} seconds for up to this many seconds; 0 gives up at once",
+        Description = $"While no endpoint answers (UNAVAILABLE), try again every {OzgGridConnection.RetryPause.TotalSeconds:0} seconds for up to this many seconds; 0 gives up after one try of each endpoint; also bounds how long watch tries to reopen its stream",
         Recursive = true,
         DefaultValueFactory = _ => 30,
     };

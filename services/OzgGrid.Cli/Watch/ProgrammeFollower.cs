@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using OzgGrid.Cli.Connection;
 using OzgGrid.Protos.V1;
@@ -5,13 +6,14 @@ using OzgGrid.Protos.V1;
 namespace OzgGrid.Cli.Watch;
 
 /// <summary>
-/// Follows WatchProgramme across silo restarts: when the stream breaks (UNAVAILABLE, or the silo ends it on
-/// shutdown) it reopens on the next endpoint with the last cursor, so nothing is missed or, when the server no
-/// longer has it, a fresh snapshot follows. Gives up with UNAVAILABLE after two rounds over all endpoints without a message.
+/// Follows WatchProgramme across silo restarts: when the stream breaks (UNAVAILABLE, the silo ends it on shutdown,
+/// or RESOURCE_EXHAUSTED because this client fell behind) it reopens on the next endpoint with the last cursor, so
+/// nothing is missed or, when the server no longer has it, a fresh snapshot follows. While no endpoint gives a
+/// message it goes round them every <see cref="OzgGridConnection.RetryPause"/>, as unary calls do, and gives up with
+/// UNAVAILABLE once a round ends <see cref="ConnectionSettings.RetryFor"/> after the first failure.
 /// </summary>
 public static class ProgrammeFollower
 {
-    private static readonly TimeSpan PauseBetweenRounds = TimeSpan.FromSeconds(1);
 
     /// <param name="onMessage">Called for each message after <paramref name="state"/> took it in; false ends the watch.</param>
     public static async Task FollowAsync(
@@ -19,6 +21,7 @@ public static class ProgrammeFollower
         Func<WatchProgrammeResponse, IReadOnlyList<FeedEntry>, bool> onMessage, CancellationToken cancellationToken)
     {
         var failures = new List<string>();
+        var failingSince = (long?)null;
         while (true)
         {
             var index = connection.CurrentIndex;
@@ -31,6 +34,7 @@ public static class ProgrammeFollower
                 await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
                     failures.Clear();
+                    failingSince = null;
                     if (!onMessage(message, state.Apply(message)))
                     {
                         return;
@@ -39,22 +43,26 @@ public static class ProgrammeFollower
 
                 failures.Add($"{endpoint}: the stream ended");
             }
-            catch (RpcException e) when (OzgGridConnection.IsUnreachable(e))
+            catch (RpcException e) when (OzgGridConnection.IsUnreachable(e) || e.StatusCode == StatusCode.ResourceExhausted)
             {
                 failures.Add($"{endpoint}: {OzgGridConnection.Reason(e)}");
             }
 
+            failingSince ??= Stopwatch.GetTimestamp();
             connection.MoveOnFrom(index);
-            if (failures.Count >= 2 * connection.Endpoints.Count)
+            if (failures.Count % connection.Endpoints.Count != 0)
             {
-                throw OzgGridConnection.Unreachable(failures);
+                continue;
             }
 
-            if (failures.Count % connection.Endpoints.Count == 0)
+            // Every endpoint failed once more.
+            var retryFor = connection.Settings.RetryFor;
+            if (Stopwatch.GetElapsedTime(failingSince.Value) >= retryFor)
             {
-                // Every endpoint failed once: give a restarting silo a moment before the next round.
-                await Task.Delay(PauseBetweenRounds, cancellationToken);
+                throw OzgGridConnection.Unreachable(failures.Distinct().ToList(), retryFor);
             }
+
+            await Task.Delay(OzgGridConnection.RetryPause, cancellationToken);
         }
     }
 }

@@ -233,6 +233,31 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Watch_rides_out_an_endpoint_that_drops_its_first_connections()
+    {
+        // More dropped connections than the two tries a watch used to make before it gave up.
+        await using var flaky = new FlakyForwarder(new Uri(_ozgctl.Endpoint), dropFirst: 4);
+
+        var result = await OzgCtlRunner.InProcessAsync(_ozgctl.Environment(), new CapturedWriter(), ["watch", "--once", "-o", "json", "-e", flaky.Endpoint]);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Equal(4, flaky.Dropped);
+        Assert.Contains("\"snapshot\"", result.Out);
+    }
+
+    [Fact]
+    public async Task Watch_with_retry_for_0_gives_up_after_one_round_over_the_endpoints()
+    {
+        var dead = $"127.0.0.1:{FreePort.Next()}";
+
+        var result = await OzgCtlRunner.InProcessAsync(_ozgctl.Environment(), new CapturedWriter(), ["watch", "--once", "-e", dead, "--retry-for", "0"]);
+
+        Assert.True(result.ExitCode == ExitCodes.Unavailable, result.ToString());
+        Assert.StartsWith("ozgctl: unavailable: no endpoint answered (", result.Error);
+        Assert.Contains(dead, result.Error);
+    }
+
+    [Fact]
     public async Task Report_writes_the_Themenfeld_CSV_to_a_file()
     {
         var file = Path.Combine(Path.GetTempPath(), $"ozgctl-report-{Guid.NewGuid():N}.csv");
