@@ -46,6 +46,8 @@ public sealed class ProgrammeManagementServiceTests(GatewayFixture fixture)
         Assert.Equal(LaborStufe.Zielbild, moved.Labor.Stufe);
         Assert.Equal(1, published.Blaupause.Version);
         Assert.Equal(StatusCode.FailedPrecondition, skipped.StatusCode);
+        Assert.Contains("at stage LABOR_STUFE_ZIELBILD", skipped.Status.Detail);
+        Assert.Contains("the next is LABOR_STUFE_KLICK_PROTOTYP", skipped.Status.Detail);
         var labor = (await _client.GetLaborAsync(new GetLaborRequest { LaborId = laborId })).Labor;
         Assert.Equal(4, labor.Version);
         Assert.Equal("SH", labor.Teilnehmer.Single(t => t.Art == TeilnehmerArt.Land).Kennung);

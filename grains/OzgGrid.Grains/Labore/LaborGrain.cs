@@ -72,10 +72,15 @@ public sealed class LaborGrain(
 
         var before = Require().Body;
         EnsureParticipant(before, command.Scope);
+        if (stufe != before.Stufe && before.Stufe == LaborStufe.Abgeschlossen)
+        {
+            throw new RuleViolationException($"{Describe()} is finished ({ApiName(before.Stufe)}); its stage does not change any more.");
+        }
+
         if (stufe != before.Stufe && stufe != before.Stufe + 1)
         {
             throw new RuleViolationException(
-                $"{Describe()} is at stage {before.Stufe}; it moves on one stage at a time and never back, so the next is {before.Stufe + 1}.");
+                $"{Describe()} is at stage {ApiName(before.Stufe)}; it moves on one stage at a time and never back, so the next is {ApiName(before.Stufe + 1)}.");
         }
 
         var fields = FieldChanges.Between(("stufe", before.Stufe.ToString(), stufe.ToString()));
@@ -114,6 +119,17 @@ public sealed class LaborGrain(
 
         await GrainFactory.GetGrain<IIdSetGrain>(IdSets.LaboreOf(themenfeldId)).SetAsync(LaborId, member: true);
     }
+
+    /// <summary>A stage as the API names it, so that a caller can send what a message names.</summary>
+    private static string ApiName(LaborStufe stufe) => stufe switch
+    {
+        LaborStufe.IstAnalyse => "LABOR_STUFE_IST_ANALYSE",
+        LaborStufe.Zielbild => "LABOR_STUFE_ZIELBILD",
+        LaborStufe.KlickPrototyp => "LABOR_STUFE_KLICK_PROTOTYP",
+        LaborStufe.Referenzimplementierung => "LABOR_STUFE_REFERENZIMPLEMENTIERUNG",
+        LaborStufe.Abgeschlossen => "LABOR_STUFE_ABGESCHLOSSEN",
+        _ => stufe.ToString(),
+    };
 
     private void EnsureParticipant(Labor labor, ItDienstleisterScope? scope)
     {

@@ -62,6 +62,11 @@ public sealed class NachnutzungGrain(
         }
 
         EnsureManagement(command, "record the Nachnutzung of an EfA-Leistung");
+        if (Body is null)
+        {
+            await CatalogLookup.LeistungAsync(GrainFactory, OzgId);
+        }
+
         var before = Body is { Umsetzungsland.Length: > 0 } body
             ? body
             : throw new RuleViolationException(

@@ -22,6 +22,15 @@ public sealed class LeistungService(IGrainFactory grains, GrainReferenceCache<IL
         var after = PageToken.Decode(request.PageToken, LeistungenList) ?? 0;
         int? themenfeldId = request.HasThemenfeldId ? RequestGuard.ThemenfeldId(request.ThemenfeldId) : null;
         var query = new LeistungQuery(themenfeldId, request.MapToFilter(), (int)after, pageSize + 1);
+        if (themenfeldId is { } id)
+        {
+            await CatalogGuard.RequireThemenfeldAsync(grains, id);
+        }
+
+        if (query.Filter.LageId is { } lageId)
+        {
+            await CatalogGuard.RequireLageAsync(grains, lageId);
+        }
 
         var page = await grains.GetGrain<ICatalogQueryGrain>(ICatalogQueryGrain.Key).QueryLeistungenAsync(query);
 

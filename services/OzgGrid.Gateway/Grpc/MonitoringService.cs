@@ -22,7 +22,7 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeP
 
     public virtual async Task<GetProgrammeFiguresResponse> GetProgrammeFigures(GetProgrammeFiguresRequest request, ServerCallContext context)
     {
-        var (figures, cursor) = await FiguresAsync(request.AsOf);
+        var (figures, cursor) = await FiguresAsync(RequestGuard.Moment(request.AsOf, "as_of"));
         return new GetProgrammeFiguresResponse { Figures = figures, Cursor = cursor };
     }
 
@@ -30,8 +30,13 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeP
         WatchProgrammeRequest request, IServerStreamWriter<WatchProgrammeResponse> responseStream, ServerCallContext context)
     {
         RequestGuard.ListSize(request.OzgIds.Count, MaxWatchedLeistungen, "ozg_ids");
+        if (request.HasThemenfeldId)
+        {
+            await CatalogGuard.RequireThemenfeldAsync(grains, RequestGuard.ThemenfeldId(request.ThemenfeldId));
+        }
+
         var filter = new WatchFilter(
-            request.HasThemenfeldId ? RequestGuard.ThemenfeldId(request.ThemenfeldId) : null,
+            request.HasThemenfeldId ? request.ThemenfeldId : null,
             string.IsNullOrWhiteSpace(request.Land) ? null : RequestGuard.Land(request.Land, "land"),
             [.. request.OzgIds.Select(id => RequestGuard.OzgId(id, "ozg_ids"))],
             request.HasMinReifegrad ? RequestGuard.Reifegrad(request.MinReifegrad, "min_reifegrad") : null);
@@ -53,14 +58,20 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeP
             throw RequestGuard.Invalid("kind", "Required: REPORT_KIND_THEMENFELDER, REPORT_KIND_LAENDER or REPORT_KIND_LAGEN.");
         }
 
-        var (figures, _) = await FiguresAsync(request.AsOf);
-        var asOf = (request.AsOf?.ToDateTimeOffset() ?? clock.GetUtcNow()).UtcDateTime;
+        var moment = RequestGuard.Moment(request.AsOf, "as_of");
+        var (figures, _) = await FiguresAsync(moment);
+        var asOf = (moment ?? clock.GetUtcNow()).UtcDateTime;
         var (fileName, csv) = ReportCsv.Write(request.Kind, figures, DateOnly.FromDateTime(asOf));
         return new ExportReportResponse { FileName = fileName, Csv = csv };
     }
 
     public virtual async Task<GetProgressResponse> GetProgress(GetProgressRequest request, ServerCallContext context)
     {
+        if (request.Granularity is not (ProgressGranularity.Unspecified or ProgressGranularity.Day or ProgressGranularity.Month))
+        {
+            throw RequestGuard.Invalid("granularity", $"Unknown value {(int)request.Granularity}: PROGRESS_GRANULARITY_DAY (the default) or PROGRESS_GRANULARITY_MONTH.");
+        }
+
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var from = ParseDay(request.From, "from") ?? DateOnly.MinValue;
         var to = ParseDay(request.To, "to") ?? today;
@@ -99,10 +110,9 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeP
     public virtual async Task<GetLeistungAsOfResponse> GetLeistungAsOf(GetLeistungAsOfRequest request, ServerCallContext context)
     {
         var ozgId = RequestGuard.OzgId(request.OzgId);
-        var moment = request.AsOf?.ToDateTimeOffset() ?? throw RequestGuard.Invalid("as_of", "Required: the moment to look at.");
-        var grain = grains.GetGrain<ILeistungGrain>(ozgId);
-        await grain.GetSummaryAsync(); // unknown OZG-IDs fail here with NotFound, not below with "not yet in the catalogue"
-        var asOf = await grain.GetAsOfAsync(moment)
+        var moment = RequestGuard.Moment(request.AsOf, "as_of") ?? throw RequestGuard.Invalid("as_of", "Required: the moment to look at.");
+        await CatalogGuard.RequireLeistungAsync(grains, ozgId);
+        var asOf = await grains.GetGrain<ILeistungGrain>(ozgId).GetAsOfAsync(moment)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"OZG-Leistung {ozgId} was not yet in the catalogue at {moment:O}."));
         return new GetLeistungAsOfResponse { Leistung = asOf.Leistung.MapToProto(), Since = asOf.Stamp.MapToProto() };
     }
@@ -118,12 +128,12 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeP
         };
     }
 
-    private async Task<(ProgrammeFigures Figures, string Cursor)> FiguresAsync(Google.Protobuf.WellKnownTypes.Timestamp? asOf)
+    private async Task<(ProgrammeFigures Figures, string Cursor)> FiguresAsync(DateTimeOffset? asOf)
     {
         var themenfelder = await grains.GetGrain<ICatalogQueryGrain>(ICatalogQueryGrain.Key).ListThemenfelderAsync();
-        if (asOf is not null)
+        if (asOf is { } moment)
         {
-            var past = await grains.GetGrain<ICatalogQueryGrain>(ICatalogQueryGrain.Key).GetFiguresAsOfAsync(asOf.ToDateTimeOffset());
+            var past = await grains.GetGrain<ICatalogQueryGrain>(ICatalogQueryGrain.Key).GetFiguresAsOfAsync(moment);
             return (past.MapToProgrammeFigures(themenfelder, withProgrammeManagement: false), string.Empty);
         }
 

@@ -82,8 +82,7 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
     {
         var themenfeldId = RequestGuard.ThemenfeldId(request.ThemenfeldId);
 
-        // An unknown Themenfeld is NOT_FOUND, not an empty list.
-        await grains.GetGrain<IThemenfeldGrain>(themenfeldId).GetAsync();
+        await CatalogGuard.RequireThemenfeldAsync(grains, themenfeldId);
         var ids = await grains.GetGrain<IIdSetGrain>(IdSets.LaboreOf(themenfeldId)).GetAsync();
         var labore = await Task.WhenAll(ids.Select(id => grains.GetGrain<ILaborGrain>(id).GetAsync()));
         return new ListLaboreResponse { Labore = { labore.Select(l => l.MapToProto()) } };
@@ -117,12 +116,7 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
     {
         var ozgId = RequestGuard.OzgId(request.OzgId);
 
-        // An unknown OZG-ID is NOT_FOUND, not an empty list.
-        if (await grains.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync() is null)
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"There is no OZG-Leistung with OZG-ID {ozgId} in the catalogue."));
-        }
-
+        await CatalogGuard.RequireLeistungAsync(grains, ozgId);
         var ids = await grains.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(ozgId)).GetAsync();
         var komponenten = await Task.WhenAll(ids.Select(id => grains.GetGrain<IKomponenteGrain>(id).GetAsync()));
         return new ListLeistungKomponentenResponse { Komponenten = { komponenten.Select(k => k.MapToProto()) } };
@@ -205,6 +199,11 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
         int? themenfeldId = request.HasThemenfeldId ? RequestGuard.ThemenfeldId(request.ThemenfeldId) : null;
         var land = ProgrammeGuard.OptionalLand(request.Land, "land");
         var beschluss = request.Beschluss.Length == 0 ? string.Empty : ProgrammeGuard.BeschlussNummer(request.Beschluss, "beschluss");
+        if (themenfeldId is { } known)
+        {
+            await CatalogGuard.RequireThemenfeldAsync(grains, known);
+        }
+
         var figures = Figures();
         var overdue = await figures.GetUeberfaelligeAsync();
         var snapshot = await figures.GetSnapshotAsync();

@@ -122,6 +122,12 @@ public sealed class RolloutService(IGrainFactory grains, ILogger<RolloutService>
     {
         var land = RequestGuard.Land(request.Land, "land");
         RequestGuard.ListSize(request.Kommunen.Count, KommunenRules.MaxPerLand, "kommunen");
+        if (request.Kommunen.Count == 0)
+        {
+            // An import replaces the register: an empty one would take every Kommune's rollout out of the Land's figures.
+            throw RequestGuard.Invalid("kommunen", "Required: the Land's Kommunen (an import replaces the register, so it cannot be empty).");
+        }
+
         var kommunen = request.Kommunen.Select((kommune, i) => kommune.MapToDomain($"kommunen[{i}]")).ToList();
         var command = await context.WriteCommandAsync(grains, request.RequestId, expectedVersion: null);
         var result = await grains.GetGrain<IKommunenRegisterGrain>(land).ImportAsync(command, [.. kommunen]);

@@ -129,7 +129,7 @@ public static class LeistungMapping
             ? Verfuegbarkeit.Pilot
             : request.MinVerfuegbarkeit.MapToDomain("min_verfuegbarkeit");
         return new LeistungFilter(
-            request.HasLageId ? request.LageId : null,
+            request.HasLageId ? RequestGuard.LageId(request.LageId) : null,
             land,
             minVerfuegbarkeit,
             min,

@@ -16,7 +16,7 @@ public static class ProgrammeGuard
     public static string Id(string id, string field) =>
         ItDienstleisterRules.IsValidId(id)
             ? id
-            : throw RequestGuard.Invalid(field, $"Required: lower-case letters, digits and '-', at most 63 characters, e.g. \"familie-kind\"; not {RequestGuard.Quote(id)}.");
+            : throw RequestGuard.Invalid(field, $"Required: lower-case letters, digits and '-', starting with a letter or digit, at most 63 characters, e.g. \"familie-kind\"; not {RequestGuard.Quote(id)}.");
 
     /// <summary>A Beschluss number such as "2022/23": year, slash, running number.</summary>
     public static string BeschlussNummer(string nummer, string field)
@@ -33,11 +33,23 @@ public static class ProgrammeGuard
         return trimmed.Length > 0 ? trimmed : throw RequestGuard.Invalid(field, "Required.");
     }
 
-    /// <summary>A date as "YYYY-MM-DD".</summary>
-    public static DateOnly Date(string text, string field) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+    /// <summary>The dates the programme plans and records: wide enough for any Beschluss and milestone.</summary>
+    public static readonly DateOnly FirstDate = new(2000, 1, 1);
+
+    public static readonly DateOnly LastDate = new(2099, 12, 31);
+
+    /// <summary>A date as "YYYY-MM-DD" between <see cref="FirstDate"/> and <see cref="LastDate"/>.</summary>
+    public static DateOnly Date(string text, string field)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw RequestGuard.Invalid(field, $"Required: a date as YYYY-MM-DD, not {RequestGuard.Quote(text)}.");
+        }
+
+        return date >= FirstDate && date <= LastDate
             ? date
-            : throw RequestGuard.Invalid(field, $"Required: a date as YYYY-MM-DD, not {RequestGuard.Quote(text)}.");
+            : throw RequestGuard.Invalid(field, $"Must lie between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}, not {date:yyyy-MM-dd}.");
+    }
 
     /// <summary>An absolute http(s) link.</summary>
     public static string Link(string text, string field) =>

@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Laender;
@@ -50,6 +51,9 @@ public static class RequestGuard
     public static int ThemenfeldId(int themenfeldId, string field = "themenfeld_id") =>
         themenfeldId > 0 ? themenfeldId : throw Invalid(field, $"Required: a Themenfeld key (1–14), not {themenfeldId}.");
 
+    public static int LageId(int lageId, string field = "lage_id") =>
+        lageId > 0 ? lageId : throw Invalid(field, $"Must be a positive Lage id (ListThemenfelder names them), not {lageId}.");
+
     public static int Reifegrad(int reifegrad, string field) =>
         Grains.Abstractions.Leistungen.Reifegrad.IsValid(reifegrad) ? reifegrad : throw Invalid(field, $"Must be 0–4, not {reifegrad}.");
 
@@ -73,6 +77,22 @@ public static class RequestGuard
         {
             throw Invalid(field, $"At most {max} entries, not {count}.");
         }
+    }
+
+    /// <summary>A moment given as a Timestamp (null when not set); one outside Timestamp's own range is refused.</summary>
+    public static DateTimeOffset? Moment(Timestamp? timestamp, string field)
+    {
+        if (timestamp is null)
+        {
+            return null;
+        }
+
+        // 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, as google.protobuf.Timestamp defines it.
+        const long minSeconds = -62_135_596_800;
+        const long maxSeconds = 253_402_300_799;
+        return timestamp.Seconds is >= minSeconds and <= maxSeconds && timestamp.Nanos is >= 0 and <= 999_999_999
+            ? timestamp.ToDateTimeOffset()
+            : throw Invalid(field, "Not a valid moment: seconds must lie between 0001-01-01 and 9999-12-31 (UTC) and nanos between 0 and 999,999,999.");
     }
 
     public static string Text(string text, string field, int maxLength) =>
