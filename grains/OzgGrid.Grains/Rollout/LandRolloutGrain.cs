@@ -14,15 +14,23 @@ namespace OzgGrid.Grains.Rollout;
 /// A Leistung's rollout in one Land. Reports go through here: it checks the caller and the register, has each entry
 /// grain apply its report, counts the latest entry per Kommune (so a repeated report cannot count twice), and writes
 /// the derived Verfügbarkeit into the Leistung through its normal write path whenever it changes; a failed write is
-/// retried by a timer until it goes through.
+/// retried by a timer until it goes through, and by a reminder once the grain is no longer active (its silo stopped).
 /// </summary>
 public sealed class LandRolloutGrain(
     [PersistentState("land-rollout", StorageNames.State)] IPersistentState<LandRolloutState> state,
-    ILogger<LandRolloutGrain> logger) : Grain, ILandRolloutGrain
+    ILogger<LandRolloutGrain> logger) : Grain, ILandRolloutGrain, IRemindable
 {
+    private const string PublishReminder = "publish-verfuegbarkeit";
+
     private static readonly TimeSpan PublishRetryInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>The shortest period Orleans allows a reminder; the timer retries more often while the grain is active.</summary>
+    private static readonly TimeSpan PublishReminderPeriod = TimeSpan.FromMinutes(1);
+
     private IGrainTimer? _publishRetry;
+
+    /// <summary>Whether the publish reminder may be registered (this activation registered it, or was woken by it).</summary>
+    private bool _publishReminderMayExist;
 
     /// <summary>Whether the register knows, since this activation, that this Leistung has entries in the Land.</summary>
     private bool _registerTold;
@@ -71,6 +79,12 @@ public sealed class LandRolloutGrain(
     }
 
     public async Task RecountAsync(string changedBy) => await PublishAsync(await Register.GetAsync(), changedBy);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _publishReminderMayExist = true;
+        await RetryPublishAsync(CancellationToken.None);
+    }
 
     public async Task<LandRollout> GetAsync(string? afterAgs, int limit)
     {
@@ -146,7 +160,7 @@ public sealed class LandRolloutGrain(
         var derived = RolloutRules.Derive(register.Kommunen.Count, online, pilot);
         if (derived == state.State.Published)
         {
-            StopPublishRetry();
+            await StopPublishRetryAsync();
             return;
         }
 
@@ -157,24 +171,68 @@ public sealed class LandRolloutGrain(
         {
             await Leistung.UpdateStatusAsync(command, new LeistungStatusUpdate(null, null, new LandVerfuegbarkeit(Land, derived)));
             await state.WriteOrRollBackAsync(state.State with { Published = derived, Publications = state.State.Publications + 1 }, this);
-            StopPublishRetry();
         }
         catch (Exception fault)
         {
             logger.LogWarning(fault, "Rollout {OzgId} in {Land}: Verfügbarkeit {Derived} not yet written into the Leistung; retrying",
                 OzgId, Land, derived);
-            _publishRetry ??= this.RegisterGrainTimer(
-                RetryPublishAsync, new GrainTimerCreationOptions(PublishRetryInterval, PublishRetryInterval) { KeepAlive = true });
+            await KeepRetryingAsync();
+            return;
+        }
+
+        await StopPublishRetryAsync();
+    }
+
+    /// <summary>
+    /// A timer retries while the grain is active; the reminder brings the grain back to retry after its silo stopped,
+    /// since the derived value is in no other place that would write it.
+    /// </summary>
+    private async Task KeepRetryingAsync()
+    {
+        _publishRetry ??= this.RegisterGrainTimer(
+            RetryPublishAsync, new GrainTimerCreationOptions(PublishRetryInterval, PublishRetryInterval) { KeepAlive = true });
+        if (_publishReminderMayExist)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.RegisterOrUpdateReminder(PublishReminder, PublishRetryInterval, PublishReminderPeriod);
+            _publishReminderMayExist = true;
+        }
+        catch (Exception fault)
+        {
+            logger.LogWarning(fault, "Rollout {OzgId} in {Land}: no reminder for the retry; the timer retries while the grain is active", OzgId, Land);
         }
     }
 
     private async Task RetryPublishAsync(CancellationToken cancellationToken) =>
         await PublishAsync(await Register.GetAsync(), state.State.LastReportedBy ?? "ozggrid-rollout");
 
-    private void StopPublishRetry()
+    private async Task StopPublishRetryAsync()
     {
         _publishRetry?.Dispose();
         _publishRetry = null;
+        if (!_publishReminderMayExist)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await this.GetReminder(PublishReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            _publishReminderMayExist = false;
+        }
+        catch (Exception fault)
+        {
+            // It fires again, finds nothing to write, and is removed then.
+            logger.LogWarning(fault, "Rollout {OzgId} in {Land}: the publish reminder was not removed", OzgId, Land);
+        }
     }
 
     /// <summary>Only registered Kommunen count: an entry of a Kommune removed from the register since no longer does.</summary>

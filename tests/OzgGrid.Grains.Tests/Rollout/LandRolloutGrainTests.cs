@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Core.Internal;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Kommunen;
@@ -159,6 +160,27 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
         Assert.Equal(Verfuegbarkeit.Keine, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(Land));
 
         // Online again, the Leistung takes the count on the grain's next retry, without another report.
+        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.OnlineLeistung, null, null));
+        await WaitForAsync(leistung, Land, Verfuegbarkeit.InMindestensEinerKommune);
+
+        var published = await rollout.GetAsync(null, 10);
+        Assert.Equal(published.Derived, published.Published);
+    }
+
+    [Fact]
+    public async Task A_derived_Verfuegbarkeit_not_yet_written_is_written_after_the_rollout_grain_was_deactivated()
+    {
+        var (leistung, rollout, kommunen) = await OnlineLeistungAsync();
+        await rollout.ReportAsync(WriteCommands.New(), [.. kommunen.Select(k => new RolloutReport(k.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung))]);
+        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(null, null, new LandVerfuegbarkeit(Land, Verfuegbarkeit.Keine)));
+        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.Offline, null, null));
+        await rollout.ReportAsync(WriteCommands.New(), [new(kommunen[0].Ags, KommuneVerfuegbarkeit.Keine, Reifegrad.Offline)]);
+
+        // As when its silo stops: the activation, and with it its retry timer, is gone; the next call makes a new one.
+        await rollout.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var pending = await rollout.GetAsync(null, 10);
+        Assert.Equal((Verfuegbarkeit.InMindestensEinerKommune, Verfuegbarkeit.Flaechendeckend), (pending.Derived, pending.Published));
+
         await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.OnlineLeistung, null, null));
         await WaitForAsync(leistung, Land, Verfuegbarkeit.InMindestensEinerKommune);
 
