@@ -23,19 +23,33 @@ public sealed class KommunenRegisterGrain(
         }
 
         KommunenRules.Validate(land, kommunen);
-        var current = state.State.Kommunen;
         var next = kommunen.ToImmutableSortedDictionary(k => k.Ags, k => k);
+        var fingerprint = $"import|{Fingerprints.Of(string.Join('\n', next.Values.Select(k => $"{k.Ags};{k.Name};{k.Source}")))}";
+        if (WriteGuard.TryReplay(state.State.RecentImports, command, fingerprint, out var earlier))
+        {
+            // A retry after a lost answer: applying its list again could undo a later import.
+            return earlier;
+        }
+
+        var current = state.State.Kommunen;
         var added = next.Keys.Count(ags => !current.ContainsKey(ags));
         var removed = current.Keys.Count(ags => !next.ContainsKey(ags));
         var changed = next.Count(pair => current.TryGetValue(pair.Key, out var before) && before != pair.Value);
         if (added == 0 && removed == 0 && changed == 0 && state.State.Version > 0)
         {
-            return new(LandKuerzel, current.Count, 0, 0, 0, state.State.Version);
+            var unchanged = new KommunenImportResult(LandKuerzel, current.Count, 0, 0, 0, state.State.Version);
+            await state.WriteOrRollBackAsync(state.State with { RecentImports = Remember(command, fingerprint, unchanged) }, this);
+            return unchanged;
         }
 
         var stamp = new ChangeStamp(command.ChangedBy, clock.GetUtcNow(), command.RequestId);
+        var result = new KommunenImportResult(LandKuerzel, next.Count, added, removed, changed, state.State.Version + 1);
         await state.WriteOrRollBackAsync(
-            state.State with { Kommunen = next, Version = state.State.Version + 1, LastChange = stamp }, this);
+            state.State with
+            {
+                Kommunen = next, Version = result.Version, LastChange = stamp, RecentImports = Remember(command, fingerprint, result),
+            },
+            this);
 
         // One-way: the Land rollouts read the register back, and a recount they miss happens at their next report.
         foreach (var ozgId in state.State.RolloutLeistungen)
@@ -43,7 +57,7 @@ public sealed class KommunenRegisterGrain(
             _ = GrainFactory.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, LandKuerzel)).RecountAsync(command.ChangedBy);
         }
 
-        return new(LandKuerzel, next.Count, added, removed, changed, state.State.Version);
+        return result;
     }
 
     public async Task AddRolloutAsync(int ozgId)
@@ -56,4 +70,7 @@ public sealed class KommunenRegisterGrain(
 
     public Task<KommunenRegister> GetAsync() =>
         Task.FromResult(new KommunenRegister(LandKuerzel, state.State.Kommunen, state.State.Version, state.State.LastChange));
+
+    private ImmutableArray<RecentWrite<KommunenImportResult>> Remember(WriteCommand command, string fingerprint, KommunenImportResult result) =>
+        WriteGuard.Remember(state.State.RecentImports, new RecentWrite<KommunenImportResult>(command.RequestId, fingerprint, result));
 }

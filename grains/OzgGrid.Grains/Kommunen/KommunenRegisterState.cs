@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Kommunen;
+using OzgGrid.Grains.Changes;
 
 namespace OzgGrid.Grains.Kommunen;
 
@@ -20,4 +21,8 @@ public sealed record KommunenRegisterState
     /// <summary>The Leistungen with rollout entries in this Land, told of every change of the register.</summary>
     [Id(3)]
     public ImmutableSortedSet<int> RolloutLeistungen { get; init; } = [];
+
+    /// <summary>The latest answered imports, so that a retry with the same request id gets the same answer.</summary>
+    [Id(4)]
+    public ImmutableArray<RecentWrite<KommunenImportResult>> RecentImports { get; init; } = [];
 }

@@ -31,6 +31,38 @@ public sealed class KommunenRegisterGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_retried_import_gets_its_first_answer_and_does_not_undo_a_later_import()
+    {
+        var thueringen = LaenderRegister.All.Single(l => l.Kuerzel == "TH");
+        var register = _grains.GetGrain<IKommunenRegisterGrain>(thueringen.Kuerzel);
+        var (three, five) = (SyntheticKommunen.For(thueringen, 3), SyntheticKommunen.For(thueringen, 5));
+        var command = WriteCommands.New();
+
+        var first = await register.ImportAsync(command, three);
+        var later = await register.ImportAsync(WriteCommands.New(), five);
+        var retried = await register.ImportAsync(command, three);
+
+        Assert.Equal(first, retried);
+        var now = await register.GetAsync();
+        Assert.Equal(later.Version, now.Version);
+        Assert.Equal(5, now.Kommunen.Count);
+    }
+
+    [Fact]
+    public async Task A_request_id_used_for_another_list_is_refused()
+    {
+        var thueringen = LaenderRegister.All.Single(l => l.Kuerzel == "TH");
+        var register = _grains.GetGrain<IKommunenRegisterGrain>(thueringen.Kuerzel);
+        var command = WriteCommands.New();
+        await register.ImportAsync(command, SyntheticKommunen.For(thueringen, 2));
+        var before = await register.GetAsync();
+
+        await Assert.ThrowsAsync<RequestIdReusedException>(() => register.ImportAsync(command, SyntheticKommunen.For(thueringen, 4)));
+
+        Assert.Equal(before.Version, (await register.GetAsync()).Version);
+    }
+
+    [Fact]
     public async Task A_register_refuses_an_AGS_of_another_Land_a_malformed_one_and_a_duplicate()
     {
         var register = _grains.GetGrain<IKommunenRegisterGrain>("SL");
