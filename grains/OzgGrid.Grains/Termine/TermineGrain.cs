@@ -53,6 +53,8 @@ public sealed class TermineGrain(
         var fingerprint = $"meilenstein|{command.ExpectedVersion}|{meilenstein}";
         if (TryReplay(command, fingerprint, out var earlier))
         {
+            // The first attempt may have failed after its write, before the reminder was registered.
+            await ScheduleAsync(Require().Body, (await CatalogLookup.LeistungAsync(GrainFactory, OzgId)).Status);
             return earlier;
         }
 
@@ -142,13 +144,14 @@ public sealed class TermineGrain(
     }
 
     /// <summary>
-    /// Wakes the grain when the next unreached milestone falls due, at the latest after <see cref="CheckPeriod"/>; with no
-    /// milestone left to watch, no reminder is kept.
+    /// Wakes the grain when the next unreached milestone falls due, at the latest after <see cref="CheckPeriod"/>. With
+    /// every milestone reached it still checks once per period: the Leistung tells of a setback at once, but that notice
+    /// is not stored, and this check catches one that got lost. Without milestones no reminder is kept.
     /// </summary>
     private async Task ScheduleAsync(LeistungTermine termine, LeistungStatus status)
     {
         var watched = termine.Meilensteine.Where(m => !MeilensteinRules.IsReached(m, status)).ToList();
-        if (watched.Count == 0)
+        if (termine.Meilensteine.IsEmpty)
         {
             if (await this.GetReminder(ReminderName) is { } reminder)
             {

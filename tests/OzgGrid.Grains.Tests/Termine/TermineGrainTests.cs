@@ -87,7 +87,12 @@ public sealed class TermineGrainTests(ClusterFixture fixture)
         Assert.Empty(caughtUp.Body.Ueberfaellig);
         await watch.Events.NextAsync(e => e.OzgId == ozgId && e.Kind == ProgrammeEventKind.NichtMehrUeberfaellig, $"Leistung {ozgId} announced caught up");
         Assert.DoesNotContain(await figures.GetUeberfaelligeAsync(), u => u.OzgId == ozgId);
-        Assert.Null(await fixture.GetSiloService<IReminderTable>().ReadRow(termine.GetGrainId(), TermineGrain.ReminderName));
+
+        // Every milestone reached: still checked once a day, in case the Leistung's notice of a setback gets lost.
+        var reminder = await fixture.GetSiloService<IReminderTable>().ReadRow(termine.GetGrainId(), TermineGrain.ReminderName);
+        Assert.NotNull(reminder);
+        Assert.Equal(TermineGrain.CheckPeriod, reminder.Period);
+        Assert.InRange(reminder.StartAt, DateTime.UtcNow.AddHours(23), DateTime.UtcNow.AddHours(25));
     }
 
     [Fact]
@@ -100,7 +105,10 @@ public sealed class TermineGrainTests(ClusterFixture fixture)
         fixture.ProgrammeTime.Advance(TimeSpan.FromDays(5));
         var reached = await termine.CheckDeadlinesAsync();
         Assert.Empty(reached.Body.Ueberfaellig);
-        Assert.Null(await fixture.GetSiloService<IReminderTable>().ReadRow(termine.GetGrainId(), TermineGrain.ReminderName));
+
+        // Still checked daily, should the notice below get lost.
+        var daily = await fixture.GetSiloService<IReminderTable>().ReadRow(termine.GetGrainId(), TermineGrain.ReminderName);
+        Assert.Equal(TermineGrain.CheckPeriod, daily?.Period);
 
         await leistung.UpdateStatusAsync(WriteCommands.New(), new LeistungStatusUpdate(null, Umsetzungsphase.Umsetzung, null));
 
