@@ -1,7 +1,10 @@
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
+using IdSets = OzgGrid.Grains.Abstractions.ProgrammeManagement.IdSets;
+using IIdSetGrain = OzgGrid.Grains.Abstractions.ProgrammeManagement.IIdSetGrain;
 
 namespace OzgGrid.Silo.Tests;
 
@@ -80,6 +83,25 @@ public sealed class ProgrammeManagementServiceTests(GatewayFixture fixture)
         Assert.Equal(komponenteId, Assert.Single(used.Komponenten).KomponenteId);
         var unknown = await Assert.ThrowsAsync<RpcException>(() => _client.ListLeistungKomponentenAsync(new ListLeistungKomponentenRequest { OzgId = 99999 }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_index_entry_left_by_a_write_that_failed_half_way_is_not_listed()
+    {
+        var komponenteId = NewId("komponente");
+        var ozgId = fixture.TakeOzgId();
+        await _client.RegisterKomponenteAsync(new RegisterKomponenteRequest
+        {
+            KomponenteId = komponenteId, RequestId = NewId(), Name = "Postfach", Art = KomponenteArt.Bezahldienst, Beschreibung = "",
+        });
+
+        // What an unlink leaves when it fails between the component's write and the index's: the index still names it.
+        var grains = fixture.Host.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(ozgId)).SetAsync(komponenteId, member: true);
+
+        var listed = await _client.ListLeistungKomponentenAsync(new ListLeistungKomponentenRequest { OzgId = ozgId });
+
+        Assert.DoesNotContain(listed.Komponenten, k => k.KomponenteId == komponenteId);
     }
 
     [Fact]

@@ -30,7 +30,9 @@ public sealed class BeschlussGrain(
         var fingerprint = $"beschluss|{command.ExpectedVersion}|{Describe(beschluss)}";
         if (TryReplay(command, fingerprint, out var earlier))
         {
-            // The milestones may not all have been set when the first attempt failed: setting them again is harmless.
+            // The list and the milestones may not all have been written when the first attempt failed: writing them
+            // again is harmless.
+            await GrainFactory.GetGrain<IIdSetGrain>(IdSets.Beschluesse).SetAsync(Nummer, member: true);
             await SetMilestonesAsync(earlier.Body, command);
             return earlier;
         }

@@ -85,7 +85,9 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
         await CatalogGuard.RequireThemenfeldAsync(grains, themenfeldId);
         var ids = await grains.GetGrain<IIdSetGrain>(IdSets.LaboreOf(themenfeldId)).GetAsync();
         var labore = await Task.WhenAll(ids.Select(id => grains.GetGrain<ILaborGrain>(id).GetAsync()));
-        return new ListLaboreResponse { Labore = { labore.Select(l => l.MapToProto()) } };
+
+        // The lab is the truth: one moved to another Themenfeld may still be listed here if a write failed half-way.
+        return new ListLaboreResponse { Labore = { labore.Where(l => l.Body.ThemenfeldId == themenfeldId).Select(l => l.MapToProto()) } };
     }
 
     // --- Reusable components ---
@@ -119,7 +121,12 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
         await CatalogGuard.RequireLeistungAsync(grains, ozgId);
         var ids = await grains.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(ozgId)).GetAsync();
         var komponenten = await Task.WhenAll(ids.Select(id => grains.GetGrain<IKomponenteGrain>(id).GetAsync()));
-        return new ListLeistungKomponentenResponse { Komponenten = { komponenten.Select(k => k.MapToProto()) } };
+
+        // The component is the truth: the index may name one whose use was ended by a write that failed half-way.
+        return new ListLeistungKomponentenResponse
+        {
+            Komponenten = { komponenten.Where(k => k.Body.OzgIds.Contains(ozgId)).Select(k => k.MapToProto()) },
+        };
     }
 
     // --- EfA-Nachnutzung ---

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Beschluesse;
 using OzgGrid.Grains.Abstractions.Catalog;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Dienstleister;
@@ -75,6 +76,24 @@ public sealed class FailedWriteTests(OutageClusterFixture fixture) : IClassFixtu
         var stored = new GrainState<ProgrammeFiguresState>(new());
         await fixture.OutageOf(StorageNames.Aggregates).ReadStateAsync("programme-management-figures", figures.GetGrainId(), stored);
         Assert.True(stored.State!.Termine.ContainsKey(overdue.OzgId), "The retried report is not in storage.");
+    }
+
+    [Fact]
+    public async Task A_Beschluss_whose_listing_failed_after_it_was_recorded_is_listed_on_the_retry()
+    {
+        var nummer = $"2026/{Random.Shared.Next(1, 999_999_999)}";
+        var list = fixture.Grains.GetGrain<IIdSetGrain>(IdSets.Beschluesse);
+        var beschluss = new Beschluss(nummer, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), "Test", "Text", [], []);
+        var command = WriteCommands.New("pm");
+        fixture.OutageOf(StorageNames.State).FailNextWrites(list.GetGrainId());
+
+        await Assert.ThrowsAnyAsync<Exception>(() => fixture.Grains.GetGrain<IBeschlussGrain>(nummer).RecordAsync(command, beschluss));
+        Assert.DoesNotContain(nummer, await list.GetAsync());
+
+        var retried = await fixture.Grains.GetGrain<IBeschlussGrain>(nummer).RecordAsync(command, beschluss);
+
+        Assert.Equal(1, retried.Version);
+        Assert.Contains(nummer, await list.GetAsync());
     }
 
     private static long Overdue(ProgrammeFiguresSnapshot snapshot) =>
