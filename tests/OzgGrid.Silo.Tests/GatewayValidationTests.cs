@@ -152,5 +152,44 @@ public sealed class GatewayValidationTests(GatewayFixture fixture)
         Assert.Contains("99999", refused.Status.Detail);
     }
 
+    [Fact]
+    public async Task A_Beschluss_with_two_priorities_for_one_target_is_invalid()
+    {
+        var refused = await Refused(_management.RecordBeschlussAsync(NewBeschluss(
+            prioritaeten: [new() { OzgId = KnownData.ElterngeldOzgId, Prioritaet = Prioritaet.Hoch }, new() { OzgId = KnownData.ElterngeldOzgId, Prioritaet = Prioritaet.Niedrig }])).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal("prioritaeten[1]: prioritaeten[0] has the same target already; give each one priority.", refused.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_Beschluss_setting_more_milestones_than_one_call_can_write_is_invalid_and_not_recorded()
+    {
+        var planned = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400).ToString("yyyy-MM-dd");
+        MeilensteinVorgabe EveryLeistungEverywhere(Umsetzungsphase phase) => new()
+        {
+            ThemenfeldIds = { Enumerable.Range(1, KnownData.Themenfelder) }, Phase = phase, AlleLaender = true, PlannedDate = planned,
+        };
+        var request = NewBeschluss(meilensteine: [EveryLeistungEverywhere(Umsetzungsphase.Pilotierung), EveryLeistungEverywhere(Umsetzungsphase.RollOut)]);
+
+        var refused = await Refused(_management.RecordBeschlussAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.StartsWith("meilensteine: A Beschluss sets at most 10,000 milestones", refused.Status.Detail);
+        var unknown = await Refused(_management.GetBeschlussAsync(new GetBeschlussRequest { Nummer = request.Nummer }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private static RecordBeschlussRequest NewBeschluss(PrioritaetVorgabe[]? prioritaeten = null, MeilensteinVorgabe[]? meilensteine = null) => new()
+    {
+        Nummer = $"2026/{Random.Shared.Next(100_000_000, 999_999_999)}",
+        RequestId = Guid.NewGuid().ToString(),
+        Datum = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd"),
+        Titel = "Test",
+        Text = "Der IT-Planungsrat beschließt …",
+        Prioritaeten = { prioritaeten ?? [] },
+        Meilensteine = { meilensteine ?? [] },
+    };
+
     private static Task<RpcException> Refused(Task call) => Assert.ThrowsAsync<RpcException>(() => call);
 }

@@ -19,6 +19,9 @@ public sealed class BeschlussGrain(
     ProgrammeClock clock,
     ILogger<BeschlussGrain> logger) : ProgrammeRecordGrain<Beschluss>(state, history, clock, logger), IBeschlussGrain
 {
+    /// <summary>Enough for one phase of every Leistung in every Land (557 × 16), and far below what would run for minutes.</summary>
+    public const int MaxMilestones = 10_000;
+
     private string Nummer => this.GetPrimaryKeyString();
 
     protected override string Describe() => $"Beschluss {Nummer} of the IT-Planungsrat";
@@ -90,6 +93,40 @@ public sealed class BeschlussGrain(
                 await CatalogLookup.ThemenfeldAsync(GrainFactory, themenfeldId);
             }
         }
+
+        await EnsureEachMilestoneOnceAsync(beschluss);
+    }
+
+    /// <summary>
+    /// Each (Leistung, phase, Land) gets one date from a Beschluss, and the milestones it sets stay within what one call
+    /// can write: two directives for the same target would leave the date to their order, and a Beschluss for every
+    /// phase of every Leistung in every Land would run for minutes.
+    /// </summary>
+    private async Task EnsureEachMilestoneOnceAsync(Beschluss beschluss)
+    {
+        var targets = new Dictionary<(int OzgId, Umsetzungsphase Phase, string Land), int>();
+        for (var index = 0; index < beschluss.Meilensteine.Length; index++)
+        {
+            var vorgabe = beschluss.Meilensteine[index];
+            foreach (var ozgId in await TargetsAsync(vorgabe))
+            {
+                foreach (var land in LaenderOf(vorgabe))
+                {
+                    if (!targets.TryAdd((ozgId, vorgabe.Phase, land), index))
+                    {
+                        var where = land.Length > 0 ? $" in {land}" : string.Empty;
+                        throw new InvalidFieldException($"meilensteine[{index}]",
+                            $"meilensteine[{targets[(ozgId, vorgabe.Phase, land)]}] sets {vorgabe.Phase} for OZG-Leistung {ozgId}{where} already; give each target one date.");
+                    }
+                }
+            }
+
+            if (targets.Count > MaxMilestones)
+            {
+                throw new InvalidFieldException("meilensteine",
+                    $"A Beschluss sets at most {MaxMilestones:N0} milestones (a Leistung in a Land for a phase counts once); this one sets more by meilensteine[{index}].");
+            }
+        }
     }
 
     /// <summary>
@@ -102,7 +139,7 @@ public sealed class BeschlussGrain(
         {
             var vorgabe = beschluss.Meilensteine[index];
             var ozgIds = await TargetsAsync(vorgabe);
-            string[] laender = vorgabe.AlleLaender ? [.. LaenderRegister.All.Select(l => l.Kuerzel)] : [vorgabe.Land];
+            var laender = LaenderOf(vorgabe);
             var directive = index;
             await Task.WhenAll(ozgIds.Select(async ozgId =>
             {
@@ -116,6 +153,9 @@ public sealed class BeschlussGrain(
             }));
         }
     }
+
+    private static string[] LaenderOf(MeilensteinVorgabe vorgabe) =>
+        vorgabe.AlleLaender ? [.. LaenderRegister.All.Select(l => l.Kuerzel)] : [vorgabe.Land];
 
     private async Task<ImmutableSortedSet<int>> TargetsAsync(MeilensteinVorgabe vorgabe)
     {

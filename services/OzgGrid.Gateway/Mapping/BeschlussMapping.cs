@@ -14,6 +14,7 @@ public static class BeschlussMapping
     {
         RequestGuard.ListSize(request.Prioritaeten.Count, ProgrammeGuard.MaxListLength, "prioritaeten");
         RequestGuard.ListSize(request.Meilensteine.Count, ProgrammeGuard.MaxListLength, "meilensteine");
+        EnsureOnePriorityPerTarget(request.Prioritaeten);
         return new Beschluss(
             ProgrammeGuard.BeschlussNummer(request.Nummer, "nummer"),
             ProgrammeGuard.Date(request.Datum, "datum"),
@@ -34,6 +35,21 @@ public static class BeschlussMapping
         Version = recorded.Version,
         LastChange = recorded.LastChange.MapToProto(),
     };
+
+    /// <summary>Two priorities for the same Leistung or Themenfeld would leave the one that counts to their order.</summary>
+    private static void EnsureOnePriorityPerTarget(Google.Protobuf.Collections.RepeatedField<Proto.PrioritaetVorgabe> prioritaeten)
+    {
+        var first = new Dictionary<(Proto.PrioritaetVorgabe.ZielOneofCase, int), int>();
+        for (var index = 0; index < prioritaeten.Count; index++)
+        {
+            var vorgabe = prioritaeten[index];
+            var target = vorgabe.ZielCase == Proto.PrioritaetVorgabe.ZielOneofCase.OzgId ? vorgabe.OzgId : vorgabe.ThemenfeldId;
+            if (vorgabe.ZielCase != Proto.PrioritaetVorgabe.ZielOneofCase.None && !first.TryAdd((vorgabe.ZielCase, target), index))
+            {
+                throw RequestGuard.Invalid($"prioritaeten[{index}]", $"prioritaeten[{first[(vorgabe.ZielCase, target)]}] has the same target already; give each one priority.");
+            }
+        }
+    }
 
     private static PrioritaetVorgabe MapToDomain(this Proto.PrioritaetVorgabe vorgabe, string field) => vorgabe.ZielCase switch
     {

@@ -20,6 +20,7 @@ public sealed class ResilienceOptions
         "/ozg.v1.RolloutService/ImportKommunen",
         "/ozg.v1.RolloutService/ReportRollouts",
         "/ozg.v1.MonitoringService/ReconcileFigures",
+        "/ozg.v1.ProgrammeManagementService/RecordBeschluss",
     };
 
     /// <summary>The timeout of a call to <paramref name="method"/> when the caller set no deadline.</summary>

@@ -94,6 +94,24 @@ public sealed class BeschlussGrainTests(ClusterFixture fixture)
         Assert.Equal("meilensteine.planned_date", past.Field);
     }
 
+    [Fact]
+    public async Task A_beschluss_giving_one_milestone_two_dates_is_refused_and_nothing_is_recorded()
+    {
+        var (_, themenfeld, leistungen) = await _catalog.AddThemenfeldAsync(2);
+        var nummer = NewNummer();
+        var grain = _grains.GetGrain<IBeschlussGrain>(nummer);
+        var byThemenfeld = new MeilensteinVorgabe([], [themenfeld.ThemenfeldId], Umsetzungsphase.Pilotierung, "HE", false, Today.AddDays(30));
+        var byLeistung = new MeilensteinVorgabe([leistungen[1].OzgId], [], Umsetzungsphase.Pilotierung, "HE", false, Today.AddDays(60));
+
+        var refused = await Assert.ThrowsAsync<InvalidFieldException>(() => grain.RecordAsync(WriteCommands.New(),
+            Beschluss(nummer, byThemenfeld) with { Meilensteine = [byThemenfeld, byLeistung] }));
+
+        Assert.Equal("meilensteine[1]", refused.Field);
+        Assert.Contains($"meilensteine[0] sets Pilotierung for OZG-Leistung {leistungen[1].OzgId} in HE already", refused.Message);
+        await Assert.ThrowsAsync<NotFoundException>(() => grain.GetAsync());
+        Assert.Empty((await _grains.GetGrain<ITermineGrain>(leistungen[0].OzgId).GetAsync()).Body.Meilensteine);
+    }
+
     private Beschluss Beschluss(string nummer, MeilensteinVorgabe vorgabe) =>
         new(nummer, Today.AddDays(-3), "Umsetzung OZG", "Der IT-Planungsrat beschließt …", [new PrioritaetVorgabe(null, null, Prioritaet.Hoch)], [vorgabe]);
 
