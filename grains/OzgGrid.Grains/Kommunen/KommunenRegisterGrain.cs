@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
@@ -11,8 +12,14 @@ namespace OzgGrid.Grains.Kommunen;
 
 public sealed class KommunenRegisterGrain(
     [PersistentState("kommunen", StorageNames.State)] IPersistentState<KommunenRegisterState> state,
-    TimeProvider clock) : Grain, IKommunenRegisterGrain
+    TimeProvider clock,
+    ILogger<KommunenRegisterGrain> logger) : Grain, IKommunenRegisterGrain, IRemindable
 {
+    /// <summary>Tells the Land rollouts of an import once more a minute later, so that a silo stop does not lose it.</summary>
+    public const string RecountReminder = "recount-rollouts";
+
+    private static readonly TimeSpan RecountAgainAfter = TimeSpan.FromMinutes(1);
+
     private string LandKuerzel => this.GetPrimaryKeyString();
 
     public async Task<KommunenImportResult> ImportAsync(WriteCommand command, ImmutableArray<Kommune> kommunen)
@@ -27,7 +34,10 @@ public sealed class KommunenRegisterGrain(
         var fingerprint = $"import|{Fingerprints.Of(string.Join('\n', next.Values.Select(k => $"{k.Ags};{k.Name};{k.Source}")))}";
         if (WriteGuard.TryReplay(state.State.RecentImports, command, fingerprint, out var earlier))
         {
-            // A retry after a lost answer: applying its list again could undo a later import.
+            // A retry after a lost answer: applying its list again could undo a later import. The rollouts may not have
+            // been told when the first attempt failed.
+            await RecountAgainLaterAsync();
+            TellRollouts();
             return earlier;
         }
 
@@ -51,13 +61,23 @@ public sealed class KommunenRegisterGrain(
             },
             this);
 
-        // One-way: the Land rollouts read the register back, and a recount they miss happens at their next report.
-        foreach (var ozgId in state.State.RolloutLeistungen)
+        await RecountAgainLaterAsync();
+        TellRollouts();
+        return result;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RecountReminder)
         {
-            _ = GrainFactory.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, LandKuerzel)).RecountAsync(command.ChangedBy);
+            return;
         }
 
-        return result;
+        TellRollouts();
+        if (await this.GetReminder(RecountReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     public async Task AddRolloutAsync(int ozgId)
@@ -70,6 +90,37 @@ public sealed class KommunenRegisterGrain(
 
     public Task<KommunenRegister> GetAsync() =>
         Task.FromResult(new KommunenRegister(LandKuerzel, state.State.Kommunen, state.State.Version, state.State.LastChange));
+
+    /// <summary>
+    /// One-way: a Land rollout reads the register back, and would wait for this grain while the import is under way.
+    /// A recount that finds nothing changed writes nothing, so telling them twice is harmless.
+    /// </summary>
+    private void TellRollouts()
+    {
+        var changedBy = state.State.LastChange?.ChangedBy ?? "ozggrid-kommunen";
+        foreach (var ozgId in state.State.RolloutLeistungen)
+        {
+            _ = GrainFactory.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, LandKuerzel)).RecountAsync(changedBy);
+        }
+    }
+
+    /// <summary>The one-way messages are lost if this silo stops before they are delivered; the reminder is stored.</summary>
+    private async Task RecountAgainLaterAsync()
+    {
+        if (state.State.RolloutLeistungen.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.RegisterOrUpdateReminder(RecountReminder, RecountAgainAfter, RecountAgainAfter);
+        }
+        catch (Exception fault)
+        {
+            logger.LogWarning(fault, "Kommunen register {Land}: no reminder to recount the rollouts again; they recount at their next report", LandKuerzel);
+        }
+    }
 
     private ImmutableArray<RecentWrite<KommunenImportResult>> Remember(WriteCommand command, string fingerprint, KommunenImportResult result) =>
         WriteGuard.Remember(state.State.RecentImports, new RecentWrite<KommunenImportResult>(command.RequestId, fingerprint, result));

@@ -72,6 +72,9 @@ public sealed class LandRolloutGrain(
         {
             await Register.AddRolloutAsync(OzgId);
             _registerTold = true;
+
+            // An import between the read above and being added to the register told this rollout nothing.
+            register = await Register.GetAsync();
         }
 
         await PublishAsync(register, command.ChangedBy);

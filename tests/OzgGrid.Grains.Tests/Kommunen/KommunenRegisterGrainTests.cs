@@ -63,6 +63,25 @@ public sealed class KommunenRegisterGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_import_tells_the_rollouts_again_by_a_stored_reminder_which_ends_after_it()
+    {
+        var sachsen = LaenderRegister.All.Single(l => l.Kuerzel == "SN");
+        var register = _grains.GetGrain<IKommunenRegisterGrain>(sachsen.Kuerzel);
+        var reminders = fixture.GetSiloService<IReminderTable>();
+        await register.ImportAsync(WriteCommands.New(), SyntheticKommunen.For(sachsen, 2));
+        Assert.Null(await reminders.ReadRow(register.GetGrainId(), KommunenRegisterGrain.RecountReminder));
+        await register.AddRolloutAsync(FreshKeys.Next());
+
+        await register.ImportAsync(WriteCommands.New(), SyntheticKommunen.For(sachsen, 3));
+
+        var reminder = await reminders.ReadRow(register.GetGrainId(), KommunenRegisterGrain.RecountReminder);
+        Assert.NotNull(reminder);
+        Assert.InRange(reminder.StartAt, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(2));
+        await register.AsReference<IRemindable>().ReceiveReminder(KommunenRegisterGrain.RecountReminder, new TickStatus());
+        Assert.Null(await reminders.ReadRow(register.GetGrainId(), KommunenRegisterGrain.RecountReminder));
+    }
+
+    [Fact]
     public async Task A_register_refuses_an_AGS_of_another_Land_a_malformed_one_and_a_duplicate()
     {
         var register = _grains.GetGrain<IKommunenRegisterGrain>("SL");
