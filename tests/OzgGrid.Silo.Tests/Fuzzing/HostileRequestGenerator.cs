@@ -29,7 +29,7 @@ public sealed class HostileRequestGenerator(
         "%00", "\r\n", "ＮＷ", "Nordrhein-Westfalen", "99", "-1", "0x05", new string('x', 100_000),
     ];
 
-    public HostileRequest Next() => random.Next(12) switch
+    public HostileRequest Next() => random.Next(13) switch
     {
         0 => BadOzgId(),
         1 => BadRequestId(),
@@ -42,6 +42,7 @@ public sealed class HostileRequestGenerator(
         8 => BadFederfuehrung(),
         9 => BadRegistration(),
         10 => BadRead(),
+        11 => BadMonitoringRead(),
         _ => OfflineButAvailable(),
     };
 
@@ -176,6 +177,31 @@ public sealed class HostileRequestGenerator(
         };
         return new("invalid registration", Invalid,
             () => new ItDienstleisterService.ItDienstleisterServiceClient(management).RegisterItDienstleisterAsync(request).ResponseAsync);
+    }
+
+    /// <summary>A moment no Timestamp can hold (seconds beyond 0001–9999, nanos beyond 0–999,999,999).</summary>
+    private Google.Protobuf.WellKnownTypes.Timestamp BadMoment() => random.Next(2) == 0
+        ? new() { Seconds = random.Next(2) == 0 ? random.NextInt64(long.MinValue, -62_135_596_800) : random.NextInt64(253_402_300_800, long.MaxValue) }
+        : new() { Seconds = random.Next(), Nanos = random.Next(2) == 0 ? random.Next(int.MinValue, 0) : random.Next(1_000_000_000, int.MaxValue) };
+
+    private HostileRequest BadMonitoringRead()
+    {
+        var client = new MonitoringService.MonitoringServiceClient(monitoring);
+        return random.Next(6) switch
+        {
+            0 => new("as_of out of range (figures)", Invalid,
+                () => client.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest { AsOf = BadMoment() }).ResponseAsync),
+            1 => new("as_of out of range (report)", Invalid,
+                () => client.ExportReportAsync(new ExportReportRequest { Kind = ReportKind.Laender, AsOf = BadMoment() }).ResponseAsync),
+            2 => new("as_of out of range (Leistung)", Invalid,
+                () => client.GetLeistungAsOfAsync(new GetLeistungAsOfRequest { OzgId = AnyOzgId(), AsOf = BadMoment() }).ResponseAsync),
+            3 => new("unknown granularity", Invalid,
+                () => client.GetProgressAsync(new GetProgressRequest { Granularity = (ProgressGranularity)OutOfRange(0, 2) }).ResponseAsync),
+            4 => new("unknown Themenfeld filter", InvalidOrMissing,
+                () => Leistungen().ListLeistungenAsync(new ListLeistungenRequest { ThemenfeldId = OutOfRange(1, 14) }).ResponseAsync),
+            _ => new("unknown Lage filter", InvalidOrMissing,
+                () => Leistungen().ListLeistungenAsync(new ListLeistungenRequest { LageId = OutOfRange(1, 100) }).ResponseAsync),
+        };
     }
 
     private HostileRequest BadRead() => random.Next(5) switch
