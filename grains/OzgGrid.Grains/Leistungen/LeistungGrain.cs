@@ -15,12 +15,15 @@ using OzgGrid.Grains.Monitoring;
 namespace OzgGrid.Grains.Leistungen;
 
 public sealed class LeistungGrain(
-    [PersistentState("leistung", StorageNames.State)] IPersistentState<LeistungState> state,
+    [PersistentState(LeistungGrain.StateName, StorageNames.State)] IPersistentState<LeistungState> state,
+    [FromKeyedServices(StorageNames.State)] IGrainStorage stateStorage,
     [FromKeyedServices(StorageNames.History)] IGrainStorage historyStorage,
     TimeProvider clock,
     ChangeBatcher monitoring,
     ILogger<LeistungGrain> logger) : Grain, ILeistungGrain
 {
+    public const string StateName = "leistung";
+
     /// <summary>
     /// The state as last persisted. Interleaving readers see this, never a change whose write is still under way
     /// (and might fail).
@@ -219,7 +222,7 @@ public sealed class LeistungGrain(
             // not counted as sealed and is overwritten when that version is reached.
             if (sealsPage)
             {
-                await History.WriteAsync(stateBefore.SealedPages, unsealed);
+                await History.WriteAsync(stateBefore.SealedPages, unsealed, () => IsSealedInStorageAsync(stateBefore.SealedPages));
             }
 
             state.State = next;
@@ -245,6 +248,14 @@ public sealed class LeistungGrain(
         }
 
         return result;
+    }
+
+    /// <summary>Whether the state in storage has sealed <paramref name="page"/>: read only when that page exists already.</summary>
+    private async Task<bool> IsSealedInStorageAsync(long page)
+    {
+        var stored = new GrainState<LeistungState>();
+        await stateStorage.ReadStateAsync(StateName, this.GetGrainId(), stored);
+        return stored.RecordExists && stored.State is { } current && current.SealedPages > page;
     }
 
     /// <summary>

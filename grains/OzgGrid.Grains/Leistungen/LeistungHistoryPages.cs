@@ -26,9 +26,11 @@ internal sealed class LeistungHistoryPages(IGrainStorage storage, GrainId leistu
 
     /// <summary>
     /// Writes a full page. A page may exist already from a change whose state write then failed (its last version was
-    /// never reached); it is overwritten.
+    /// never reached); it is overwritten — unless <paramref name="sealedElsewhere"/> finds the page sealed by a stored
+    /// state, which only another activation of the Leistung can have written (while the cluster disagreed where it
+    /// lives): then its page stays and the write fails with <see cref="InconsistentStateException"/>.
     /// </summary>
-    public async Task WriteAsync(long page, ImmutableList<ChangeRecord> changes)
+    public async Task WriteAsync(long page, ImmutableList<ChangeRecord> changes, Func<Task<bool>>? sealedElsewhere = null)
     {
         var name = PageName(page);
         var content = new GrainState<LeistungHistory>(new LeistungHistory { Changes = changes });
@@ -38,6 +40,11 @@ internal sealed class LeistungHistoryPages(IGrainStorage storage, GrainId leistu
         }
         catch (InconsistentStateException)
         {
+            if (sealedElsewhere is not null && await sealedElsewhere())
+            {
+                throw;
+            }
+
             var existing = new GrainState<LeistungHistory>();
             await storage.ReadStateAsync(name, leistung, existing);
             content.ETag = existing.ETag;
@@ -82,5 +89,5 @@ internal sealed class LeistungHistoryPages(IGrainStorage storage, GrainId leistu
         }
     }
 
-    private static string PageName(long page) => $"leistung-history-{page}";
+    public static string PageName(long page) => $"leistung-history-{page}";
 }

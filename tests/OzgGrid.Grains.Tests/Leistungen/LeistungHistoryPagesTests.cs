@@ -182,6 +182,34 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
         Assert.Equal(answer.Version, after.State.Receipts.Find(command.RequestId)?.Version);
     }
 
+    [Fact]
+    public async Task A_page_sealed_by_another_activation_is_not_overwritten_by_a_stale_one()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        var reached = await UpdateManyAsync(leistung, PageSize - 2);
+        Assert.Equal(PageSize - 1, reached);
+        var grainId = leistung.GetGrainId();
+
+        // Another activation of the same Leistung (the cluster disagreeing where it lives) seals page 0 with its change.
+        var stored = new GrainState<LeistungState>();
+        await Storage(StorageNames.State).ReadStateAsync(LeistungGrain.StateName, grainId, stored);
+        var theirs = new ChangeRecord(PageSize, ChangeKind.Status, new ChangeStamp("other", DateTimeOffset.UtcNow, "other-activation"), [], stored.State!.Status);
+        await Storage(StorageNames.History).WriteStateAsync(
+            LeistungHistoryPages.PageName(0), grainId, new GrainState<LeistungHistory>(new LeistungHistory { Changes = stored.State.UnsealedChanges.Add(theirs) }));
+        stored.State = stored.State with { Version = PageSize, LastChange = theirs.Stamp, UnsealedChanges = [], SealedPages = 1 };
+        await Storage(StorageNames.State).WriteStateAsync(LeistungGrain.StateName, grainId, stored);
+
+        // The stale activation still holds version 15: its change would seal page 0 as well.
+        await Assert.ThrowsAnyAsync<Exception>(() => leistung.UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.Information, null, null)));
+
+        var page = new GrainState<LeistungHistory>();
+        await Storage(StorageNames.History).ReadStateAsync(LeistungHistoryPages.PageName(0), grainId, page);
+        Assert.Equal("other-activation", page.State!.Changes[^1].Stamp.RequestId);
+        var newest = await Poll.UntilAsync(() => leistung.GetChangesAsync(null, 1), changes => changes.Changes[0].Version == PageSize,
+            "the next activation to read the stored state", TimeSpan.FromSeconds(10));
+        Assert.Equal("other-activation", newest.Changes[0].Stamp.RequestId);
+    }
+
     private IGrainStorage Storage(string name) =>
         fixture.Cluster.GetSiloServiceProvider(null).GetRequiredKeyedService<IGrainStorage>(name);
 
