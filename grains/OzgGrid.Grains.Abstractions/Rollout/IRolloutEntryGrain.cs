@@ -11,5 +11,11 @@ public interface IRolloutEntryGrain : IGrainWithStringKey
     /// <summary>Applies the report (persisted before it answers); a retry with the same request id gets the same answer.</summary>
     Task<RolloutEntry> ReportAsync(WriteCommand command, RolloutReport report);
 
+    /// <summary>
+    /// The answer this entry gave to <paramref name="report"/> under <paramref name="requestId"/>, or null when it
+    /// has not answered that request (or answered a different report under it).
+    /// </summary>
+    Task<RolloutEntry?> FindAnswerAsync(string requestId, RolloutReport report);
+
     Task<RolloutEntry> GetAsync();
 }

@@ -116,22 +116,25 @@ public sealed class LandRolloutGrain(
 
     private async Task<RolloutOutcome> ApplyAsync(WriteCommand command, RolloutReport report, KommunenRegister register, int leistungReifegrad)
     {
-        if (!register.Contains(report.Ags))
-        {
-            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.NotFound,
-                $"Kommune {report.Ags} is not in the Kommunen register of {Land}; the programme management registers Kommunen with ImportKommunen.");
-        }
-
-        if (leistungReifegrad == Reifegrad.Offline && report.Verfuegbarkeit != KommuneVerfuegbarkeit.Keine)
-        {
-            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.FailedPrecondition,
-                $"OZG-Leistung {OzgId} has Reifegrad 0 (Offline), so it cannot be available in a Kommune: raise its Reifegrad first.");
-        }
-
         var entryCommand = command with { RequestId = $"{command.RequestId}/{report.Ags}", ExpectedVersion = null };
+        var entryGrain = GrainFactory.GetGrain<IRolloutEntryGrain>(RolloutKeys.Entry(OzgId, report.Ags));
+        var refusal = (register.Contains(report.Ags), leistungReifegrad == Reifegrad.Offline && report.Verfuegbarkeit != KommuneVerfuegbarkeit.Keine) switch
+        {
+            (false, _) => RolloutOutcome.Refuse(report.Ags, RolloutRefusal.NotFound,
+                $"Kommune {report.Ags} is not in the Kommunen register of {Land}; the programme management registers Kommunen with ImportKommunen."),
+            (_, true) => RolloutOutcome.Refuse(report.Ags, RolloutRefusal.FailedPrecondition,
+                $"OZG-Leistung {OzgId} has Reifegrad 0 (Offline), so it cannot be available in a Kommune: raise its Reifegrad first."),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            // A retry of a report accepted before gets that answer, though the register or the Reifegrad changed since.
+            return await entryGrain.FindAnswerAsync(entryCommand.RequestId, report) is { } earlier ? RolloutOutcome.Accept(earlier) : refusal;
+        }
+
         try
         {
-            var entry = await GrainFactory.GetGrain<IRolloutEntryGrain>(RolloutKeys.Entry(OzgId, report.Ags)).ReportAsync(entryCommand, report);
+            var entry = await entryGrain.ReportAsync(entryCommand, report);
             return RolloutOutcome.Accept(entry);
         }
         catch (InvalidFieldException invalid)

@@ -12,7 +12,7 @@ public sealed class RolloutEntryGrain(
 {
     public async Task<RolloutEntry> ReportAsync(WriteCommand command, RolloutReport report)
     {
-        var fingerprint = $"rollout|{report.Verfuegbarkeit}|{report.Reifegrad}";
+        var fingerprint = Fingerprint(report);
         if (WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out var earlier))
         {
             return earlier;
@@ -38,7 +38,15 @@ public sealed class RolloutEntryGrain(
         return entry;
     }
 
+    public Task<RolloutEntry?> FindAnswerAsync(string requestId, RolloutReport report)
+    {
+        var fingerprint = Fingerprint(report);
+        return Task.FromResult(state.State.RecentWrites.FirstOrDefault(write => write.RequestId == requestId && write.Fingerprint == fingerprint)?.Result);
+    }
+
     public Task<RolloutEntry> GetAsync() => Task.FromResult(ToEntry(state.State));
+
+    private static string Fingerprint(RolloutReport report) => $"rollout|{report.Verfuegbarkeit}|{report.Reifegrad}";
 
     private RolloutEntry ToEntry(RolloutEntryState current)
     {

@@ -189,6 +189,29 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_retried_report_gets_its_first_answer_though_the_register_dropped_its_Kommune_since()
+    {
+        const string sachsenAnhalt = "ST";
+        var two = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == sachsenAnhalt), 2);
+        var register = _grains.GetGrain<IKommunenRegisterGrain>(sachsenAnhalt);
+        await register.ImportAsync(WriteCommands.New(), two);
+        var (leistung, _, _) = await OnlineLeistungAsync();
+        var rollout = _grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land((int)leistung.GetPrimaryKeyLong(), sachsenAnhalt));
+        var command = WriteCommands.New();
+        RolloutReport[] report = [new(two[0].Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung)];
+        var first = Assert.Single(await rollout.ReportAsync(command, [.. report]));
+
+        await register.ImportAsync(WriteCommands.New("pm"), [two[1]]);
+        var retried = Assert.Single(await rollout.ReportAsync(command, [.. report]));
+        var fresh = Assert.Single(await rollout.ReportAsync(WriteCommands.New(), [.. report]));
+
+        Assert.NotNull(first.Accepted);
+        Assert.Equal(first.Accepted, retried.Accepted);
+        Assert.Null(fresh.Accepted);
+        Assert.Equal(RolloutRefusal.NotFound, fresh.Refusal);
+    }
+
+    [Fact]
     public async Task A_Kommune_added_to_the_register_ends_flaechendeckend_and_its_removal_restores_it_without_a_report()
     {
         const string berlin = "BE";
