@@ -15,13 +15,32 @@ public static class BulkReport
         new("reason", "Grund"), new("version", "Version"),
     ];
 
-    public static int Finish(CliContext context, BulkRunOutcome run, string? resultsPath, bool withAgs)
+    /// <summary>Fails before anything is sent when the results file cannot be written, so no outcome gets lost at the end.</summary>
+    public static void EnsureWritable(string? resultsPath)
+    {
+        if (resultsPath is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = new FileStream(resultsPath, FileMode.OpenOrCreate, FileAccess.Write);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot write the results file {resultsPath}: {e.Message}");
+        }
+    }
+
+    public static int Finish(CliContext context, BulkRunOutcome run, string? resultsPath, string requestIdPrefix, bool withAgs)
     {
         var columns = withAgs ? Columns : Columns.Where(c => c.Key != "ags").ToArray();
         var rows = run.Rows.Select(o => withAgs
             ? new object?[] { o.Line, o.OzgId, o.Ags, o.Result, o.Code, o.Reason, o.Version }
             : new object?[] { o.Line, o.OzgId, o.Result, o.Code, o.Reason, o.Version }).ToList();
 
+        var resultsWritten = true;
         if (resultsPath is not null)
         {
             try
@@ -30,8 +49,9 @@ public static class BulkReport
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                // The outcomes still go to stdout below.
                 context.Note($"ozgctl: cannot write the results file {resultsPath}: {e.Message}");
-                return ExitCodes.Usage;
+                resultsWritten = false;
             }
         }
 
@@ -52,13 +72,19 @@ public static class BulkReport
             context.Results.WriteRows(columns, rows);
         }
 
-        context.Note($"{run.Rows.Count} rows: {accepted} accepted, {refused} refused, {notSent} not sent{(resultsPath is null ? "" : $"; results in {resultsPath}")}");
+        context.Note($"{run.Rows.Count} rows: {accepted} accepted, {refused} refused, {notSent} not sent{(resultsPath is null || !resultsWritten ? "" : $"; results in {resultsPath}")}");
+        if (notSent > 0)
+        {
+            // Rows under way when the run stopped may have been applied; the same ids apply them once.
+            context.Note($"ozgctl: to send the rest, run the same file again with --request-id {requestIdPrefix}");
+        }
+
         if (run.StoppedBecause is { } stop)
         {
             context.Note($"ozgctl: stopped: {stop.Message}");
             return stop.ExitCode;
         }
 
-        return refused > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok;
+        return !resultsWritten ? ExitCodes.Usage : refused > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok;
     }
 }

@@ -6,8 +6,9 @@ namespace OzgGrid.Cli.Bulk;
 
 /// <summary>
 /// Reads a bulk CSV file with a header row. Comma or semicolon (as spreadsheets in Germany save it) are both fine;
-/// column names are matched without regard to case. A file that cannot be read, or lacks a required column, stops
-/// the run before anything is sent.
+/// column names are matched without regard to case. A file that cannot be read, lacks a required column, or has a
+/// column twice or one ozgctl does not know (a misspelled expected_version would silently drop the check) stops the
+/// run before anything is sent.
 /// </summary>
 public static class CsvInput
 {
@@ -36,6 +37,18 @@ public static class CsvInput
             {
                 throw new CliException(
                     $"{path}: the header lacks {string.Join(", ", missing)} (columns: {string.Join(", ", knownColumns)}; found: {string.Join(", ", header)})");
+            }
+
+            var unknown = header.Where(column => !knownColumns.Contains(column)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new CliException(
+                    $"{path}: unknown column{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)} (columns: {string.Join(", ", knownColumns)})");
+            }
+
+            if (header.GroupBy(column => column).FirstOrDefault(group => group.Count() > 1) is { } twice)
+            {
+                throw new CliException($"{path}: the column {twice.Key} appears more than once");
             }
 
             var rows = new List<CsvRow>();

@@ -7,8 +7,9 @@ namespace OzgGrid.Cli.Bulk;
 
 /// <summary>
 /// `bulk status`: one UpdateLeistungStatus per row (columns ozg_id, reifegrad, phase, land, verfuegbarkeit,
-/// expected_version), a few at a time. A row the client cannot read is refused with its line number; a row the
-/// server refuses gets the status and message; the others are applied regardless.
+/// expected_version), several Leistungen at a time, each Leistung's rows in file order. A row the client cannot read
+/// is refused with its line number; a row the server refuses gets the status and message; the others are applied
+/// regardless.
 /// </summary>
 public static class StatusBulk
 {
@@ -38,42 +39,23 @@ public static class StatusBulk
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         CliException? stoppedBecause = null;
+
+        // One Leistung's rows one after another, in file order (a later row may build on an earlier one, e.g. with
+        // expected_version); different Leistungen at once.
+        var perLeistung = requests.GroupBy(item => item.Request.OzgId).Select(rowsOfOne => rowsOfOne.ToList()).ToList();
         try
         {
-            await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = stop.Token }, async (item, token) =>
+            await Parallel.ForEachAsync(perLeistung, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = stop.Token }, async (inOrder, token) =>
             {
-                var row = rows[item.Index];
-                try
+                foreach (var item in inOrder)
                 {
-                    var response = await context.Connection.CallAsync(
-                        (channel, options) => new LeistungService.LeistungServiceClient(channel).UpdateLeistungStatusAsync(item.Request, options).ResponseAsync,
-                        token);
-                    outcomes[item.Index] = new BulkOutcome(row.Line, response.OzgId.ToString(System.Globalization.CultureInfo.InvariantCulture), "",
-                        BulkOutcome.Accepted, "OK", "", response.Version);
-                }
-                catch (RpcException e) when (BulkOutcomes.StopsTheRun(e.StatusCode))
-                {
-                    stoppedBecause ??= new CliException(RpcErrors.Describe(e, context.Connection.CurrentEndpoint), RpcErrors.ExitCodeOf(e.StatusCode));
-                    await stop.CancelAsync();
-                    return;
-                }
-                catch (RpcException e) when (!token.IsCancellationRequested)
-                {
-                    outcomes[item.Index] = BulkOutcomes.RefusedByServer(row, item.Request.OzgId, "", e.Status);
-                }
-                catch (Exception e) when (e is RpcException or OperationCanceledException && token.IsCancellationRequested)
-                {
-                    // Stopped while under way: the row counts as not sent (a retry with the same request id applies it once).
-                    return;
-                }
-                catch (CliException e) when (e.ExitCode == ExitCodes.Unavailable)
-                {
-                    stoppedBecause ??= e;
-                    await stop.CancelAsync();
-                    return;
-                }
+                    if (token.IsCancellationRequested || !await SendAsync(item.Index, item.Request, token))
+                    {
+                        return;
+                    }
 
-                advance(1);
+                    advance(1);
+                }
             });
         }
         catch (OperationCanceledException)
@@ -83,5 +65,42 @@ public static class StatusBulk
         }
 
         return new BulkRunOutcome(BulkOutcomes.FillNotSent(rows, outcomes, stoppedBecause), stoppedBecause);
+
+        // Records the row's outcome; false when the run stops (the row then counts as not sent).
+        async Task<bool> SendAsync(int index, UpdateLeistungStatusRequest request, CancellationToken token)
+        {
+            var row = rows[index];
+            try
+            {
+                var response = await context.Connection.CallAsync(
+                    (channel, options) => new LeistungService.LeistungServiceClient(channel).UpdateLeistungStatusAsync(request, options).ResponseAsync,
+                    token);
+                outcomes[index] = new BulkOutcome(row.Line, response.OzgId.ToString(System.Globalization.CultureInfo.InvariantCulture), "",
+                    BulkOutcome.Accepted, "OK", "", response.Version);
+                return true;
+            }
+            catch (RpcException e) when (BulkOutcomes.StopsTheRun(e.StatusCode))
+            {
+                stoppedBecause ??= new CliException(RpcErrors.Describe(e, context.Connection.CurrentEndpoint), RpcErrors.ExitCodeOf(e.StatusCode));
+                await stop.CancelAsync();
+                return false;
+            }
+            catch (RpcException e) when (!token.IsCancellationRequested)
+            {
+                outcomes[index] = BulkOutcomes.RefusedByServer(row, request.OzgId, "", e.Status);
+                return true;
+            }
+            catch (Exception e) when (e is RpcException or OperationCanceledException && token.IsCancellationRequested)
+            {
+                // Stopped while under way: the row counts as not sent (a retry with the same request id applies it once).
+                return false;
+            }
+            catch (CliException e) when (e.ExitCode == ExitCodes.Unavailable)
+            {
+                stoppedBecause ??= e;
+                await stop.CancelAsync();
+                return false;
+            }
+        }
     }
 }

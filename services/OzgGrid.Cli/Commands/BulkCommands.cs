@@ -28,10 +28,12 @@ public static class BulkCommands
             }
 
             var rows = CsvInput.Read(parsed.GetValue(file)!.FullName, StatusBulk.RequiredColumns, StatusBulk.Columns);
+            var resultsPath = parsed.GetValue(results)?.FullName;
+            BulkReport.EnsureWritable(resultsPath);
             var prefix = parsed.GetValue(requestId) ?? NewRunId();
             var run = await BulkProgress.RunAsync(context, "Status", rows.Count,
                 advance => StatusBulk.RunAsync(context, rows, prefix, degree, advance, cancellationToken));
-            return BulkReport.Finish(context, run, parsed.GetValue(results)?.FullName, withAgs: false);
+            return BulkReport.Finish(context, run, resultsPath, prefix, withAgs: false);
         });
     }
 
@@ -55,10 +57,12 @@ public static class BulkCommands
             }
 
             var rows = CsvInput.Read(parsed.GetValue(file)!.FullName, RolloutBulk.RequiredColumns, RolloutBulk.Columns);
+            var resultsPath = parsed.GetValue(results)?.FullName;
+            BulkReport.EnsureWritable(resultsPath);
             var prefix = parsed.GetValue(requestId) ?? NewRunId();
             var run = await BulkProgress.RunAsync(context, "Rollouts", rows.Count,
                 advance => RolloutBulk.RunAsync(context, rows, prefix, size, advance, cancellationToken));
-            return BulkReport.Finish(context, run, parsed.GetValue(results)?.FullName, withAgs: true);
+            return BulkReport.Finish(context, run, resultsPath, prefix, withAgs: true);
         });
     }
 

@@ -97,11 +97,51 @@ public sealed class OzgCtlProcessTests(GatewayFixture fixture) : IDisposable
         var input = Write("unauthenticated.csv", "ozg_id,reifegrad", $"{ozgId},1", $"{ozgId},2");
         var results = Path.Combine(_folder, "unauthenticated-results.csv");
 
-        var run = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment("forged"), "bulk", "status", input, "--results", results, "--parallel", "1");
+        var run = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment("forged"), "bulk", "status", input, "--results", results, "--parallel", "1", "--request-id", "resume-me");
 
         Assert.True(run.ExitCode == ExitCodes.AccessDenied, run.ToString());
         Assert.Contains("ozgctl: stopped: unauthenticated:", run.Error);
+        Assert.Contains("run the same file again with --request-id resume-me", run.Error);
         Assert.Equal(["not-sent", "not-sent"], ResultRows(results).Select(r => r["result"]));
+    }
+
+    [Fact]
+    public async Task Bulk_status_applies_one_Leistung_s_rows_in_file_order_however_many_are_sent_at_once()
+    {
+        var ozgId = fixture.TakeOzgId();
+        var version = (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Version;
+        var input = Write("in-order.csv",
+            "ozg_id,reifegrad,expected_version",
+            $"{ozgId},1,{version}",
+            $"{ozgId},2,{version + 1}",
+            $"{ozgId},3,{version + 2}",
+            $"{ozgId},4,{version + 3}");
+
+        var run = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment(), "bulk", "status", input, "--parallel", "8", "-o", "csv");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        var leistung = (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
+        Assert.Equal((4, version + 4), (leistung.Status.Reifegrad, leistung.Version));
+    }
+
+    [Fact]
+    public async Task An_unknown_or_repeated_column_or_a_results_file_that_cannot_be_written_stops_the_run_before_anything_is_sent()
+    {
+        var ozgId = fixture.TakeOzgId();
+        var before = (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Version;
+        var misspelled = Write("misspelled.csv", "ozg_id,reifegrad,expected-version", $"{ozgId},2,{before}");
+        var twice = Write("twice.csv", "ozg_id,reifegrad,Reifegrad", $"{ozgId},2,3");
+        var good = Write("good-but-nowhere.csv", "ozg_id,reifegrad", $"{ozgId},2");
+
+        var unknown = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment(), "bulk", "status", misspelled);
+        var repeated = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment(), "bulk", "status", twice);
+        var nowhere = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment(), "bulk", "status", good, "--results", Path.Combine(_folder, "no-such-folder", "results.csv"));
+
+        Assert.All(new[] { unknown, repeated, nowhere }, run => Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString()));
+        Assert.Contains("unknown column expected-version (columns: ozg_id, reifegrad, phase, land, verfuegbarkeit, expected_version)", unknown.Error);
+        Assert.Contains("the column reifegrad appears more than once", repeated.Error);
+        Assert.Contains("cannot write the results file", nowhere.Error);
+        Assert.Equal(before, (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Version);
     }
 
     [Fact]
