@@ -49,6 +49,7 @@ public static class GatewayRegistration
         services.AddSingleton<ProgrammeWatch>();
         services.AddSingleton(typeof(GrainReferenceCache<>));
         services.AddSingleton<ProgrammeEventWatch>();
+        services.AddSingleton<ShutdownAwareStreams>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
         return services;

@@ -16,7 +16,7 @@ namespace OzgGrid.Gateway.Grpc;
 /// carrying <see cref="BindServiceMethodAttribute"/> declares as virtual, hence the virtual methods.
 /// </summary>
 [BindServiceMethod(typeof(MonitoringServiceBinding), nameof(MonitoringServiceBinding.BindService))]
-public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeProvider clock)
+public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, ShutdownAwareStreams streams, TimeProvider clock)
 {
     private const int MaxWatchedLeistungen = 1_000;
 
@@ -48,7 +48,10 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, TimeP
                 : throw RequestGuard.Invalid("resume_cursor", "Not a cursor of this stream; pass the `cursor` of the last message unchanged.");
         }
 
-        await watch.RunAsync(filter, resumeAfter, request.Batched, responseStream, context.CancellationToken);
+        await streams.RunAsync(
+            token => watch.RunAsync(filter, resumeAfter, request.Batched, responseStream, token),
+            context,
+            "reconnect with resume_cursor = the cursor of the last message, to another silo, to continue without a gap.");
     }
 
     public virtual async Task<ExportReportResponse> ExportReport(ExportReportRequest request, ServerCallContext context)

@@ -19,7 +19,7 @@ using Domain = OzgGrid.Grains.Abstractions;
 
 namespace OzgGrid.Gateway.Grpc;
 
-public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEventWatch watch)
+public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEventWatch watch, ShutdownAwareStreams streams)
     : Protos.V1.ProgrammeManagementService.ProgrammeManagementServiceBase
 {
     private const string BeschluesseList = "beschluesse";
@@ -268,7 +268,7 @@ public sealed class ProgrammeManagementService(IGrainFactory grains, ProgrammeEv
 
     public override Task WatchProgrammeManagement(
         WatchProgrammeManagementRequest request, IServerStreamWriter<WatchProgrammeManagementResponse> responseStream, ServerCallContext context) =>
-        watch.RunAsync(responseStream, context.CancellationToken);
+        streams.RunAsync(token => watch.RunAsync(responseStream, token), context, "open the stream again, on another silo, for a fresh snapshot.");
 
     /// <summary>A participant as the lab will hold it: its key checked for its kind (an IT-Dienstleister must be registered).</summary>
     private async Task<Domain.Labore.LaborTeilnehmer> TeilnehmerAsync(Protos.V1.LaborTeilnehmer teilnehmer, string field)
