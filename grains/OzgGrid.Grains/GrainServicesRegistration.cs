@@ -20,7 +20,6 @@ public static class GrainServicesRegistration
         services.AddHostedService<MonitoringHubRegistration>();
         services.AddSingleton<ChangeBatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<ChangeBatcher>());
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<ChangeBatcher>());
         return services;
     }
 }

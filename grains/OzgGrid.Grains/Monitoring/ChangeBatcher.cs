@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using OzgGrid.Grains.Abstractions.Monitoring;
 
 namespace OzgGrid.Grains.Monitoring;
@@ -9,10 +8,8 @@ namespace OzgGrid.Grains.Monitoring;
 /// Collects the changes of the Leistungen on this silo and passes them to the programme aggregator in batches, so
 /// that the aggregator receives a few calls per silo per second, not one per change. A service of the silo, not a
 /// grain: a Leistung hands its change over with a method call, where a grain would cost every change a grain call.
-/// When the silo stops, its last flush waits for the silo's grains to be deactivated (a silo lifecycle stage after
-/// that), so that writes still under way then reach the monitoring too.
 /// </summary>
-public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> logger) : BackgroundService, ILifecycleParticipant<ISiloLifecycle>
+public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> logger) : BackgroundService
 {
     /// <summary>How often the queue is flushed: short enough that watchers see a change within milliseconds.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(10);
@@ -63,15 +60,12 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
         }
     }
 
-    /// <summary>Stops the timer, then passes on what is waiting now; what the grains still hand over follows in the silo's stop.</summary>
+    /// <summary>Stops the timer, then passes on what is still waiting while the silo can still reach the aggregator.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         await FlushAsync(cancellationToken);
     }
-
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(ChangeBatcher), ServiceLifecycleStage.ApplicationServices, _ => Task.CompletedTask, FlushAsync);
 
     /// <summary>One flush at a time (the timer's loop or the last one), so that batches reach the aggregator in the order they were taken.</summary>
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -79,7 +73,7 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
         var batch = Take();
         try
         {
-            while (batch.Length > 0)
+            while (batch.Length > 0 && !cancellationToken.IsCancellationRequested)
             {
                 // Bounded: a call to an aggregator activation on a silo that is just leaving may go unanswered until
                 // Orleans' response timeout; the batch goes again with the next flush instead (reports that are not
