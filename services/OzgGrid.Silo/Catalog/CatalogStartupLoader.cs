@@ -20,15 +20,25 @@ public sealed class CatalogStartupLoader(
 {
     public const string ImportedBy = "ozggrid-startup";
 
-    /// <summary>Storage may still be coming up next to the silo (Azurite, a container): retry a while before failing.</summary>
-    internal static readonly ResiliencePipeline StartupRetry = new ResiliencePipelineBuilder()
+    /// <summary>
+    /// Storage may still be coming up next to the silo (Azurite, a container): retry a while before failing, saying
+    /// why each time. A shipped file that is missing or unreadable fails at once: waiting does not bring it.
+    /// </summary>
+    internal static ResiliencePipeline StartupRetry(ILogger logger, string what) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e =>
+                e is not (OperationCanceledException or FileNotFoundException or DirectoryNotFoundException or CsvHelper.CsvHelperException)),
             MaxRetryAttempts = 8,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = TimeSpan.FromMilliseconds(250),
+            OnRetry = args =>
+            {
+                logger.LogWarning("{What} failed (attempt {Attempt} of 9), retrying in {Delay:0.0} s: {Reason}",
+                    what, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds, args.Outcome.Exception?.Message);
+                return ValueTask.CompletedTask;
+            },
         })
         .Build();
 
@@ -40,7 +50,7 @@ public sealed class CatalogStartupLoader(
         }
 
         using var activity = OzgGridTracing.Source.StartActivity("ozggrid.catalog.import-on-first-start");
-        await StartupRetry.ExecuteAsync(async token =>
+        await StartupRetry(logger, "Importing the shipped catalogue").ExecuteAsync(async token =>
         {
             if (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetLastImportAsync() is { } last)
             {

@@ -12,7 +12,8 @@ namespace OzgGrid.Silo.Kommunen;
 /// </summary>
 public sealed class KommunenStartupLoader(
     KommunenImporter importer,
-    IOptions<CatalogOptions> options) : IHostedService
+    IOptions<CatalogOptions> options,
+    ILogger<KommunenStartupLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class KommunenStartupLoader(
         }
 
         // Storage may still be coming up next to the silo: the catalogue loader's retry.
-        await CatalogStartupLoader.StartupRetry.ExecuteAsync(async _ =>
+        await CatalogStartupLoader.StartupRetry(logger, "Importing the shipped NRW Kommunen register").ExecuteAsync(async _ =>
         {
             var command = new WriteCommand($"startup-kommunen-{Guid.NewGuid():N}", ExpectedVersion: null, CatalogStartupLoader.ImportedBy);
             await importer.ImportShippedIfMissingAsync(command);

@@ -84,7 +84,14 @@ public sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartAsync(ClusterScope scope, Action<IServiceCollection>? configureServices, params string[] settings)
     {
         var siloPort = FreePort.Next();
-        string[] args =
+        var app = OzgGridHost.Build(Arguments(scope, siloPort, settings), configureServices);
+        await app.StartAsync();
+        var address = app.GatewayAddresses().Single();
+        return new TestHost(app, address, new Uri(app.HttpAddresses().Single()), scope, siloPort);
+    }
+
+    /// <summary>The settings of a test host of <paramref name="scope"/>: loopback ports, the test storage, the scope's key.</summary>
+    public static string[] Arguments(ClusterScope scope, int siloPort, params string[] settings) =>
         [
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
@@ -99,11 +106,6 @@ public sealed class TestHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = OzgGridHost.Build(args, configureServices);
-        await app.StartAsync();
-        var address = app.GatewayAddresses().Single();
-        return new TestHost(app, address, new Uri(app.HttpAddresses().Single()), scope, siloPort);
-    }
 
     public async ValueTask DisposeAsync()
     {
