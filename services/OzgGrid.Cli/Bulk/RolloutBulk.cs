@@ -46,7 +46,7 @@ public static class RolloutBulk
             };
             try
             {
-                var response = await context.Connection.CallAsync(
+                var response = await RateLimitedCalls.CallAsync(context.Connection,
                     (channel, options) => new RolloutService.RolloutServiceClient(channel).ReportRolloutsAsync(request, options).ResponseAsync,
                     cancellationToken);
                 foreach (var result in response.Results)

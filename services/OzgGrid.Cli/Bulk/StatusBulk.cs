@@ -72,7 +72,7 @@ public static class StatusBulk
             var row = rows[index];
             try
             {
-                var response = await context.Connection.CallAsync(
+                var response = await RateLimitedCalls.CallAsync(context.Connection,
                     (channel, options) => new LeistungService.LeistungServiceClient(channel).UpdateLeistungStatusAsync(request, options).ResponseAsync,
                     token);
                 outcomes[index] = new BulkOutcome(row.Line, response.OzgId.ToString(System.Globalization.CultureInfo.InvariantCulture), "",
