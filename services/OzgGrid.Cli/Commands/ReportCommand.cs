@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using OzgGrid.Protos.V1;
 
@@ -13,7 +12,7 @@ public static class ReportCommand
         var kind = new Argument<string>("kind") { Description = "themenfelder, laender or lagen" };
         kind.AcceptOnlyFromAmong("themenfelder", "laender", "lagen");
         var output = new Option<FileInfo?>("--out") { Description = "Write the CSV to this file instead of stdout" };
-        var asOf = new Option<string?>("--as-of") { Description = "The figures as they were at this moment (ISO 8601, e.g. 2026-06-30 or 2026-06-30T12:00:00Z)" };
+        var asOf = new Option<string?>("--as-of") { Description = "The figures as they were at the end of this day (2026-06-30, UTC) or at this moment (2026-06-30T12:00:00Z)" };
         var command = new Command("report", "A programme report as CSV, for spreadsheets") { kind, output, asOf };
         return command.WithAction(console, async (context, parsed, cancellationToken) =>
         {
@@ -28,9 +27,7 @@ public static class ReportCommand
             };
             if (parsed.GetValue(asOf) is { } moment)
             {
-                request.AsOf = DateTimeOffset.TryParse(moment, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                    ? Timestamp.FromDateTimeOffset(at)
-                    : throw new CliException($"--as-of: '{moment}' is not a date or time (ISO 8601)");
+                request.AsOf = Timestamp.FromDateTimeOffset(ReportMoment.Parse(moment));
             }
 
             var report = await context.Connection.CallAsync(
