@@ -52,12 +52,21 @@ public static class CsvInput
             }
 
             var rows = new List<CsvRow>();
+            var lastLine = csv.Parser.RawRow;
             while (csv.Read())
             {
+                var firstLine = lastLine + 1;
+                lastLine = csv.Parser.RawRow;
                 var fields = new Dictionary<string, string>(StringComparer.Ordinal);
                 for (var i = 0; i < header.Length; i++)
                 {
                     fields[header[i]] = csv.TryGetField<string>(i, out var value) ? value ?? "" : "";
+                    if (fields[header[i]].AsSpan().ContainsAny('\n', '\r'))
+                    {
+                        // No column of a bulk file holds several lines: a quote left open has swallowed the rows after it.
+                        throw new CliException(
+                            $"{path}: the {header[i]} of line {firstLine} runs on over the lines after it; is a quote left open?");
+                    }
                 }
 
                 rows.Add(new CsvRow(csv.Parser.RawRow, fields));

@@ -125,19 +125,22 @@ public sealed class OzgCtlProcessTests(GatewayFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_or_repeated_column_or_a_results_file_that_cannot_be_written_stops_the_run_before_anything_is_sent()
+    public async Task An_unknown_or_repeated_column_an_open_quote_or_a_results_file_that_cannot_be_written_stops_the_run_before_anything_is_sent()
     {
         var ozgId = fixture.TakeOzgId();
         var before = (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Version;
         var misspelled = Write("misspelled.csv", "ozg_id,reifegrad,expected-version", $"{ozgId},2,{before}");
         var twice = Write("twice.csv", "ozg_id,reifegrad,Reifegrad", $"{ozgId},2,3");
         var good = Write("good-but-nowhere.csv", "ozg_id,reifegrad", $"{ozgId},2");
+        var openQuote = Write("open-quote.csv", "ozg_id,reifegrad", $"{ozgId},\"2", $"{ozgId},3", $"{ozgId},4");
 
         var unknown = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment(), "bulk", "status", misspelled);
         var repeated = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment(), "bulk", "status", twice);
         var nowhere = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment(), "bulk", "status", good, "--results", Path.Combine(_folder, "no-such-folder", "results.csv"));
+        var swallowed = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment(), "bulk", "status", openQuote);
 
-        Assert.All(new[] { unknown, repeated, nowhere }, run => Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString()));
+        Assert.All(new[] { unknown, repeated, nowhere, swallowed }, run => Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString()));
+        Assert.Contains("the reifegrad of line 2 runs on over the lines after it; is a quote left open?", swallowed.Error);
         Assert.Contains("unknown column expected-version (columns: ozg_id, reifegrad, phase, land, verfuegbarkeit, expected_version)", unknown.Error);
         Assert.Contains("the column reifegrad appears more than once", repeated.Error);
         Assert.Contains("cannot write the results file", nowhere.Error);
