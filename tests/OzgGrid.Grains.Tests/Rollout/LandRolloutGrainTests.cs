@@ -145,14 +145,7 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_derived_Verfuegbarkeit_the_Leistung_refuses_is_counted_and_written_once_the_Leistung_takes_it()
     {
-        var (leistung, rollout, kommunen) = await OnlineLeistungAsync();
-        await rollout.ReportAsync(WriteCommands.New(), [.. kommunen.Select(k => new RolloutReport(k.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung))]);
-        Assert.Equal(Verfuegbarkeit.Flaechendeckend, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(Land));
-
-        // By hand the Leistung is taken offline, so it refuses any Verfügbarkeit; then one Kommune reports it gone.
-        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(null, null, new LandVerfuegbarkeit(Land, Verfuegbarkeit.Keine)));
-        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.Offline, null, null));
-        var outcome = Assert.Single(await rollout.ReportAsync(WriteCommands.New(), [new(kommunen[0].Ags, KommuneVerfuegbarkeit.Keine, Reifegrad.Offline)]));
+        var (leistung, rollout, outcome) = await RefusedVerfuegbarkeitAsync();
         var pending = await rollout.GetAsync(null, 10);
 
         Assert.NotNull(outcome.Accepted);
@@ -170,11 +163,7 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_derived_Verfuegbarkeit_not_yet_written_is_written_after_the_rollout_grain_was_deactivated()
     {
-        var (leistung, rollout, kommunen) = await OnlineLeistungAsync();
-        await rollout.ReportAsync(WriteCommands.New(), [.. kommunen.Select(k => new RolloutReport(k.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung))]);
-        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(null, null, new LandVerfuegbarkeit(Land, Verfuegbarkeit.Keine)));
-        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.Offline, null, null));
-        await rollout.ReportAsync(WriteCommands.New(), [new(kommunen[0].Ags, KommuneVerfuegbarkeit.Keine, Reifegrad.Offline)]);
+        var (leistung, rollout, _) = await RefusedVerfuegbarkeitAsync();
 
         // As when its silo stops: the activation, and with it its retry timer, is gone; the next call makes a new one.
         await rollout.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
@@ -259,6 +248,21 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
     private static Task<LeistungDetails> WaitForAsync(ILeistungGrain leistung, string land, Verfuegbarkeit expected) =>
         Poll.UntilAsync(leistung.GetAsync, details => details.Status.VerfuegbarkeitIn(land) == expected,
             $"the Leistung to become {expected} in {land}", TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// A Leistung flächendeckend in <see cref="Land"/>, taken offline by hand (so it refuses any Verfügbarkeit), then one
+    /// Kommune reports it gone: the rollout derives "in mindestens einer Kommune", which the Leistung does not take yet.
+    /// </summary>
+    private async Task<(ILeistungGrain Leistung, ILandRolloutGrain Rollout, RolloutOutcome LastReport)> RefusedVerfuegbarkeitAsync()
+    {
+        var (leistung, rollout, kommunen) = await OnlineLeistungAsync();
+        await rollout.ReportAsync(WriteCommands.New(), [.. kommunen.Select(k => new RolloutReport(k.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung))]);
+        Assert.Equal(Verfuegbarkeit.Flaechendeckend, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(Land));
+        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(null, null, new LandVerfuegbarkeit(Land, Verfuegbarkeit.Keine)));
+        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.Offline, null, null));
+        var outcome = Assert.Single(await rollout.ReportAsync(WriteCommands.New(), [new(kommunen[0].Ags, KommuneVerfuegbarkeit.Keine, Reifegrad.Offline)]));
+        return (leistung, rollout, outcome);
+    }
 
     /// <summary>A fresh Leistung at Reifegrad 3 (so it may be available), its rollout in <see cref="Land"/>, and that Land's Kommunen.</summary>
     private async Task<(ILeistungGrain Leistung, ILandRolloutGrain Rollout, ImmutableArray<Kommune> Kommunen)> OnlineLeistungAsync()
