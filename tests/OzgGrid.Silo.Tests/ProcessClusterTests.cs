@@ -40,9 +40,16 @@ public sealed class ProcessClusterTests(ProcessClusterFixture cluster, ITestOutp
         var victim = cluster.Silos.First(s => !s.HasExited && s != cluster.Silos[0]);
         var killedAt = load.Now;
         await victim.KillAsync();
+
+        // The administrator looks at once, before the cluster has declared the silo dead: the answer comes all the same.
+        using var toFirst = cluster.ChannelTo(cluster.Silos[0]);
+        var lookedAtOnce = new ClusterAdminService.ClusterAdminServiceClient(toFirst)
+            .GetClusterAsync(new GetClusterRequest(), deadline: DateTime.UtcNow.AddSeconds(6)).ResponseAsync;
         await Eventually.ReturnsAsync(
             () => Task.FromResult(load.AcknowledgedSince(killedAt + TimeSpan.FromSeconds(5))), n => n >= 100, "updates to go on after the kill");
         await load.StopAsync();
+        var seen = await lookedAtOnce;
+        Assert.Contains(seen.Silos, silo => silo.Status == "Active" && !silo.ActivationsUnknown && silo.Activations > 0);
 
         // Every Leistung, including those whose grain lived on the killed silo, is updated again within 15 s.
         var slowest = load.SlowestResumeAfter(killedAt);

@@ -76,8 +76,11 @@ public static class ClusterCommand
 
         var silos = cluster.Silos.OrderBy(s => s.Address, StringComparer.Ordinal).Select(s => new object?[]
         {
-            s.Address, s.Name, s.Status, s.StartedAt?.ToDateTimeOffset().ToString("u", CultureInfo.InvariantCulture), s.Activations,
-            string.Join(", ", s.Grains.OrderByDescending(g => g.Activations).Take(3).Select(g => $"{ShortName(g.GrainType)} {g.Activations}")),
+            s.Address, s.Name, s.Status, s.StartedAt?.ToDateTimeOffset().ToString("u", CultureInfo.InvariantCulture),
+            s.ActivationsUnknown ? "?" : s.Activations,
+            s.ActivationsUnknown
+                ? "not answering"
+                : string.Join(", ", s.Grains.OrderByDescending(g => g.Activations).Take(3).Select(g => $"{ShortName(g.GrainType)} {g.Activations}")),
         }).ToList();
         if (context.Results.Format == OutputFormat.Csv)
         {

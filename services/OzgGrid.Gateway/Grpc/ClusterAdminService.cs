@@ -10,11 +10,19 @@ public sealed class ClusterAdminService(IGrainFactory grains) : Protos.V1.Cluste
     private static readonly string Version =
         typeof(ClusterAdminService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>How long one silo may take to tell its activations; a silo that just died would hold up the whole answer.</summary>
+    private static readonly TimeSpan StatisticsTimeout = TimeSpan.FromSeconds(2);
+
     public override async Task<GetClusterResponse> GetCluster(GetClusterRequest request, ServerCallContext context)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var hosts = await management.GetDetailedHosts(onlyActive: false);
-        var statistics = await management.GetSimpleGrainStatistics();
+
+        // Silo by silo, so that one that does not answer (dead, not yet declared so) leaves the others' figures.
+        var active = hosts.Where(host => host.Status == SiloStatus.Active).ToList();
+        var answers = await Task.WhenAll(active.Select(host => StatisticsOfAsync(management, host.SiloAddress, context.CancellationToken)));
+        var unknown = active.Zip(answers).Where(pair => pair.Second is null).Select(pair => pair.First.SiloAddress).ToHashSet();
+        var statistics = answers.OfType<SimpleGrainStatistic[]>().SelectMany(silo => silo).ToList();
         var perSilo = statistics.ToLookup(s => s.SiloAddress.ToString());
 
         return new GetClusterResponse
@@ -30,10 +38,23 @@ public sealed class ClusterAdminService(IGrainFactory grains) : Protos.V1.Cluste
                     StartedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(host.StartTime, DateTimeKind.Utc)),
                     Activations = perSilo[host.SiloAddress.ToString()].Sum(s => s.ActivationCount),
                     Grains = { Counts(perSilo[host.SiloAddress.ToString()]) },
+                    ActivationsUnknown = unknown.Contains(host.SiloAddress),
                 }),
             },
             Grains = { Counts(statistics) },
         };
+    }
+
+    private static async Task<SimpleGrainStatistic[]?> StatisticsOfAsync(IManagementGrain management, SiloAddress silo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await management.GetSimpleGrainStatistics([silo], cancellationToken).WaitAsync(StatisticsTimeout, cancellationToken);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException)
+        {
+            return null;
+        }
     }
 
     private static IEnumerable<GrainTypeCount> Counts(IEnumerable<SimpleGrainStatistic> statistics) =>
