@@ -7,6 +7,7 @@ using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Changes;
+using OzgGrid.Grains.ProgrammeManagement;
 
 namespace OzgGrid.Grains.Rollout;
 
@@ -91,11 +92,7 @@ public sealed class LandRolloutGrain(
 
     public async Task<LandRollout> GetAsync(string? afterAgs, int limit)
     {
-        if (await Leistung.GetSummaryAsync() is null)
-        {
-            throw new NotFoundException($"There is no OZG-Leistung with OZG-ID {OzgId} in the catalogue.");
-        }
-
+        await CatalogLookup.LeistungAsync(GrainFactory, OzgId);
         var register = await Register.GetAsync();
         var (online, pilot) = Count(register);
         var following = state.State.Entries.Values.Where(entry => afterAgs is null || string.CompareOrdinal(entry.Ags, afterAgs) > 0);
