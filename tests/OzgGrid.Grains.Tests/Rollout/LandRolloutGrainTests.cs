@@ -152,12 +152,7 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
         Assert.Equal((Verfuegbarkeit.InMindestensEinerKommune, Verfuegbarkeit.Flaechendeckend, 2), (pending.Derived, pending.Published, pending.OnlineKommunen));
         Assert.Equal(Verfuegbarkeit.Keine, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(Land));
 
-        // Online again, the Leistung takes the count on the grain's next retry, without another report.
-        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.OnlineLeistung, null, null));
-        await WaitForAsync(leistung, Land, Verfuegbarkeit.InMindestensEinerKommune);
-
-        var published = await rollout.GetAsync(null, 10);
-        Assert.Equal(published.Derived, published.Published);
+        await TakenOnceOnlineAgainAsync(leistung, rollout);
     }
 
     [Fact]
@@ -170,11 +165,7 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
         var pending = await rollout.GetAsync(null, 10);
         Assert.Equal((Verfuegbarkeit.InMindestensEinerKommune, Verfuegbarkeit.Flaechendeckend), (pending.Derived, pending.Published));
 
-        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.OnlineLeistung, null, null));
-        await WaitForAsync(leistung, Land, Verfuegbarkeit.InMindestensEinerKommune);
-
-        var published = await rollout.GetAsync(null, 10);
-        Assert.Equal(published.Derived, published.Published);
+        await TakenOnceOnlineAgainAsync(leistung, rollout);
     }
 
     [Fact]
@@ -248,6 +239,16 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
     private static Task<LeistungDetails> WaitForAsync(ILeistungGrain leistung, string land, Verfuegbarkeit expected) =>
         Poll.UntilAsync(leistung.GetAsync, details => details.Status.VerfuegbarkeitIn(land) == expected,
             $"the Leistung to become {expected} in {land}", TimeSpan.FromSeconds(30));
+
+    /// <summary>The Leistung online again takes the pending value on the rollout's next retry, without another report.</summary>
+    private static async Task TakenOnceOnlineAgainAsync(ILeistungGrain leistung, ILandRolloutGrain rollout)
+    {
+        await leistung.UpdateStatusAsync(WriteCommands.New("pm"), new(Reifegrad.OnlineLeistung, null, null));
+        await WaitForAsync(leistung, Land, Verfuegbarkeit.InMindestensEinerKommune);
+
+        var published = await rollout.GetAsync(null, 10);
+        Assert.Equal(published.Derived, published.Published);
+    }
 
     /// <summary>
     /// A Leistung flächendeckend in <see cref="Land"/>, taken offline by hand (so it refuses any Verfügbarkeit), then one
