@@ -4,6 +4,7 @@ using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Kommunen;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.ProgrammeManagement;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains;
 
@@ -14,6 +15,7 @@ public static class GrainServicesRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ProgrammeClock(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<VersionedRecords>();
         services.AddSingleton<CatalogImporter>();
         services.AddSingleton<KommunenImporter>();
         services.AddSingleton<MonitoringHub>();

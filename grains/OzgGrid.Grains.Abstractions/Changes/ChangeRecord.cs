@@ -13,4 +13,5 @@ public sealed record ChangeRecord(
     [property: Id(1)] ChangeKind Kind,
     [property: Id(2)] ChangeStamp Stamp,
     [property: Id(3)] ImmutableArray<FieldChange> Fields,
-    [property: Id(4)] LeistungStatus? StatusAfter = null);
+    [property: Id(4)] LeistungStatus? StatusAfter = null,
+    [property: Id(5)] Zustaendigkeit? ZustaendigkeitAfter = null) : IRecordedChange;

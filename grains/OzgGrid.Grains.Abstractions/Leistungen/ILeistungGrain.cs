@@ -10,17 +10,21 @@ namespace OzgGrid.Grains.Abstractions.Leistungen;
 /// </summary>
 public interface ILeistungGrain : IGrainWithIntegerKey
 {
+    /// <summary>Reads (this and the three below) serve the persisted state and interleave with a write under way.</summary>
     /// <exception cref="NotFoundException">The OZG-ID is not in the catalogue.</exception>
+    [AlwaysInterleave]
     Task<LeistungDetails> GetAsync();
 
-    /// <summary>Null while the Leistung is not in the catalogue. Interleaves: it only reads, and indexes call it.</summary>
+    /// <summary>Null while the Leistung is not in the catalogue.</summary>
     [AlwaysInterleave]
     Task<LeistungSummary?> GetSummaryAsync();
 
     /// <summary>Changes newest first, starting below <paramref name="beforeVersion"/> (null: from the newest).</summary>
+    [AlwaysInterleave]
     Task<ChangePage> GetChangesAsync(long? beforeVersion, int limit);
 
     /// <summary>The status the Leistung had at <paramref name="moment"/>; null if it was not in the catalogue yet.</summary>
+    [AlwaysInterleave]
     Task<LeistungAsOf?> GetAsOfAsync(DateTimeOffset moment);
 
     Task<LeistungWriteResult> UpdateStatusAsync(WriteCommand command, LeistungStatusUpdate update);
@@ -31,9 +35,9 @@ public interface ILeistungGrain : IGrainWithIntegerKey
     Task<CatalogImportOutcome> ImportAsync(LeistungCatalogEntry entry, ChangeStamp stamp);
 
     /// <summary>
-    /// The Leistung has milestones now, so a setback of its status has them rechecked. Interleaves: the milestone
-    /// record calls it while the Leistung may be waiting for that record.
+    /// Its milestone record tells whether it has milestones, so that the Leistung tells it of phase and Verfügbarkeit
+    /// changes only while it has. One-way: the milestone record never waits on the Leistung.
     /// </summary>
-    [AlwaysInterleave]
-    Task OnMilestonesSetAsync();
+    [OneWay]
+    Task OnMilestonesKnownAsync(bool hasMilestones);
 }

@@ -9,4 +9,4 @@ public sealed record ProgrammeChange(
     [property: Id(0)] long Version,
     [property: Id(1)] string Action,
     [property: Id(2)] ChangeStamp Stamp,
-    [property: Id(3)] ImmutableArray<FieldChange> Fields);
+    [property: Id(3)] ImmutableArray<FieldChange> Fields) : IRecordedChange;

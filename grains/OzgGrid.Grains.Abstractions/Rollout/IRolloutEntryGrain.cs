@@ -12,10 +12,10 @@ public interface IRolloutEntryGrain : IGrainWithStringKey
     Task<RolloutEntry> ReportAsync(WriteCommand command, RolloutReport report);
 
     /// <summary>
-    /// The answer this entry gave to <paramref name="report"/> under <paramref name="requestId"/>, or null when it
-    /// has not answered that request (or answered a different report under it).
+    /// The answer this entry gave to <paramref name="report"/> under the request id of <paramref name="command"/> (of the
+    /// same caller), or null when it has not answered that request (or answered a different report under it).
     /// </summary>
-    Task<RolloutEntry?> FindAnswerAsync(string requestId, RolloutReport report);
+    Task<RolloutEntry?> FindAnswerAsync(WriteCommand command, RolloutReport report);
 
     Task<RolloutEntry> GetAsync();
 }

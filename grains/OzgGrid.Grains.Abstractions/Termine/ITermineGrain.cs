@@ -1,4 +1,6 @@
+using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 
@@ -20,8 +22,10 @@ public interface ITermineGrain : IGrainWithIntegerKey, IProgrammeRecordGrain
     Task<Recorded<LeistungTermine>> CheckDeadlinesAsync();
 
     /// <summary>
-    /// Called by the Leistung when its phase or a Verfügbarkeit went down: checks at once if it has milestones, since
-    /// with every milestone reached no reminder would check again. False when it has none.
+    /// A Leistung's phase or a Verfügbarkeit changed: its milestones are checked against <paramref name="leistung"/>'s
+    /// status at once (with every milestone reached no reminder would check again, and an overdue Leistung catching up
+    /// is announced now), and the Leistung is told whether it has milestones. One-way: the Leistung does not wait.
     /// </summary>
-    Task<bool> RecheckAfterSetbackAsync();
+    [OneWay]
+    Task OnLeistungChangedAsync(LeistungSummary leistung);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Leistungen;
@@ -28,9 +29,14 @@ public interface IThemenfeldGrain : IGrainWithIntegerKey
     /// <summary>Reads every Leistung of the Themenfeld anew, corrects the index with it and returns it.</summary>
     Task<ImmutableArray<LeistungSummary>> RefreshIndexAsync();
 
-    /// <summary>The Leistungen of the Themenfeld as they were at <paramref name="moment"/>.</summary>
+    /// <summary>The Leistungen of the Themenfeld as they were at <paramref name="moment"/>; interleaves, as it only reads.</summary>
+    [AlwaysInterleave]
     Task<ImmutableArray<LeistungSummary>> GetLeistungenAsOfAsync(DateTimeOffset moment);
 
-    /// <summary>Keeps the index current; a Leistung calls it after each accepted change.</summary>
+    /// <summary>
+    /// Keeps the index current; a Leistung sends it after each accepted change. One-way: a Leistung never waits on its
+    /// Themenfeld, which may be waiting on the Leistung's reads.
+    /// </summary>
+    [OneWay]
     Task OnLeistungChangedAsync(LeistungSummary summary);
 }

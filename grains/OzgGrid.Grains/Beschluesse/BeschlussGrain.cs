@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Beschluesse;
 using OzgGrid.Grains.Abstractions.Changes;
@@ -10,15 +9,17 @@ using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using OzgGrid.Grains.ProgrammeManagement;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains.Beschluesse;
 
 public sealed class BeschlussGrain(
-    [PersistentState("beschluss", StorageNames.State)] IPersistentState<ProgrammeRecordState<Beschluss>> state,
-    [PersistentState("beschluss-history", StorageNames.History)] IPersistentState<ProgrammeHistory> history,
-    ProgrammeClock clock,
-    ILogger<BeschlussGrain> logger) : ProgrammeRecordGrain<Beschluss>(state, history, clock, logger), IBeschlussGrain
+    [PersistentState("beschluss", StorageNames.State)] IPersistentState<RecordState<Beschluss, ProgrammeChange>> state,
+    VersionedRecords records,
+    ProgrammeClock clock) : ProgrammeRecordGrain<Beschluss>(state, records, clock, Names), IBeschlussGrain
 {
+    public static readonly RecordNames Names = new("beschluss", "beschluss-history", "Beschluss");
+
     /// <summary>Enough for one phase of every Leistung in every Land (557 × 16), and far below what would run for minutes.</summary>
     public const int MaxMilestones = 10_000;
 
@@ -30,30 +31,28 @@ public sealed class BeschlussGrain(
 
     public async Task<Recorded<Beschluss>> RecordAsync(WriteCommand command, Beschluss beschluss)
     {
-        var fingerprint = $"beschluss|{command.ExpectedVersion}|{Describe(beschluss)}";
-        if (TryReplay(command, fingerprint, out var earlier))
-        {
-            // The list and the milestones may not all have been written when the first attempt failed: writing them
-            // again is harmless.
-            await GrainFactory.GetGrain<IIdSetGrain>(IdSets.Beschluesse).SetAsync(Nummer, member: true);
-            await SetMilestonesAsync(earlier.Body, command);
-            return earlier;
-        }
+        var result = await WriteAsync(
+            command,
+            BeschlussFingerprints.Record(command.ExpectedVersion, beschluss),
+            ManagementOnly(command, "record Beschlüsse"),
+            async before =>
+            {
+                if (before is not null && !before.SameAs(beschluss))
+                {
+                    throw new RuleViolationException($"{Describe()} is recorded already with other content; a Beschluss is not changed once recorded.");
+                }
 
-        EnsureManagement(command, "record Beschlüsse");
-        if (Body is { } recorded && !recorded.SameAs(beschluss))
-        {
-            throw new RuleViolationException($"{Describe()} is recorded already with other content; a Beschluss is not changed once recorded.");
-        }
+                await ValidateAsync(beschluss);
+                return (beschluss, "beschluss", FieldChanges.Between(
+                    ("datum", before?.Datum.ToString("yyyy-MM-dd"), beschluss.Datum.ToString("yyyy-MM-dd")),
+                    ("titel", before?.Titel, beschluss.Titel),
+                    ("text", before?.Text, beschluss.Text),
+                    ("prioritaeten", before is null ? null : FieldChanges.List(before.Prioritaeten), FieldChanges.List(beschluss.Prioritaeten)),
+                    ("meilensteine", before is null ? null : FieldChanges.List(before.Meilensteine.Select(Describe)), FieldChanges.List(beschluss.Meilensteine.Select(Describe)))));
+            });
 
-        await ValidateAsync(beschluss);
-        var fields = FieldChanges.Between(
-            ("datum", Body?.Datum.ToString("yyyy-MM-dd"), beschluss.Datum.ToString("yyyy-MM-dd")),
-            ("titel", Body?.Titel, beschluss.Titel),
-            ("text", Body?.Text, beschluss.Text),
-            ("prioritaeten", Body is null ? null : FieldChanges.List(Body.Prioritaeten), FieldChanges.List(beschluss.Prioritaeten)),
-            ("meilensteine", Body is null ? null : FieldChanges.List(Body.Meilensteine.Select(Describe)), FieldChanges.List(beschluss.Meilensteine.Select(Describe))));
-        var result = await CommitAsync(command, "beschluss", fingerprint, beschluss, fields);
+        // Also on a retry: the list and the milestones may not all have been written when the first attempt failed, and
+        // writing them again is harmless.
         await GrainFactory.GetGrain<IIdSetGrain>(IdSets.Beschluesse).SetAsync(Nummer, member: true);
         await SetMilestonesAsync(result.Body, command);
         return result;
@@ -147,7 +146,8 @@ public sealed class BeschlussGrain(
                 foreach (var land in laender)
                 {
                     var milestone = new Meilenstein(vorgabe.Phase, land, vorgabe.Geplant, Nummer);
-                    var write = new WriteCommand($"{command.RequestId}/{directive}/{land}", ExpectedVersion: null, command.ChangedBy);
+                    // The caller's own write, so in the caller's request ids: another caller's Beschluss cannot collide with it.
+                    var write = command with { RequestId = $"{command.RequestId}/{directive}/{land}", ExpectedVersion = null };
                     await termine.SetMeilensteinAsync(write, milestone);
                 }
             }));
@@ -168,10 +168,6 @@ public sealed class BeschlussGrain(
 
         return ozgIds;
     }
-
-    private static string Describe(Beschluss beschluss) =>
-        $"{beschluss.Nummer}|{beschluss.Datum:yyyy-MM-dd}|{beschluss.Titel}|{beschluss.Text}|{FieldChanges.List(beschluss.Prioritaeten)}|" +
-        FieldChanges.List(beschluss.Meilensteine.Select(Describe));
 
     private static string Describe(MeilensteinVorgabe vorgabe) =>
         $"{vorgabe.Phase} bis {vorgabe.Geplant:yyyy-MM-dd} für [{FieldChanges.List(vorgabe.OzgIds)}] Themenfelder [{FieldChanges.List(vorgabe.ThemenfeldIds)}] " +

@@ -2,45 +2,57 @@ using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Dienstleister;
 using OzgGrid.Grains.Abstractions.Errors;
-using OzgGrid.Grains.Changes;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.ProgrammeManagement;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains.Dienstleister;
 
 public sealed class ItDienstleisterGrain(
-    [PersistentState("it-dienstleister", StorageNames.State)] IPersistentState<ItDienstleisterState> state,
-    TimeProvider clock) : Grain, IItDienstleisterGrain
+    [PersistentState("it-dienstleister", StorageNames.State)] IPersistentState<RecordState<ItDienstleisterRegistration, ProgrammeChange>> state,
+    VersionedRecords records) : Grain, IItDienstleisterGrain
 {
+    public static readonly RecordNames Names = new("it-dienstleister", "it-dienstleister-history", "IT-Dienstleister");
+
+    private VersionedRecord<ItDienstleisterRegistration, ProgrammeChange> _record = null!;
+
     private string Id => this.GetPrimaryKeyString();
 
-    public Task<ItDienstleister> GetAsync() =>
-        Task.FromResult(state.State.Current ?? throw new NotFoundException($"No IT-Dienstleister is registered as '{Id}'."));
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _record = records.For(this, state, Names);
+        return Task.CompletedTask;
+    }
 
-    public Task<ItDienstleister?> FindAsync() => Task.FromResult(state.State.Current);
+    public Task<ItDienstleister> GetAsync() =>
+        Task.FromResult(Current() ?? throw new NotFoundException($"No IT-Dienstleister is registered as '{Id}'."));
+
+    public Task<ItDienstleister?> FindAsync() => Task.FromResult(Current());
 
     public async Task<ItDienstleister> RegisterAsync(WriteCommand command, ItDienstleisterRegistration registration)
     {
-        var fingerprint = $"register|{command.ExpectedVersion}|{registration.Name}|{string.Join(",", registration.Laender)}|{registration.Contact}";
-        if (WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out var earlier))
-        {
-            return earlier;
-        }
-
-        var version = state.State.Current?.Version ?? 0;
-        WriteGuard.EnsureExpectedVersion(command, version);
-        ItDienstleisterRules.Validate(registration);
-        var stamp = new ChangeStamp(command.ChangedBy, clock.GetUtcNow(), command.RequestId);
-        var registered = new ItDienstleister(Id, registration.Name, registration.Laender, registration.Contact, version + 1, stamp);
-
-        // The directory first: a registration it does not list yet would be invisible in lists.
-        await GrainFactory.GetGrain<IItDienstleisterDirectoryGrain>(IItDienstleisterDirectoryGrain.Key).AddAsync(Id);
-        await state.WriteOrRollBackAsync(
-            new ItDienstleisterState
+        var written = await _record.WriteAsync(
+            command,
+            ItDienstleisterFingerprints.Register(command.ExpectedVersion, registration),
+            _ => Task.CompletedTask,
+            async before =>
             {
-                Current = registered,
-                RecentWrites = WriteGuard.Remember(state.State.RecentWrites, new(command.RequestId, fingerprint, registered)),
-            },
-            this);
+                ItDienstleisterRules.Validate(registration);
 
-        return registered;
+                // The directory first: a registration it does not list yet would be invisible in lists.
+                await GrainFactory.GetGrain<IItDienstleisterDirectoryGrain>(IItDienstleisterDirectoryGrain.Key).AddAsync(Id);
+                var fields = FieldChanges.Between(
+                    ("name", before?.Name, registration.Name),
+                    ("laender", before is null ? null : FieldChanges.List(before.Laender), FieldChanges.List(registration.Laender)),
+                    ("contact", before?.Contact, registration.Contact));
+
+                // Registering again with the same data is a new version all the same, as it always was: its answer says so.
+                return new(
+                    registration, (version, stamp) => new ProgrammeChange(version, "registrierung", stamp, fields));
+            });
+        return new ItDienstleister(Id, written.Body.Name, written.Body.Laender, written.Body.Contact, written.Version, written.Stamp);
     }
+
+    private ItDienstleister? Current() =>
+        _record.Body is { } body ? new ItDienstleister(Id, body.Name, body.Laender, body.Contact, _record.Version, _record.Committed.LastChange!) : null;
 }

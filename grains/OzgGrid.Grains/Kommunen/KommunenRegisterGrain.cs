@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
@@ -7,20 +8,38 @@ using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Changes;
+using OzgGrid.Grains.Records;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 
 namespace OzgGrid.Grains.Kommunen;
 
 public sealed class KommunenRegisterGrain(
-    [PersistentState("kommunen", StorageNames.State)] IPersistentState<KommunenRegisterState> state,
-    TimeProvider clock,
+    [PersistentState("kommunen", StorageNames.State)] IPersistentState<RecordState<KommunenBody, ProgrammeChange>> state,
+    [PersistentState("kommunen-rollouts", StorageNames.State)] IPersistentState<KommunenRolloutIndex> rollouts,
+    VersionedRecords records,
     ILogger<KommunenRegisterGrain> logger) : Grain, IKommunenRegisterGrain, IRemindable
 {
+    public static readonly RecordNames Names = new("kommunen", "kommunen-history", "Kommunen register");
+
     /// <summary>Tells the Land rollouts of an import once more a minute later, so that a silo stop does not lose it.</summary>
     public const string RecountReminder = "recount-rollouts";
 
     private static readonly TimeSpan RecountAgainAfter = TimeSpan.FromMinutes(1);
 
+    private const string KommunenField = "kommunen";
+    private const string AddedField = "hinzugefuegt";
+    private const string RemovedField = "entfernt";
+    private const string ChangedField = "geaendert";
+
+    private VersionedRecord<KommunenBody, ProgrammeChange> _record = null!;
+
     private string LandKuerzel => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _record = records.For(this, state, Names);
+        return Task.CompletedTask;
+    }
 
     public async Task<KommunenImportResult> ImportAsync(WriteCommand command, ImmutableArray<Kommune> kommunen)
     {
@@ -31,39 +50,35 @@ public sealed class KommunenRegisterGrain(
 
         KommunenRules.Validate(land, kommunen);
         var next = kommunen.ToImmutableSortedDictionary(k => k.Ags, k => k);
-        var fingerprint = $"import|{Fingerprints.Of(string.Join('\n', next.Values.Select(k => $"{k.Ags};{k.Name};{k.Source}")))}";
-        if (WriteGuard.TryReplay(state.State.RecentImports, command, fingerprint, out var earlier))
-        {
-            // A retry after a lost answer: applying its list again could undo a later import. The rollouts may not have
-            // been told when the first attempt failed.
-            await RecountAgainLaterAsync();
-            TellRollouts();
-            return earlier;
-        }
-
-        var current = state.State.Kommunen;
-        var added = next.Keys.Count(ags => !current.ContainsKey(ags));
-        var removed = current.Keys.Count(ags => !next.ContainsKey(ags));
-        var changed = next.Count(pair => current.TryGetValue(pair.Key, out var before) && before != pair.Value);
-        if (added == 0 && removed == 0 && changed == 0 && state.State.Version > 0)
-        {
-            var unchanged = new KommunenImportResult(LandKuerzel, current.Count, 0, 0, 0, state.State.Version);
-            await state.WriteOrRollBackAsync(state.State with { RecentImports = Remember(command, fingerprint, unchanged) }, this);
-            return unchanged;
-        }
-
-        var stamp = new ChangeStamp(command.ChangedBy, clock.GetUtcNow(), command.RequestId);
-        var result = new KommunenImportResult(LandKuerzel, next.Count, added, removed, changed, state.State.Version + 1);
-        await state.WriteOrRollBackAsync(
-            state.State with
+        var written = await _record.WriteAsync(
+            command,
+            KommunenFingerprints.Import(command.ExpectedVersion, next.Values),
+            _ => { },
+            body =>
             {
-                Kommunen = next, Version = result.Version, LastChange = stamp, RecentImports = Remember(command, fingerprint, result),
-            },
-            this);
+                var current = body?.Kommunen ?? ImmutableSortedDictionary<string, Kommune>.Empty;
+                var added = next.Keys.Count(ags => !current.ContainsKey(ags));
+                var removed = current.Keys.Count(ags => !next.ContainsKey(ags));
+                var changed = next.Count(pair => current.TryGetValue(pair.Key, out var before) && before != pair.Value);
+                if (added == 0 && removed == 0 && changed == 0 && body is not null)
+                {
+                    return default;
+                }
 
+                ImmutableArray<FieldChange> fields =
+                [
+                    new(KommunenField, current.Count.ToString(CultureInfo.InvariantCulture), next.Count.ToString(CultureInfo.InvariantCulture)),
+                    new(AddedField, string.Empty, added.ToString(CultureInfo.InvariantCulture)),
+                    new(RemovedField, string.Empty, removed.ToString(CultureInfo.InvariantCulture)),
+                    new(ChangedField, string.Empty, changed.ToString(CultureInfo.InvariantCulture)),
+                ];
+                return new(new KommunenBody(next), (version, stamp) => new ProgrammeChange(version, "import", stamp, fields));
+            });
+
+        // Also on a retry: the rollouts may not have been told when the first attempt failed after persisting.
         await RecountAgainLaterAsync();
         TellRollouts();
-        return result;
+        return ResultOf(written, command);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -82,14 +97,15 @@ public sealed class KommunenRegisterGrain(
 
     public async Task AddRolloutAsync(int ozgId)
     {
-        if (!state.State.RolloutLeistungen.Contains(ozgId))
+        if (!rollouts.State.Leistungen.Contains(ozgId))
         {
-            await state.WriteOrRollBackAsync(state.State with { RolloutLeistungen = state.State.RolloutLeistungen.Add(ozgId) }, this);
+            await rollouts.WriteOrRollBackAsync(rollouts.State with { Leistungen = rollouts.State.Leistungen.Add(ozgId) }, this);
         }
     }
 
     public Task<KommunenRegister> GetAsync() =>
-        Task.FromResult(new KommunenRegister(LandKuerzel, state.State.Kommunen, state.State.Version, state.State.LastChange));
+        Task.FromResult(new KommunenRegister(
+            LandKuerzel, _record.Body?.Kommunen ?? ImmutableSortedDictionary<string, Kommune>.Empty, _record.Version, _record.Committed.LastChange));
 
     /// <summary>
     /// One-way: a Land rollout reads the register back, and would wait for this grain while the import is under way.
@@ -97,8 +113,8 @@ public sealed class KommunenRegisterGrain(
     /// </summary>
     private void TellRollouts()
     {
-        var changedBy = state.State.LastChange?.ChangedBy ?? "ozggrid-kommunen";
-        foreach (var ozgId in state.State.RolloutLeistungen)
+        var changedBy = _record.Committed.LastChange?.ChangedBy ?? "ozggrid-kommunen";
+        foreach (var ozgId in rollouts.State.Leistungen)
         {
             _ = GrainFactory.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, LandKuerzel)).RecountAsync(changedBy);
         }
@@ -107,7 +123,7 @@ public sealed class KommunenRegisterGrain(
     /// <summary>The one-way messages are lost if this silo stops before they are delivered; the reminder is stored.</summary>
     private async Task RecountAgainLaterAsync()
     {
-        if (state.State.RolloutLeistungen.IsEmpty)
+        if (rollouts.State.Leistungen.IsEmpty)
         {
             return;
         }
@@ -122,6 +138,17 @@ public sealed class KommunenRegisterGrain(
         }
     }
 
-    private ImmutableArray<RecentWrite<KommunenImportResult>> Remember(WriteCommand command, string fingerprint, KommunenImportResult result) =>
-        WriteGuard.Remember(state.State.RecentImports, new RecentWrite<KommunenImportResult>(command.RequestId, fingerprint, result));
+    /// <summary>The answer of an import, rebuilt from the history entry of its version (a retry gets the first answer).</summary>
+    private KommunenImportResult ResultOf(Written<KommunenBody, ProgrammeChange> written, WriteCommand command)
+    {
+        // A retried import that changed nothing the first time finds the entry of an earlier import at its version.
+        var changedNothing = written.Outcome == WriteOutcome.Unchanged
+            || (written.Outcome == WriteOutcome.Replayed && written.Change?.Stamp.RequestId != command.RequestId);
+        var fields = written.Change?.Fields ?? [];
+        var total = written.Outcome == WriteOutcome.Replayed && !changedNothing ? Count(KommunenField) : written.Body.Kommunen.Count;
+        return new KommunenImportResult(LandKuerzel, total, Count(AddedField), Count(RemovedField), Count(ChangedField), written.Version);
+
+        int Count(string field) =>
+            changedNothing ? 0 : int.Parse(fields.FirstOrDefault(f => f.Field == field)?.After ?? "0", CultureInfo.InvariantCulture);
+    }
 }

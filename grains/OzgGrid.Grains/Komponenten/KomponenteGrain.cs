@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
@@ -6,75 +5,73 @@ using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.ProgrammeManagement;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains.Komponenten;
 
 public sealed class KomponenteGrain(
-    [PersistentState("komponente", StorageNames.State)] IPersistentState<ProgrammeRecordState<Komponente>> state,
-    [PersistentState("komponente-history", StorageNames.History)] IPersistentState<ProgrammeHistory> history,
-    ProgrammeClock clock,
-    ILogger<KomponenteGrain> logger) : ProgrammeRecordGrain<Komponente>(state, history, clock, logger), IKomponenteGrain
+    [PersistentState("komponente", StorageNames.State)] IPersistentState<RecordState<Komponente, ProgrammeChange>> state,
+    VersionedRecords records,
+    ProgrammeClock clock) : ProgrammeRecordGrain<Komponente>(state, records, clock, Names), IKomponenteGrain
 {
+    public static readonly RecordNames Names = new("komponente", "komponente-history", "reusable component");
+
     private string KomponenteId => this.GetPrimaryKeyString();
 
     protected override string Describe() => $"reusable component '{KomponenteId}'";
 
     public Task<Recorded<Komponente>> GetAsync() => Task.FromResult(Require());
 
-    public async Task<Recorded<Komponente>> RegisterAsync(WriteCommand command, string name, KomponenteArt art, string beschreibung, string laborId)
-    {
-        var fingerprint = $"register|{command.ExpectedVersion}|{name}|{art}|{beschreibung}|{laborId}";
-        if (TryReplay(command, fingerprint, out var earlier))
-        {
-            return earlier;
-        }
-
-        // A participant registers for its own lab: both the lab named now and the one the component had before.
-        var before = Body;
-        await EnsureMayWriteAsync(command.Scope, laborId);
-        if (before is not null && before.LaborId != laborId)
-        {
-            await EnsureMayWriteAsync(command.Scope, before.LaborId);
-        }
-
-        var next = before is null
-            ? new Komponente(KomponenteId, name, art, beschreibung, laborId, [])
-            : before with { Name = name, Art = art, Beschreibung = beschreibung, LaborId = laborId };
-        var fields = FieldChanges.Between(
-            ("name", before?.Name, name),
-            ("art", before?.Art.ToString(), art.ToString()),
-            ("beschreibung", before?.Beschreibung, beschreibung),
-            ("labor", before?.LaborId, laborId));
-        return await CommitAsync(command, "registrierung", fingerprint, next, fields);
-    }
+    public Task<Recorded<Komponente>> RegisterAsync(WriteCommand command, string name, KomponenteArt art, string beschreibung, string laborId) =>
+        WriteAsync(
+            command,
+            KomponenteFingerprints.Register(command.ExpectedVersion, name, art, beschreibung, laborId),
+            async before =>
+            {
+                // A participant registers for its own lab: both the lab named now and the one the component had before.
+                await EnsureMayWriteAsync(command.Scope, laborId);
+                if (before is not null && before.LaborId != laborId)
+                {
+                    await EnsureMayWriteAsync(command.Scope, before.LaborId);
+                }
+            },
+            before =>
+            {
+                var next = before is null
+                    ? new Komponente(KomponenteId, name, art, beschreibung, laborId, [])
+                    : before with { Name = name, Art = art, Beschreibung = beschreibung, LaborId = laborId };
+                return Task.FromResult((next, "registrierung", FieldChanges.Between(
+                    ("name", before?.Name, name),
+                    ("art", before?.Art.ToString(), art.ToString()),
+                    ("beschreibung", before?.Beschreibung, beschreibung),
+                    ("labor", before?.LaborId, laborId))));
+            });
 
     public async Task<Recorded<Komponente>> SetUsedByAsync(WriteCommand command, int ozgId, bool used)
     {
-        var fingerprint = $"nutzung|{command.ExpectedVersion}|{ozgId}|{used}";
-        if (TryReplay(command, fingerprint, out var earlier))
-        {
-            return earlier;
-        }
+        var index = GrainFactory.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(ozgId));
+        var result = await WriteAsync(
+            command,
+            KomponenteFingerprints.Nutzung(command.ExpectedVersion, ozgId, used),
+            before => EnsureMayWriteAsync(command.Scope, Existing(before).LaborId),
+            async before =>
+            {
+                var komponente = Existing(before);
+                await CatalogLookup.LeistungAsync(GrainFactory, ozgId);
 
-        var before = Require().Body;
-        await EnsureMayWriteAsync(command.Scope, before.LaborId);
-        await CatalogLookup.LeistungAsync(GrainFactory, ozgId);
+                // The Leistung's index first: an extra entry there (if the write below fails) only names a component whose
+                // own record says otherwise and is corrected by the retry; a missing one would hide a use.
+                if (used)
+                {
+                    await index.SetAsync(KomponenteId, member: true);
+                }
 
-        // The Leistung's index first: an extra entry there (if the write below fails) only names a component whose
-        // own record says otherwise and is corrected by the retry; a missing one would hide a use.
-        if (used)
-        {
-            await GrainFactory.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(ozgId)).SetAsync(KomponenteId, member: true);
-        }
+                var next = komponente with { OzgIds = used ? komponente.OzgIds.Add(ozgId) : komponente.OzgIds.Remove(ozgId) };
+                return (next, "nutzung", FieldChanges.Between(($"leistung.{ozgId}", komponente.OzgIds.Contains(ozgId) ? "nutzt" : "-", used ? "nutzt" : "-")));
+            });
 
-        var next = before with { OzgIds = used ? before.OzgIds.Add(ozgId) : before.OzgIds.Remove(ozgId) };
-        var fields = FieldChanges.Between(($"leistung.{ozgId}", before.OzgIds.Contains(ozgId) ? "nutzt" : "-", used ? "nutzt" : "-"));
-        var result = await CommitAsync(command, "nutzung", fingerprint, next, fields);
-        if (!used)
-        {
-            await GrainFactory.GetGrain<IIdSetGrain>(IdSets.KomponentenOf(ozgId)).SetAsync(KomponenteId, member: false);
-        }
-
+        // Also on a retry: the first attempt may have failed after persisting, before the index was told.
+        await index.SetAsync(KomponenteId, member: result.Body.OzgIds.Contains(ozgId));
         return result;
     }
 

@@ -1,20 +1,21 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.ProgrammeManagement;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains.Labore;
 
 public sealed class LaborGrain(
-    [PersistentState("labor", StorageNames.State)] IPersistentState<ProgrammeRecordState<Labor>> state,
-    [PersistentState("labor-history", StorageNames.History)] IPersistentState<ProgrammeHistory> history,
-    ProgrammeClock clock,
-    ILogger<LaborGrain> logger) : ProgrammeRecordGrain<Labor>(state, history, clock, logger), ILaborGrain
+    [PersistentState("labor", StorageNames.State)] IPersistentState<RecordState<Labor, ProgrammeChange>> state,
+    VersionedRecords records,
+    ProgrammeClock clock) : ProgrammeRecordGrain<Labor>(state, records, clock, Names), ILaborGrain
 {
+    public static readonly RecordNames Names = new("labor", "labor-history", "Digitalisierungslabor");
+
     private string LaborId => this.GetPrimaryKeyString();
 
     protected override string Describe() => $"Digitalisierungslabor '{LaborId}'";
@@ -23,85 +24,78 @@ public sealed class LaborGrain(
 
     public async Task<Recorded<Labor>> DefineAsync(WriteCommand command, string name, int themenfeldId, ImmutableSortedSet<int> ozgIds)
     {
-        var fingerprint = $"define|{command.ExpectedVersion}|{name}|{themenfeldId}|{FieldChanges.List(ozgIds)}";
-        if (TryReplay(command, fingerprint, out var earlier))
-        {
-            // The lab's Themenfeld may not have listed it yet when the first attempt failed after persisting.
-            await ListUnderAsync(null, earlier.Body.ThemenfeldId);
-            return earlier;
-        }
+        var formerThemenfeldId = Body?.ThemenfeldId;
+        var result = await WriteAsync(
+            command,
+            LaborFingerprints.Define(command.ExpectedVersion, name, themenfeldId, ozgIds),
+            ManagementOnly(command, "define a Digitalisierungslabor"),
+            async before =>
+            {
+                await CatalogLookup.ThemenfeldAsync(GrainFactory, themenfeldId);
+                await CatalogLookup.EnsureLeistungenAsync(GrainFactory, ozgIds);
+                var next = before is null
+                    ? new Labor(LaborId, name, themenfeldId, ozgIds, [], LaborStufe.IstAnalyse, [])
+                    : before with { Name = name, ThemenfeldId = themenfeldId, OzgIds = ozgIds };
+                return (next, "definition", FieldChanges.Between(
+                    ("name", before?.Name, name),
+                    ("themenfeld", before?.ThemenfeldId.ToString(), themenfeldId.ToString()),
+                    ("leistungen", before is null ? null : FieldChanges.List(before.OzgIds), FieldChanges.List(ozgIds)),
+                    ("stufe", before?.Stufe.ToString(), next.Stufe.ToString())));
+            });
 
-        EnsureManagement(command, "define a Digitalisierungslabor");
-        await CatalogLookup.ThemenfeldAsync(GrainFactory, themenfeldId);
-        await CatalogLookup.EnsureLeistungenAsync(GrainFactory, ozgIds);
-        var before = Body;
-        var next = before is null
-            ? new Labor(LaborId, name, themenfeldId, ozgIds, [], LaborStufe.IstAnalyse, [])
-            : before with { Name = name, ThemenfeldId = themenfeldId, OzgIds = ozgIds };
-        var fields = FieldChanges.Between(
-            ("name", before?.Name, name),
-            ("themenfeld", before?.ThemenfeldId.ToString(), themenfeldId.ToString()),
-            ("leistungen", before is null ? null : FieldChanges.List(before.OzgIds), FieldChanges.List(ozgIds)),
-            ("stufe", before?.Stufe.ToString(), next.Stufe.ToString()));
-        var result = await CommitAsync(command, "definition", fingerprint, next, fields);
-        await ListUnderAsync(before?.ThemenfeldId, themenfeldId);
+        // Also on a retry: the lab's Themenfeld may not have listed it yet when the first attempt failed after persisting.
+        await ListUnderAsync(formerThemenfeldId, result.Body.ThemenfeldId);
         return result;
     }
 
-    public async Task<Recorded<Labor>> SetTeilnehmerAsync(WriteCommand command, ImmutableArray<LaborTeilnehmer> teilnehmer)
-    {
-        var fingerprint = $"teilnehmer|{command.ExpectedVersion}|{FieldChanges.List(teilnehmer)}";
-        if (TryReplay(command, fingerprint, out var earlier))
-        {
-            return earlier;
-        }
+    public Task<Recorded<Labor>> SetTeilnehmerAsync(WriteCommand command, ImmutableArray<LaborTeilnehmer> teilnehmer) =>
+        WriteAsync(
+            command,
+            LaborFingerprints.Teilnehmer(command.ExpectedVersion, teilnehmer),
+            ManagementOnly(command, "choose the participants of a Digitalisierungslabor"),
+            before =>
+            {
+                var labor = Existing(before);
+                var fields = FieldChanges.Between(("teilnehmer", FieldChanges.List(labor.Teilnehmer), FieldChanges.List(teilnehmer)));
+                return Task.FromResult((labor with { Teilnehmer = teilnehmer }, "teilnehmer", fields));
+            });
 
-        EnsureManagement(command, "choose the participants of a Digitalisierungslabor");
-        var before = Require().Body;
-        var fields = FieldChanges.Between(("teilnehmer", FieldChanges.List(before.Teilnehmer), FieldChanges.List(teilnehmer)));
-        return await CommitAsync(command, "teilnehmer", fingerprint, before with { Teilnehmer = teilnehmer }, fields);
-    }
+    public Task<Recorded<Labor>> SetStufeAsync(WriteCommand command, LaborStufe stufe) =>
+        WriteAsync(
+            command,
+            LaborFingerprints.Stufe(command.ExpectedVersion, stufe),
+            ParticipantOnly(command),
+            before =>
+            {
+                var labor = Existing(before);
+                if (stufe != labor.Stufe && labor.Stufe == LaborStufe.Abgeschlossen)
+                {
+                    throw new RuleViolationException($"{Describe()} is finished ({ApiName(labor.Stufe)}); its stage does not change any more.");
+                }
 
-    public async Task<Recorded<Labor>> SetStufeAsync(WriteCommand command, LaborStufe stufe)
-    {
-        var fingerprint = $"stufe|{command.ExpectedVersion}|{stufe}";
-        if (TryReplay(command, fingerprint, out var earlier))
-        {
-            return earlier;
-        }
+                if (stufe != labor.Stufe && stufe != labor.Stufe + 1)
+                {
+                    throw new RuleViolationException(
+                        $"{Describe()} is at stage {ApiName(labor.Stufe)}; it moves on one stage at a time and never back, so the next is {ApiName(labor.Stufe + 1)}.");
+                }
 
-        var before = Require().Body;
-        EnsureParticipant(before, command.Scope);
-        if (stufe != before.Stufe && before.Stufe == LaborStufe.Abgeschlossen)
-        {
-            throw new RuleViolationException($"{Describe()} is finished ({ApiName(before.Stufe)}); its stage does not change any more.");
-        }
+                var fields = FieldChanges.Between(("stufe", labor.Stufe.ToString(), stufe.ToString()));
+                return Task.FromResult((labor with { Stufe = stufe }, "stufe", fields));
+            });
 
-        if (stufe != before.Stufe && stufe != before.Stufe + 1)
-        {
-            throw new RuleViolationException(
-                $"{Describe()} is at stage {ApiName(before.Stufe)}; it moves on one stage at a time and never back, so the next is {ApiName(before.Stufe + 1)}.");
-        }
-
-        var fields = FieldChanges.Between(("stufe", before.Stufe.ToString(), stufe.ToString()));
-        return await CommitAsync(command, "stufe", fingerprint, before with { Stufe = stufe }, fields);
-    }
-
-    public async Task<Recorded<Labor>> PublishBlaupauseAsync(WriteCommand command, string name, string link, string beschreibung)
-    {
-        var fingerprint = $"blaupause|{command.ExpectedVersion}|{name}|{link}|{beschreibung}";
-        if (TryReplay(command, fingerprint, out var earlier))
-        {
-            return earlier;
-        }
-
-        var before = Require().Body;
-        EnsureParticipant(before, command.Scope);
-        var version = before.Blaupausen.Count(b => b.Name == name) + 1;
-        var blaupause = new Blaupause(name, version, link, beschreibung, Clock.Now);
-        var fields = FieldChanges.Between(($"blaupause.{name}", version == 1 ? null : $"v{version - 1}", $"v{version}: {link}"));
-        return await CommitAsync(command, "blaupause", fingerprint, before with { Blaupausen = before.Blaupausen.Add(blaupause) }, fields);
-    }
+    public Task<Recorded<Labor>> PublishBlaupauseAsync(WriteCommand command, string name, string link, string beschreibung) =>
+        WriteAsync(
+            command,
+            LaborFingerprints.Blaupause(command.ExpectedVersion, name, link, beschreibung),
+            ParticipantOnly(command),
+            before =>
+            {
+                var labor = Existing(before);
+                var version = labor.Blaupausen.Count(b => b.Name == name) + 1;
+                var blaupause = new Blaupause(name, version, link, beschreibung, Clock.Now);
+                var fields = FieldChanges.Between(($"blaupause.{name}", version == 1 ? null : $"v{version - 1}", $"v{version}: {link}"));
+                return Task.FromResult((labor with { Blaupausen = labor.Blaupausen.Add(blaupause) }, "blaupause", fields));
+            });
 
     public Task EnsureParticipantAsync(ItDienstleisterScope? scope)
     {
@@ -129,6 +123,13 @@ public sealed class LaborGrain(
         LaborStufe.Referenzimplementierung => "LABOR_STUFE_REFERENZIMPLEMENTIERUNG",
         LaborStufe.Abgeschlossen => "LABOR_STUFE_ABGESCHLOSSEN",
         _ => stufe.ToString(),
+    };
+
+    /// <summary>The programme management, or an IT-Dienstleister taking part in the lab.</summary>
+    private Func<Labor?, Task> ParticipantOnly(WriteCommand command) => labor =>
+    {
+        EnsureParticipant(Existing(labor), command.Scope);
+        return Task.CompletedTask;
     };
 
     private void EnsureParticipant(Labor labor, ItDienstleisterScope? scope)

@@ -1,27 +1,26 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
-using OzgGrid.Grains.Changes;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains.ProgrammeManagement;
 
 /// <summary>
-/// What the programme-management records share with a Leistung: a version that grows by one per accepted change, a
-/// request id applied once, an optional expected version, and a history written before the state, both persisted
-/// before the answer.
+/// What the programme-management records share: their writes go through a <see cref="VersionedRecord{TBody, TChange}"/>
+/// stamped by the <see cref="ProgrammeClock"/>, a write that repeats what is recorded makes no version, and after each
+/// new version (and on activation) <see cref="OnCommittedAsync"/> passes the record on.
 /// </summary>
 public abstract class ProgrammeRecordGrain<TBody>(
-    IPersistentState<ProgrammeRecordState<TBody>> state,
-    IPersistentState<ProgrammeHistory> history,
+    IPersistentState<RecordState<TBody, ProgrammeChange>> state,
+    VersionedRecords records,
     ProgrammeClock clock,
-    ILogger logger) : Grain, IProgrammeRecordGrain
+    RecordNames names) : Grain, IProgrammeRecordGrain
     where TBody : class
 {
-    protected TBody? Body => state.State.Body;
+    private VersionedRecord<TBody, ProgrammeChange> _record = null!;
 
-    protected long Version => state.State.Version;
+    protected TBody? Body => _record.Body;
 
     protected ProgrammeClock Clock => clock;
 
@@ -30,84 +29,56 @@ public abstract class ProgrammeRecordGrain<TBody>(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // As for a Leistung: a history entry whose state write failed names a version never reached; it is dropped.
-        var reached = state.State.Version;
-        if (history.State.Changes.Any(change => change.Version > reached))
-        {
-            history.State = history.State with { Changes = history.State.Changes.RemoveAll(change => change.Version > reached) };
-        }
+        _record = records.For(this, state, names, () => clock.Now);
 
         // Told again on every activation: a report lost after a persisted change (figures unreachable for a moment)
         // is made up for the next time the record wakes; one that is not newer than counted is ignored.
-        if (state.State.Body is not null)
+        if (_record.Body is not null)
         {
             await OnCommittedAsync(Require());
         }
     }
 
-    public Task<ProgrammeChangePage> GetChangesAsync(long? beforeVersion, int limit)
+    public async Task<ProgrammeChangePage> GetChangesAsync(long? beforeVersion, int limit)
     {
         Require();
-        limit = Math.Max(1, limit);
-        var below = beforeVersion ?? long.MaxValue;
-        var page = history.State.Changes.Reverse().Where(change => change.Version < below).Take(limit + 1).ToImmutableArray();
-        return Task.FromResult(page.Length > limit
-            ? new ProgrammeChangePage(page.RemoveAt(limit), page[limit - 1].Version)
-            : new ProgrammeChangePage(page, null));
+        var (changes, next) = await _record.GetChangesAsync(beforeVersion, limit);
+        return new ProgrammeChangePage(changes, next);
     }
 
     protected Recorded<TBody> Require() =>
-        state.State.Body is { } body
-            ? new Recorded<TBody>(body, state.State.Version, state.State.LastChange!)
+        _record.Body is { } body
+            ? new Recorded<TBody>(body, _record.Version, _record.Committed.LastChange!)
             : throw new NotFoundException($"There is no {Describe()}.");
 
-    protected bool TryReplay(WriteCommand command, string fingerprint, out Recorded<TBody> earlier) =>
-        WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out earlier!);
+    /// <summary>The body a write needs to exist.</summary>
+    protected TBody Existing(TBody? body) => body ?? throw new NotFoundException($"There is no {Describe()}.");
 
     /// <summary>
-    /// Persists <paramref name="next"/> as a new version recording <paramref name="fields"/>; when nothing changed, only
-    /// the answer is remembered for retries. Call after <see cref="TryReplay"/> and the write's own checks.
+    /// Applies a write once: <paramref name="authorise"/> first (also before a retry is answered), then
+    /// <paramref name="decide"/> on the current body, which returns the next body, what was done and the fields it
+    /// touched. No fields on an existing record: nothing changes, and the answer is remembered for retries.
     /// </summary>
-    protected async Task<Recorded<TBody>> CommitAsync(
-        WriteCommand command, string action, string fingerprint, TBody next, ImmutableArray<FieldChange> fields)
+    protected async Task<Recorded<TBody>> WriteAsync(
+        WriteCommand command,
+        long fingerprint,
+        Func<TBody?, Task> authorise,
+        Func<TBody?, Task<(TBody Next, string Action, ImmutableArray<FieldChange> Fields)>> decide)
     {
-        WriteGuard.EnsureExpectedVersion(command, state.State.Version);
-        var before = state.State;
-        if (fields.IsEmpty && before.Body is not null)
+        var written = await _record.WriteAsync(command, fingerprint, authorise, async before =>
         {
-            var unchanged = Require();
-            await state.WriteOrRollBackAsync(before with { RecentWrites = Remember(before, command, fingerprint, unchanged) }, this);
-            return unchanged;
+            var (next, action, fields) = await decide(before);
+            return fields.IsEmpty && before is not null
+                ? default
+                : new(next, (version, stamp) => new ProgrammeChange(version, action, stamp, fields));
+        });
+        var recorded = new Recorded<TBody>(written.Body, written.Version, written.Stamp);
+        if (written.Outcome == WriteOutcome.Changed)
+        {
+            await OnCommittedAsync(recorded);
         }
 
-        var stamp = new ChangeStamp(command.ChangedBy, clock.Now, command.RequestId);
-        var result = new Recorded<TBody>(next, before.Version + 1, stamp);
-        var historyBefore = history.State;
-        history.State = historyBefore with { Changes = historyBefore.Changes.Add(new ProgrammeChange(result.Version, action, stamp, fields)) };
-        state.State = before with
-        {
-            Body = next,
-            Version = result.Version,
-            LastChange = stamp,
-            RecentWrites = Remember(before, command, fingerprint, result),
-        };
-        try
-        {
-            await history.WriteStateAsync();
-            await state.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            // Nothing was acknowledged: forget the change and re-read storage (and its ETags) on the next call.
-            state.State = before;
-            history.State = historyBefore;
-            DeactivateOnIdle();
-            logger.LogWarning(exception, "{Record}: could not persist version {Version}", Describe(), result.Version);
-            throw;
-        }
-
-        await OnCommittedAsync(result);
-        return result;
+        return recorded;
     }
 
     /// <summary>
@@ -116,16 +87,9 @@ public abstract class ProgrammeRecordGrain<TBody>(
     /// </summary>
     protected virtual Task OnCommittedAsync(Recorded<TBody> recorded) => Task.CompletedTask;
 
-    /// <summary>Only the programme management makes this write.</summary>
-    protected void EnsureManagement(WriteCommand command, string what)
-    {
-        if (command.Scope is { } scope)
-        {
-            throw new AccessDeniedException($"IT-Dienstleister '{scope.ItDienstleisterId}' may not {what}; the programme management does.");
-        }
-    }
-
-    private static ImmutableArray<RecentWrite<Recorded<TBody>>> Remember(
-        ProgrammeRecordState<TBody> current, WriteCommand command, string fingerprint, Recorded<TBody> result) =>
-        WriteGuard.Remember(current.RecentWrites, new RecentWrite<Recorded<TBody>>(command.RequestId, fingerprint, result));
+    /// <summary>Only the programme management makes this write: the check to pass as <c>authorise</c>.</summary>
+    protected static Func<TBody?, Task> ManagementOnly(WriteCommand command, string what) => _ =>
+        command.Scope is { } scope
+            ? throw new AccessDeniedException($"IT-Dienstleister '{scope.ItDienstleisterId}' may not {what}; the programme management does.")
+            : Task.CompletedTask;
 }

@@ -126,7 +126,7 @@ public sealed class LandRolloutGrain(
         if (refusal is not null)
         {
             // A retry of a report accepted before gets that answer, though the register or the Reifegrad changed since.
-            return await entryGrain.FindAnswerAsync(entryCommand.RequestId, report) is { } earlier ? RolloutOutcome.Accept(earlier) : refusal;
+            return await entryGrain.FindAnswerAsync(entryCommand, report) is { } earlier ? RolloutOutcome.Accept(earlier) : refusal;
         }
 
         try
@@ -169,7 +169,8 @@ public sealed class LandRolloutGrain(
 
         // The request id names the publication and its value: a retry of the same write is applied once by the Leistung,
         // and a later write of a value written before (after a change back) gets an id of its own.
-        var command = new WriteCommand($"rollout/{OzgId}/{Land}/{state.State.Publications + 1}/{derived}", ExpectedVersion: null, changedBy);
+        // OzgGrid's own write, in the request ids no token can name: a caller cannot plant them first.
+        var command = WriteCommand.ByOzgGrid($"rollout/{OzgId}/{Land}/{state.State.Publications + 1}/{derived}", changedBy);
         try
         {
             await Leistung.UpdateStatusAsync(command, new LeistungStatusUpdate(null, null, new LandVerfuegbarkeit(Land, derived)));

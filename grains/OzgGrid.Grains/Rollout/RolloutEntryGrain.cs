@@ -1,7 +1,10 @@
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Rollout;
+using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Changes;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains.Rollout;
 
@@ -12,10 +15,11 @@ public sealed class RolloutEntryGrain(
 {
     public async Task<RolloutEntry> ReportAsync(WriteCommand command, RolloutReport report)
     {
+        var requestKey = RequestKeys.Of(command);
         var fingerprint = Fingerprint(report);
-        if (WriteGuard.TryReplay(state.State.RecentWrites, command, fingerprint, out var earlier))
+        if (state.State.Receipts.FirstOrDefault(receipt => receipt.RequestKey == requestKey) is { } earlier)
         {
-            return earlier;
+            return earlier.Fingerprint == fingerprint ? earlier.Answer : throw new RequestIdReusedException(command.RequestId);
         }
 
         RolloutRules.Validate(report);
@@ -34,19 +38,26 @@ public sealed class RolloutEntryGrain(
             };
         var entry = ToEntry(next);
         await state.WriteOrRollBackAsync(
-            next with { RecentWrites = WriteGuard.Remember(next.RecentWrites, new(command.RequestId, fingerprint, entry)) }, this);
+            next with { Receipts = Remember(next.Receipts, new(requestKey, fingerprint, entry)) }, this);
         return entry;
     }
 
-    public Task<RolloutEntry?> FindAnswerAsync(string requestId, RolloutReport report)
+    public Task<RolloutEntry?> FindAnswerAsync(WriteCommand command, RolloutReport report)
     {
-        var fingerprint = Fingerprint(report);
-        return Task.FromResult(state.State.RecentWrites.FirstOrDefault(write => write.RequestId == requestId && write.Fingerprint == fingerprint)?.Result);
+        var (requestKey, fingerprint) = (RequestKeys.Of(command), Fingerprint(report));
+        return Task.FromResult(state.State.Receipts.FirstOrDefault(receipt => receipt.RequestKey == requestKey && receipt.Fingerprint == fingerprint)?.Answer);
     }
 
     public Task<RolloutEntry> GetAsync() => Task.FromResult(ToEntry(state.State));
 
-    private static string Fingerprint(RolloutReport report) => $"rollout|{report.Verfuegbarkeit}|{report.Reifegrad}";
+    public static long Fingerprint(RolloutReport report) =>
+        new CanonicalEncoding("rollout-entry.report/1").Text(report.Ags).Number((int)report.Verfuegbarkeit).Number(report.Reifegrad).Hash();
+
+    private static ImmutableArray<RolloutEntryReceipt> Remember(ImmutableArray<RolloutEntryReceipt> receipts, RolloutEntryReceipt receipt)
+    {
+        var all = receipts.Add(receipt);
+        return all.Length > WriteReceipts.Capacity ? all.RemoveRange(0, all.Length - WriteReceipts.Capacity) : all;
+    }
 
     private RolloutEntry ToEntry(RolloutEntryState current)
     {

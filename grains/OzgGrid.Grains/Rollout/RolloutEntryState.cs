@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Rollout;
-using OzgGrid.Grains.Changes;
 
 namespace OzgGrid.Grains.Rollout;
 
@@ -22,6 +21,10 @@ public sealed record RolloutEntryState
     [Id(3)]
     public ChangeStamp? LastChange { get; init; }
 
+    /// <summary>
+    /// The latest answered reports. An entry is kept small (millions are resident at once) and has no history of its
+    /// own: the Land's rollout and the Leistung record what follows from it.
+    /// </summary>
     [Id(4)]
-    public ImmutableArray<RecentWrite<RolloutEntry>> RecentWrites { get; init; } = [];
+    public ImmutableArray<RolloutEntryReceipt> Receipts { get; init; } = [];
 }

@@ -7,6 +7,7 @@ using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.ProgrammeManagement;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains.Termine;
 
@@ -15,11 +16,13 @@ namespace OzgGrid.Grains.Termine;
 /// reached, so that an overdue Leistung that catches up is noticed); each check compares with <see cref="ProgrammeClock"/>.
 /// </summary>
 public sealed class TermineGrain(
-    [PersistentState("termine", StorageNames.State)] IPersistentState<ProgrammeRecordState<LeistungTermine>> state,
-    [PersistentState("termine-history", StorageNames.History)] IPersistentState<ProgrammeHistory> history,
+    [PersistentState("termine", StorageNames.State)] IPersistentState<RecordState<LeistungTermine, ProgrammeChange>> state,
+    VersionedRecords records,
     ProgrammeClock clock,
-    ILogger<TermineGrain> logger) : ProgrammeRecordGrain<LeistungTermine>(state, history, clock, logger), ITermineGrain, IRemindable
+    ILogger<TermineGrain> logger) : ProgrammeRecordGrain<LeistungTermine>(state, records, clock, Names), ITermineGrain, IRemindable
 {
+    public static readonly RecordNames Names = new("termine", "termine-history", "milestone record");
+
     public const string ReminderName = "meilensteine";
 
     /// <summary>Recorded as "changed by" when a check finds the overdue milestones changed.</summary>
@@ -50,75 +53,77 @@ public sealed class TermineGrain(
 
     public async Task<Recorded<LeistungTermine>> SetMeilensteinAsync(WriteCommand command, Meilenstein meilenstein)
     {
-        var fingerprint = $"meilenstein|{command.ExpectedVersion}|{meilenstein}";
-        if (TryReplay(command, fingerprint, out var earlier))
-        {
-            // The first attempt may have failed after its write, before the reminder was registered.
-            await ScheduleAsync(Require().Body, (await CatalogLookup.LeistungAsync(GrainFactory, OzgId)).Status);
-            return earlier;
-        }
-
-        EnsureManagement(command, "set milestones");
         var leistung = await CatalogLookup.LeistungAsync(GrainFactory, OzgId);
-        if (meilenstein.Geplant <= Clock.Today)
-        {
-            throw new InvalidFieldException("planned_date",
-                $"A milestone must lie in the future: {meilenstein.Geplant:yyyy-MM-dd} is not after today ({Clock.Today:yyyy-MM-dd}).");
-        }
+        var result = await WriteAsync(
+            command,
+            TermineFingerprints.Meilenstein(command.ExpectedVersion, meilenstein),
+            ManagementOnly(command, "set milestones"),
+            body =>
+            {
+                if (meilenstein.Geplant <= Clock.Today)
+                {
+                    throw new InvalidFieldException("planned_date",
+                        $"A milestone must lie in the future: {meilenstein.Geplant:yyyy-MM-dd} is not after today ({Clock.Today:yyyy-MM-dd}).");
+                }
 
-        var before = Body ?? Empty(leistung);
-        var replaced = before.Meilensteine.FirstOrDefault(meilenstein.SameTarget);
-        var next = before with
-        {
-            ThemenfeldId = leistung.ThemenfeldId,
-            Meilensteine = [.. before.Meilensteine.Where(m => !m.SameTarget(meilenstein)).Append(meilenstein).OrderBy(m => m.Geplant).ThenBy(m => m.Land)],
-        };
-        var fields = FieldChanges.Between(($"meilenstein.{Target(meilenstein)}", replaced?.Geplant.ToString("yyyy-MM-dd"), meilenstein.Geplant.ToString("yyyy-MM-dd")));
-        var result = await CommitAsync(command, "meilenstein", fingerprint, next, fields);
+                var before = body ?? Empty(leistung);
+                var replaced = before.Meilensteine.FirstOrDefault(meilenstein.SameTarget);
+                var next = before with
+                {
+                    ThemenfeldId = leistung.ThemenfeldId,
+                    Meilensteine = [.. before.Meilensteine.Where(m => !m.SameTarget(meilenstein)).Append(meilenstein).OrderBy(m => m.Geplant).ThenBy(m => m.Land)],
+                };
+                var fields = FieldChanges.Between(($"meilenstein.{Target(meilenstein)}", replaced?.Geplant.ToString("yyyy-MM-dd"), meilenstein.Geplant.ToString("yyyy-MM-dd")));
+                return Task.FromResult((next, "meilenstein", fields));
+            });
+
+        // Also on a retry: the first attempt may have failed after its write, before the reminder was registered.
         await ScheduleAsync(result.Body, leistung.Status);
-        try
-        {
-            await GrainFactory.GetGrain<ILeistungGrain>(OzgId).OnMilestonesSetAsync();
-        }
-        catch (Exception exception)
-        {
-            _logger.LogWarning(exception, "Milestones of {OzgId}: the Leistung was not told; a setback of its status is noticed by the daily check", OzgId);
-        }
-
+        GrainFactory.GetGrain<ILeistungGrain>(OzgId).OnMilestonesKnownAsync(hasMilestones: true).Ignore();
         return result;
     }
 
-    public async Task<Recorded<LeistungTermine>> CheckDeadlinesAsync()
+    public async Task<Recorded<LeistungTermine>> CheckDeadlinesAsync() =>
+        await CheckDeadlinesAsync((await CatalogLookup.LeistungAsync(GrainFactory, OzgId)).Status);
+
+    public async Task OnLeistungChangedAsync(LeistungSummary leistung)
+    {
+        GrainFactory.GetGrain<ILeistungGrain>(OzgId).OnMilestonesKnownAsync(Body is { Meilensteine.IsEmpty: false }).Ignore();
+        if (Body is { Meilensteine.IsEmpty: false })
+        {
+            await CheckDeadlinesAsync(leistung.Status);
+        }
+    }
+
+    /// <summary>Compares the milestones with <paramref name="status"/> and the clock now, recording what became (no longer) overdue.</summary>
+    private async Task<Recorded<LeistungTermine>> CheckDeadlinesAsync(LeistungStatus status)
     {
         if (Body is not { } before)
         {
             return await GetAsync();
         }
 
-        var leistung = await CatalogLookup.LeistungAsync(GrainFactory, OzgId);
         var now = Clock.Now;
-        ImmutableArray<Meilenstein> overdue = [.. before.Meilensteine.Where(m => MeilensteinRules.IsOverdue(m, leistung.Status, now))];
+        ImmutableArray<Meilenstein> overdue = [.. before.Meilensteine.Where(m => MeilensteinRules.IsOverdue(m, status, now))];
         var result = Require();
         if (!overdue.SequenceEqual(before.Ueberfaellig))
         {
-            var command = new WriteCommand($"fristpruefung-{now:O}-{Guid.NewGuid():N}", ExpectedVersion: null, CheckedBy);
-            var fields = FieldChanges.Between(("ueberfaellig", FieldChanges.List(before.Ueberfaellig), FieldChanges.List(overdue)));
-            result = await CommitAsync(command, "fristpruefung", command.RequestId, before with { Ueberfaellig = overdue }, fields);
+            // OzgGrid's own write, under an id of its own: no caller can send it, and it is not repeated.
+            var command = WriteCommand.ByOzgGrid($"fristpruefung-{now:O}-{Guid.NewGuid():N}", CheckedBy);
+            result = await WriteAsync(
+                command,
+                TermineFingerprints.Fristpruefung(overdue),
+                _ => Task.CompletedTask,
+                body =>
+                {
+                    var termine = Existing(body);
+                    var fields = FieldChanges.Between(("ueberfaellig", FieldChanges.List(termine.Ueberfaellig), FieldChanges.List(overdue)));
+                    return Task.FromResult((termine with { Ueberfaellig = overdue }, "fristpruefung", fields));
+                });
         }
 
-        await ScheduleAsync(result.Body, leistung.Status);
+        await ScheduleAsync(result.Body, status);
         return result;
-    }
-
-    public async Task<bool> RecheckAfterSetbackAsync()
-    {
-        if (Body is not { Meilensteine.IsEmpty: false })
-        {
-            return false;
-        }
-
-        await CheckDeadlinesAsync();
-        return true;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

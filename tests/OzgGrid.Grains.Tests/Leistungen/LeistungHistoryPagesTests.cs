@@ -6,14 +6,17 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Leistungen;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains.Tests.Leistungen;
 
-/// <summary>A history longer than a page: paging, status as of a moment, and the move of a whole-blob history into pages.</summary>
+/// <summary>A history longer than a page: paging, status as of a moment, retries answered from sealed pages.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
 {
-    private const int PageSize = LeistungHistoryPages.PageSize;
+    private const int PageSize = HistoryPaging.PageSize;
+
+    private static readonly string FirstPage = $"{LeistungGrain.Names.History}-0";
 
     private readonly TestCatalog _catalog = new(fixture.Grains);
 
@@ -77,56 +80,6 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_history_kept_as_one_blob_moves_into_pages_and_goes_on_from_there()
-    {
-        var entry = TestCatalog.Entry(FreshKeys.Next(), FreshKeys.Next(), FreshKeys.Next());
-        var leistung = fixture.Grains.GetGrain<ILeistungGrain>(entry.OzgId);
-        var grainId = leistung.GetGrainId();
-        var reached = PageSize + 4;
-        var changes = Enumerable.Range(1, reached + 1)
-            .Select(version => new ChangeRecord(
-                version,
-                version == 1 ? ChangeKind.Katalog : ChangeKind.Status,
-                new ChangeStamp("altbestand", DateTimeOffset.UtcNow, $"alt-{version}"),
-                [],
-                LeistungStatus.Initial with { Reifegrad = version % 5 }))
-            .ToImmutableList();
-        var lastUpdate = new LeistungStatusUpdate(reached % 5, null, null);
-        var lastAnswer = new LeistungWriteResult(
-            entry.OzgId, reached, LeistungStatus.Initial with { Reifegrad = reached % 5 }, null, changes[reached - 1].Stamp);
-        var oldState = new LeistungState
-        {
-            Catalog = entry,
-            Status = lastAnswer.Status,
-            Version = reached,
-            LastChange = lastAnswer.LastChange,
-            RecentWrites = [new($"alt-{reached}", $"status||{lastUpdate}", lastAnswer)],
-        };
-
-        // The state as the first releases stored it, and a history with one change more, whose state write failed.
-        await Storage(StorageNames.State).WriteStateAsync("leistung", grainId, new GrainState<LeistungState>(oldState));
-        await Storage(StorageNames.History).WriteStateAsync(
-            "leistung-history", grainId, new GrainState<LeistungHistory>(new LeistungHistory { Changes = changes }));
-
-        var moved = await leistung.GetChangesAsync(null, 100);
-        var retried = await leistung.UpdateStatusAsync(new WriteCommand($"alt-{reached}", null, "altbestand"), lastUpdate);
-        var next = await leistung.UpdateStatusAsync(WriteCommands.New("nach-umzug"), new(Reifegrad.OnlineLeistung, null, null));
-        var after = await leistung.GetChangesAsync(null, 100);
-
-        Assert.Equal(LongRange(reached, 1), moved.Changes.Select(change => change.Version));
-        Assert.Equal((lastAnswer.Version, lastAnswer.LastChange), (retried.Version, retried.LastChange));
-        Assert.Equal(reached + 1, next.Version);
-        Assert.Equal(LongRange(reached + 1, 1), after.Changes.Select(change => change.Version));
-        Assert.Equal("nach-umzug", after.Changes[0].Stamp.ChangedBy);
-        var whole = new GrainState<LeistungHistory>();
-        await Storage(StorageNames.History).ReadStateAsync("leistung-history", grainId, whole);
-        Assert.False(whole.RecordExists);
-        var firstPage = new GrainState<LeistungHistory>();
-        await Storage(StorageNames.History).ReadStateAsync("leistung-history-0", grainId, firstPage);
-        Assert.Equal(Enumerable.Range(1, PageSize).Select(version => (long)version), firstPage.State!.Changes.Select(change => change.Version));
-    }
-
-    [Fact]
     public async Task A_retry_after_its_change_was_sealed_into_a_page_and_a_new_activation_gets_the_same_answer()
     {
         var leistung = await _catalog.AddLeistungAsync();
@@ -154,35 +107,6 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Receipts_stored_one_by_one_by_an_earlier_release_still_answer_retries_and_are_packed_on_the_next_write()
-    {
-        var leistung = await _catalog.AddLeistungAsync();
-        var command = WriteCommands.New("ekom21");
-        var update = new LeistungStatusUpdate(Reifegrad.OnlineLeistung, Umsetzungsphase.Pilotierung, null);
-        var answer = await leistung.UpdateStatusAsync(command, update);
-        var grainId = leistung.GetGrainId();
-        await fixture.Cluster.DeactivateAsync(leistung);
-
-        // The same state as an earlier release stored it: the receipts in field 9, nothing in the packed field.
-        var stored = new GrainState<LeistungState>();
-        await Storage(StorageNames.State).ReadStateAsync("leistung", grainId, stored);
-        var receipt = Assert.Single(stored.State!.Receipts.All);
-        UnpackedWriteReceipt[] unpacked = [new(command.RequestId, receipt.Fingerprint, receipt.Version, receipt.Zustaendigkeit)];
-        stored.State = stored.State with { UnpackedReceipts = [.. unpacked], Receipts = LeistungReceipts.Empty };
-        await Storage(StorageNames.State).WriteStateAsync("leistung", grainId, stored);
-
-        var retried = await leistung.UpdateStatusAsync(command, update);
-        await leistung.UpdateStatusAsync(WriteCommands.New("ekom21"), new(Reifegrad.Information, null, null));
-        var after = new GrainState<LeistungState>();
-        await Storage(StorageNames.State).ReadStateAsync("leistung", grainId, after);
-
-        Assert.Equal((answer.Version, answer.LastChange), (retried.Version, retried.LastChange));
-        Assert.Empty(after.State!.UnpackedReceipts);
-        Assert.Equal(unpacked.Length + 1, after.State.Receipts.All.Length);
-        Assert.Equal(answer.Version, after.State.Receipts.Find(command.RequestId)?.Version);
-    }
-
-    [Fact]
     public async Task A_page_sealed_by_another_activation_is_not_overwritten_by_a_stale_one()
     {
         var leistung = await _catalog.AddLeistungAsync();
@@ -191,19 +115,19 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
         var grainId = leistung.GetGrainId();
 
         // Another activation of the same Leistung (the cluster disagreeing where it lives) seals page 0 with its change.
-        var stored = new GrainState<LeistungState>();
+        var stored = new GrainState<RecordState<LeistungBody, ChangeRecord>>();
         await Storage(StorageNames.State).ReadStateAsync(LeistungGrain.StateName, grainId, stored);
-        var theirs = new ChangeRecord(PageSize, ChangeKind.Status, new ChangeStamp("other", DateTimeOffset.UtcNow, "other-activation"), [], stored.State!.Status);
+        var theirs = new ChangeRecord(PageSize, ChangeKind.Status, new ChangeStamp("other", DateTimeOffset.UtcNow, "other-activation"), [], stored.State!.Body!.Status);
         await Storage(StorageNames.History).WriteStateAsync(
-            LeistungHistoryPages.PageName(0), grainId, new GrainState<LeistungHistory>(new LeistungHistory { Changes = stored.State.UnsealedChanges.Add(theirs) }));
-        stored.State = stored.State with { Version = PageSize, LastChange = theirs.Stamp, UnsealedChanges = [], SealedPages = 1 };
+            FirstPage, grainId, new GrainState<HistoryPage<ChangeRecord>>(new HistoryPage<ChangeRecord> { Changes = stored.State.Unsealed.Add(theirs) }));
+        stored.State = stored.State with { Version = PageSize, LastChange = theirs.Stamp, Unsealed = [], SealedPages = 1 };
         await Storage(StorageNames.State).WriteStateAsync(LeistungGrain.StateName, grainId, stored);
 
         // The stale activation still holds version 15: its change would seal page 0 as well.
         await Assert.ThrowsAnyAsync<Exception>(() => leistung.UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.Information, null, null)));
 
-        var page = new GrainState<LeistungHistory>();
-        await Storage(StorageNames.History).ReadStateAsync(LeistungHistoryPages.PageName(0), grainId, page);
+        var page = new GrainState<HistoryPage<ChangeRecord>>();
+        await Storage(StorageNames.History).ReadStateAsync(FirstPage, grainId, page);
         Assert.Equal("other-activation", page.State!.Changes[^1].Stamp.RequestId);
         var newest = await Poll.UntilAsync(() => leistung.GetChangesAsync(null, 1), changes => changes.Changes[0].Version == PageSize,
             "the next activation to read the stored state", TimeSpan.FromSeconds(10));

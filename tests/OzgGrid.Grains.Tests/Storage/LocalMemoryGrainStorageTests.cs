@@ -2,6 +2,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Leistungen;
+using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Storage;
 
 namespace OzgGrid.Grains.Tests.Storage;
@@ -16,10 +17,10 @@ public sealed class LocalMemoryGrainStorageTests(ClusterFixture fixture)
     public async Task A_written_state_reads_back_equal_with_its_ETag()
     {
         var storage = NewStorage();
-        var written = new GrainState<LeistungState>(SampleState(version: 3));
+        var written = new GrainState<RecordState<LeistungBody, ChangeRecord>>(SampleState(version: 3));
         await storage.WriteStateAsync("leistung", Leistung, written);
 
-        var read = new GrainState<LeistungState>(new LeistungState());
+        var read = new GrainState<RecordState<LeistungBody, ChangeRecord>>(new RecordState<LeistungBody, ChangeRecord>());
         await storage.ReadStateAsync("leistung", Leistung, read);
 
         Assert.True(read.RecordExists);
@@ -34,11 +35,11 @@ public sealed class LocalMemoryGrainStorageTests(ClusterFixture fixture)
     public async Task Nothing_stored_reads_as_no_record_and_other_names_and_grains_stay_apart()
     {
         var storage = NewStorage();
-        await storage.WriteStateAsync("leistung", Leistung, new GrainState<LeistungState>(SampleState(version: 1)));
+        await storage.WriteStateAsync("leistung", Leistung, new GrainState<RecordState<LeistungBody, ChangeRecord>>(SampleState(version: 1)));
 
-        var otherGrain = new GrainState<LeistungState>(new LeistungState());
+        var otherGrain = new GrainState<RecordState<LeistungBody, ChangeRecord>>(new RecordState<LeistungBody, ChangeRecord>());
         await storage.ReadStateAsync("leistung", GrainId.Create("leistung", "1043"), otherGrain);
-        var otherName = new GrainState<LeistungState>(new LeistungState());
+        var otherName = new GrainState<RecordState<LeistungBody, ChangeRecord>>(new RecordState<LeistungBody, ChangeRecord>());
         await storage.ReadStateAsync("history", Leistung, otherName);
 
         Assert.False(otherGrain.RecordExists);
@@ -50,17 +51,17 @@ public sealed class LocalMemoryGrainStorageTests(ClusterFixture fixture)
     public async Task A_write_from_a_stale_copy_is_refused_and_the_newer_state_kept()
     {
         var storage = NewStorage();
-        var first = new GrainState<LeistungState>(SampleState(version: 1));
+        var first = new GrainState<RecordState<LeistungBody, ChangeRecord>>(SampleState(version: 1));
         await storage.WriteStateAsync("leistung", Leistung, first);
-        var stale = new GrainState<LeistungState>(SampleState(version: 1)) { ETag = first.ETag };
-        await storage.WriteStateAsync("leistung", Leistung, new GrainState<LeistungState>(SampleState(version: 2)) { ETag = first.ETag });
+        var stale = new GrainState<RecordState<LeistungBody, ChangeRecord>>(SampleState(version: 1)) { ETag = first.ETag };
+        await storage.WriteStateAsync("leistung", Leistung, new GrainState<RecordState<LeistungBody, ChangeRecord>>(SampleState(version: 2)) { ETag = first.ETag });
 
         stale.State = SampleState(version: 5);
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("leistung", Leistung, stale));
-        var fresh = new GrainState<LeistungState>(SampleState(version: 9));
+        var fresh = new GrainState<RecordState<LeistungBody, ChangeRecord>>(SampleState(version: 9));
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("leistung", Leistung, fresh));
 
-        var read = new GrainState<LeistungState>(new LeistungState());
+        var read = new GrainState<RecordState<LeistungBody, ChangeRecord>>(new RecordState<LeistungBody, ChangeRecord>());
         await storage.ReadStateAsync("leistung", Leistung, read);
         Assert.Equal(2, read.State!.Version);
     }
@@ -69,16 +70,16 @@ public sealed class LocalMemoryGrainStorageTests(ClusterFixture fixture)
     public async Task A_cleared_state_is_gone_and_a_stale_copy_cannot_clear()
     {
         var storage = NewStorage();
-        var state = new GrainState<LeistungState>(SampleState(version: 1));
+        var state = new GrainState<RecordState<LeistungBody, ChangeRecord>>(SampleState(version: 1));
         await storage.WriteStateAsync("leistung", Leistung, state);
-        var stale = new GrainState<LeistungState>(state.State) { ETag = "0" };
+        var stale = new GrainState<RecordState<LeistungBody, ChangeRecord>>(state.State) { ETag = "0" };
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync("leistung", Leistung, stale));
         await storage.ClearStateAsync("leistung", Leistung, state);
 
         Assert.False(state.RecordExists);
         Assert.Null(state.ETag);
-        var read = new GrainState<LeistungState>(new LeistungState());
+        var read = new GrainState<RecordState<LeistungBody, ChangeRecord>>(new RecordState<LeistungBody, ChangeRecord>());
         await storage.ReadStateAsync("leistung", Leistung, read);
         Assert.False(read.RecordExists);
     }
@@ -86,10 +87,10 @@ public sealed class LocalMemoryGrainStorageTests(ClusterFixture fixture)
     private LocalMemoryGrainStorage NewStorage() =>
         new("state", new PooledGrainStorageSerializer(fixture.GetSiloService<Serializer>()));
 
-    private static LeistungState SampleState(long version) => new()
+    private static RecordState<LeistungBody, ChangeRecord> SampleState(long version) => new()
     {
+        Body = LeistungBody.Empty,
         Version = version,
         LastChange = new ChangeStamp("dataport", new DateTimeOffset(2026, 6, 30, 12, 0, 0, TimeSpan.Zero), $"req-{version}"),
-        HistoryInPages = true,
     };
 }

@@ -4,14 +4,24 @@ using Orleans.Storage;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Leistungen;
+using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Storage;
 
 namespace OzgGrid.Grains.Tests.Storage;
 
-/// <summary>State written by earlier releases (Orleans' own storage serializer) and by this one must be the same bytes.</summary>
+/// <summary>
+/// The stored form of a record: the same bytes as Orleans' own storage serializer writes, and a state stored by this
+/// release (a checked-in fixture) still read as it was written, so a change of the stored form cannot slip in unnoticed.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
 {
+    /// <summary>Written by this release's schema 1; regenerate only with a new schema (see <see cref="RegenerateVariable"/>).</summary>
+    private static readonly string FixturePath = Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "leistung-state-schema-1.bin");
+
+    /// <summary>Set to 1 to write the fixture anew into the source tree (only when the schema number changes).</summary>
+    private const string RegenerateVariable = "OZG_REGENERATE_STORAGE_FIXTURES";
+
     [Fact]
     public void A_Leistung_state_is_written_byte_for_byte_as_Orleans_writes_it_and_reads_back_equal()
     {
@@ -22,22 +32,53 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
         var orleans = new OrleansGrainStorageSerializer(serializer).Serialize(state);
 
         Assert.Equal(orleans.ToArray(), pooled.ToArray());
-        var back = new PooledGrainStorageSerializer(serializer).Deserialize<LeistungState>(pooled);
-        Assert.Equal(12, back.UnsealedChanges.Count);
-        Assert.Equal(LeistungReceipts.KeyOf("req-100"), back.Receipts.All[^1].RequestKey);
+        var back = new PooledGrainStorageSerializer(serializer).Deserialize<RecordState<LeistungBody, ChangeRecord>>(pooled);
+        Assert.Equal(12, back.Unsealed.Count);
+        Assert.Equal(100, back.Receipts.All.Length);
         Assert.Equal(pooled.ToArray(), new PooledGrainStorageSerializer(serializer).Serialize(back).ToArray());
     }
 
-    private static LeistungState SampleState()
+    [Fact]
+    public void A_Leistung_state_stored_by_this_release_reads_back_whole()
+    {
+        var serializer = new PooledGrainStorageSerializer(fixture.GetSiloService<Serializer>());
+        if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
+        {
+            var source = Path.Combine(ProjectDirectory(), "Storage", "Fixtures", Path.GetFileName(FixturePath));
+            File.WriteAllBytes(source, serializer.Serialize(SampleState()).ToArray());
+        }
+
+        var stored = serializer.Deserialize<RecordState<LeistungBody, ChangeRecord>>(new BinaryData(File.ReadAllBytes(FixturePath)));
+
+        Assert.Equal(RecordState<LeistungBody, ChangeRecord>.CurrentSchema, stored.Schema);
+        Assert.Equal(SampleState().Body, stored.Body);
+        Assert.Equal(12, stored.Version);
+        Assert.Equal(SampleState().LastChange, stored.LastChange);
+        Assert.Equal(SampleState().Unsealed.Select(c => (c.Version, c.Stamp, c.Fields[0])), stored.Unsealed.Select(c => (c.Version, c.Stamp, c.Fields[0])));
+        Assert.Equal(SampleState().Receipts.All.ToArray(), stored.Receipts.All.ToArray());
+        Assert.Equal(3, stored.SealedPages);
+    }
+
+    private static RecordState<LeistungBody, ChangeRecord> SampleState()
     {
         var stamp = new ChangeStamp("dataport", new DateTimeOffset(2026, 6, 30, 12, 0, 0, TimeSpan.Zero), "req-1");
         var changes = Enumerable.Range(1, 12)
             .Select(version => new ChangeRecord(version, ChangeKind.Status, stamp with { RequestId = $"req-{version}" },
                 [new FieldChange("reifegrad", $"{version - 1}", $"{version}")]))
             .ToImmutableList();
-        var receipts = Enumerable.Range(1, 100)
-            .Select(i => new LeistungWriteReceipt(LeistungReceipts.KeyOf($"req-{i}"), Fingerprint: i * 7919L, Version: i, Zustaendigkeit: null))
-            .ToImmutableArray();
-        return new LeistungState { Version = 12, LastChange = stamp, UnsealedChanges = changes, Receipts = new LeistungReceipts(receipts), HistoryInPages = true };
+        var receipts = Enumerable.Range(1, 100).Select(i => new WriteReceipt(RequestKey: i * 104_729L, Fingerprint: i * 7919L, Version: i));
+        var body = LeistungBody.Empty with { Status = LeistungStatus.Initial with { Reifegrad = Reifegrad.OnlineLeistung } };
+        return new() { Body = body, Version = 12, LastChange = stamp, Unsealed = changes, Receipts = new WriteReceipts([.. receipts]), SealedPages = 3 };
+    }
+
+    private static string ProjectDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OzgGrid.Grains.Tests.csproj")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The test project's folder was not found above the test binaries.");
     }
 }

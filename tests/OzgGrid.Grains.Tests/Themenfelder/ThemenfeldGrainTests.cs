@@ -221,11 +221,12 @@ public sealed class ThemenfeldGrainTests(ClusterFixture fixture)
         var real = await _grains.GetGrain<ILeistungGrain>(target.OzgId).GetSummaryAsync();
         Assert.NotNull(real);
 
-        // A report the Leistung never made: only the running activation's index knows it.
+        // A report the Leistung never made: only the running activation's index knows it (once the one-way notice is in).
         var bogus = real with { Status = real.Status with { Reifegrad = Reifegrad.OnlineTransaktion }, Version = real.Version + 100 };
         await themenfeld.OnLeistungChangedAsync(bogus);
         var filter = new LeistungFilter(MinReifegrad: Reifegrad.OnlineTransaktion);
-        Assert.Single((await themenfeld.QueryLeistungenAsync(filter, 0, 10)).Leistungen);
+        await Poll.UntilAsync(() => themenfeld.QueryLeistungenAsync(filter, 0, 10), page => page.Leistungen.Length == 1,
+            "the index to take the notice", TimeSpan.FromSeconds(10));
 
         await fixture.Cluster.DeactivateAsync(themenfeld);
 

@@ -1,0 +1,16 @@
+using OzgGrid.Grains.Abstractions.Dienstleister;
+using OzgGrid.Grains.Records;
+
+namespace OzgGrid.Grains.Dienstleister;
+
+/// <summary>What registering an IT-Dienstleister asks, in a fixed encoding (see <see cref="CanonicalEncoding"/>).</summary>
+public static class ItDienstleisterFingerprints
+{
+    public static long Register(long? expectedVersion, ItDienstleisterRegistration registration) =>
+        new CanonicalEncoding("it-dienstleister.register/1")
+            .Number(expectedVersion)
+            .Text(registration.Name)
+            .Texts(registration.Laender)
+            .Text(registration.Contact)
+            .Hash();
+}

@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+
+namespace OzgGrid.Grains.Records;
+
+/// <summary>
+/// The one write path of every record that takes writes, used by composition: authorise, answer a retry from its
+/// receipt, check the expected version, decide, persist (history page before state), and only then let the change
+/// leave the record. Request ids are remembered per caller (<see cref="RequestKeys"/>); a write whose persisting fails
+/// leaves nothing in memory. Reads serve the last persisted state, never a write still under way.
+/// </summary>
+public sealed class VersionedRecord<TBody, TChange>
+    where TBody : class
+    where TChange : IRecordedChange
+{
+    private readonly IPersistentState<RecordState<TBody, TChange>> _state;
+    private readonly IGrainStorage _stateStorage;
+    private readonly HistoryPages<TChange> _history;
+    private readonly IGrainBase _grain;
+    private readonly RecordNames _names;
+    private readonly Func<DateTimeOffset> _now;
+    private readonly ILogger _logger;
+    private RecordState<TBody, TChange> _committed;
+
+    internal VersionedRecord(
+        IPersistentState<RecordState<TBody, TChange>> state,
+        IGrainStorage stateStorage,
+        IGrainStorage historyStorage,
+        IGrainBase grain,
+        RecordNames names,
+        Func<DateTimeOffset> now,
+        ILogger logger)
+    {
+        _state = state;
+        _stateStorage = stateStorage;
+        _history = new HistoryPages<TChange>(historyStorage, grain.GrainContext.GrainId, names.History);
+        _grain = grain;
+        _names = names;
+        _now = now;
+        _logger = logger;
+        _committed = state.State;
+        if (_committed.Schema > RecordState<TBody, TChange>.CurrentSchema)
+        {
+            throw new InvalidOperationException(
+                $"{names.Kind} {grain.GrainContext.GrainId}: stored in form {_committed.Schema}, newer than this release reads ({RecordState<TBody, TChange>.CurrentSchema}).");
+        }
+    }
+
+    /// <summary>The state as last persisted.</summary>
+    public RecordState<TBody, TChange> Committed => _committed;
+
+    public TBody? Body => _committed.Body;
+
+    public long Version => _committed.Version;
+
+    /// <summary>
+    /// Applies a write once. <paramref name="authorise"/> runs first, before a retry is answered, so a caller learns
+    /// nothing of writes it may not make; <paramref name="decide"/> runs on the current data after the expected version
+    /// was checked and throws for a write the rules refuse.
+    /// </summary>
+    /// <param name="fingerprint">What the write asks (<see cref="CanonicalEncoding"/>); null: not remembered (imports).</param>
+    /// <exception cref="RequestIdReusedException">The caller used this request id for another write of this record.</exception>
+    /// <exception cref="VersionConflictException">The caller expected another version.</exception>
+    public Task<Written<TBody, TChange>> WriteAsync(
+        WriteCommand command,
+        long? fingerprint,
+        Action<TBody?> authorise,
+        Func<TBody?, RecordChange<TBody, TChange>> decide) =>
+        WriteAsync(
+            command,
+            fingerprint,
+            body =>
+            {
+                authorise(body);
+                return Task.CompletedTask;
+            },
+            body => Task.FromResult(decide(body)));
+
+    /// <summary>As above, for a record whose checks ask other grains.</summary>
+    public async Task<Written<TBody, TChange>> WriteAsync(
+        WriteCommand command,
+        long? fingerprint,
+        Func<TBody?, Task> authorise,
+        Func<TBody?, Task<RecordChange<TBody, TChange>>> decide)
+    {
+        var before = _committed;
+        await authorise(before.Body);
+        var requestKey = RequestKeys.Of(command);
+        if (fingerprint is not null && before.Receipts.Find(requestKey) is { } receipt)
+        {
+            return receipt.Fingerprint == fingerprint
+                ? await ReplayAsync(receipt.Version)
+                : throw new RequestIdReusedException(command.RequestId);
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != before.Version)
+        {
+            throw new VersionConflictException(expected, before.Version);
+        }
+
+        var change = await decide(before.Body);
+        if (change.IsNone)
+        {
+            var body = before.Body ?? throw new InvalidOperationException($"{_names.Kind}: a write that changes nothing needs an existing record.");
+            if (fingerprint is { } remembered)
+            {
+                await PersistAsync(before, before with { Receipts = before.Receipts.Remember(new(requestKey, remembered, before.Version)) }, null);
+            }
+
+            return new(body, before.Version, before.LastChange!, before.Unsealed.LastOrDefault(), WriteOutcome.Unchanged);
+        }
+
+        var stamp = new ChangeStamp(command.ChangedBy, _now(), command.RequestId);
+        var version = before.Version + 1;
+        var record = change.Record!(version, stamp);
+        var unsealed = before.Unsealed.Add(record);
+        var seals = unsealed.Count >= HistoryPaging.PageSize;
+        var next = before with
+        {
+            Body = change.Next,
+            Version = version,
+            LastChange = stamp,
+            Receipts = fingerprint is { } print ? before.Receipts.Remember(new(requestKey, print, version)) : before.Receipts,
+            Unsealed = seals ? [] : unsealed,
+            SealedPages = seals ? before.SealedPages + 1 : before.SealedPages,
+        };
+        await PersistAsync(before, next, seals ? unsealed : null);
+        return new(change.Next!, version, stamp, record, WriteOutcome.Changed);
+    }
+
+    /// <summary>Changes newest first below <paramref name="beforeVersion"/> (null: from the newest), and where the next page starts.</summary>
+    public async Task<(ImmutableArray<TChange> Changes, long? NextBeforeVersion)> GetChangesAsync(long? beforeVersion, int limit)
+    {
+        limit = Math.Max(1, limit);
+        var page = ImmutableArray.CreateBuilder<TChange>(limit + 1);
+        await foreach (var change in NewestFirst(beforeVersion ?? long.MaxValue))
+        {
+            page.Add(change);
+            if (page.Count > limit)
+            {
+                break;
+            }
+        }
+
+        return page.Count > limit ? (page.ToImmutable().RemoveAt(limit), page[limit - 1].Version) : (page.ToImmutable(), null);
+    }
+
+    /// <summary>The newest change made at or before <paramref name="moment"/>; null if the record had none then.</summary>
+    public async Task<TChange?> LatestAtAsync(DateTimeOffset moment)
+    {
+        await foreach (var change in NewestFirst(long.MaxValue))
+        {
+            if (change.Stamp.ChangedAt <= moment)
+            {
+                return change;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>The changes below <paramref name="belowVersion"/>, newest first, from the persisted state; pages read only as far as asked.</summary>
+    public async IAsyncEnumerable<TChange> NewestFirst(long belowVersion)
+    {
+        var current = _committed;
+        for (var i = current.Unsealed.Count - 1; i >= 0; i--)
+        {
+            if (current.Unsealed[i].Version < belowVersion)
+            {
+                yield return current.Unsealed[i];
+            }
+        }
+
+        // Every version has one change, so the page of a version follows from its number.
+        var newestPage = belowVersion > current.Version
+            ? current.SealedPages - 1
+            : Math.Min(current.SealedPages - 1, HistoryPaging.PageOf(belowVersion - 1));
+        for (var page = newestPage; page >= 0; page--)
+        {
+            var changes = await _history.ReadAsync(page);
+            for (var i = changes.Count - 1; i >= 0; i--)
+            {
+                if (changes[i].Version < belowVersion)
+                {
+                    yield return changes[i];
+                }
+            }
+        }
+    }
+
+    private async Task<Written<TBody, TChange>> ReplayAsync(long version)
+    {
+        var current = _committed;
+        TChange? change = default;
+        await foreach (var candidate in NewestFirst(version + 1))
+        {
+            change = candidate.Version == version ? candidate : default;
+            break;
+        }
+
+        var stamp = change?.Stamp ?? current.LastChange
+            ?? throw new InvalidOperationException($"{_names.Kind}: version {version} is missing from the history.");
+        return new(current.Body!, version, stamp, change, WriteOutcome.Replayed);
+    }
+
+    /// <summary>Persists <paramref name="next"/> (sealing <paramref name="page"/> first); on failure nothing stays in memory.</summary>
+    private async Task PersistAsync(RecordState<TBody, TChange> before, RecordState<TBody, TChange> next, ImmutableList<TChange>? page)
+    {
+        try
+        {
+            // The page before the state: a page whose state write then fails holds a version never reached, which is
+            // not counted as sealed and is overwritten when that version is reached.
+            if (page is not null)
+            {
+                await _history.WriteAsync(before.SealedPages, page, () => IsSealedInStorageAsync(before.SealedPages));
+            }
+
+            _state.State = next;
+            await _state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            // Nothing was acknowledged: forget the write and re-read storage (and its ETags) on the next call.
+            _state.State = before;
+            _grain.DeactivateOnIdle();
+            _logger.LogWarning(exception, "{Record} {Key}: could not persist version {Version}", _names.Kind, _grain.GrainContext.GrainId, next.Version);
+            throw;
+        }
+
+        _committed = next;
+    }
+
+    /// <summary>Whether the state in storage has sealed <paramref name="page"/>: read only when that page exists already.</summary>
+    private async Task<bool> IsSealedInStorageAsync(long page)
+    {
+        var stored = new GrainState<RecordState<TBody, TChange>>();
+        await _stateStorage.ReadStateAsync(_names.State, _grain.GrainContext.GrainId, stored);
+        return stored.RecordExists && stored.State is { } current && current.SealedPages > page;
+    }
+}

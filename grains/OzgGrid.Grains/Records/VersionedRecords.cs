@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Changes;
+
+namespace OzgGrid.Grains.Records;
+
+/// <summary>Makes the <see cref="VersionedRecord{TBody, TChange}"/> of a grain, with the silo's state and history storage.</summary>
+public sealed class VersionedRecords(IServiceProvider services, TimeProvider clock, ILoggerFactory loggers)
+{
+    private IGrainStorage StateStorage => field ??= services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
+
+    private IGrainStorage HistoryStorage => field ??= services.GetRequiredKeyedService<IGrainStorage>(StorageNames.History);
+
+    /// <summary>Call from the grain's <c>OnActivateAsync</c> (the state is read by then).</summary>
+    /// <param name="now">The clock that stamps changes; the silo's by default.</param>
+    public VersionedRecord<TBody, TChange> For<TBody, TChange>(
+        IGrainBase grain, IPersistentState<RecordState<TBody, TChange>> state, RecordNames names, Func<DateTimeOffset>? now = null)
+        where TBody : class
+        where TChange : IRecordedChange =>
+        new(state, StateStorage, HistoryStorage, grain, names, now ?? clock.GetUtcNow, loggers.CreateLogger(grain.GetType()));
+}
