@@ -10,7 +10,7 @@ using OzgGrid.Grains.Records;
 namespace OzgGrid.Grains.Themenfelder;
 
 public sealed class ThemenfeldGrain(
-    [PersistentState(ThemenfeldGrain.StateName, StorageNames.State)] IPersistentState<RecordState<ThemenfeldBody, ChangeRecord>> state,
+    [PersistentState(ThemenfeldGrain.StateName, StorageNames.State)] IPersistentState<RecordState<ThemenfeldBody, ThemenfeldChange>> state,
     VersionedRecords records,
     ILogger<ThemenfeldGrain> logger) : Grain, IThemenfeldGrain
 {
@@ -18,7 +18,7 @@ public sealed class ThemenfeldGrain(
 
     public static readonly RecordNames Names = new(StateName, "themenfeld-history", "Themenfeld");
 
-    private VersionedRecord<ThemenfeldBody, ChangeRecord> _record = null!;
+    private VersionedRecord<ThemenfeldBody, ThemenfeldChange> _record = null!;
     private ThemenfeldIndex _index = null!;
 
     private int ThemenfeldId => (int)this.GetPrimaryKeyLong();
@@ -53,9 +53,12 @@ public sealed class ThemenfeldGrain(
 
                 FieldChange[] fields = [new("federfuehrung", before?.ToString() ?? string.Empty, federfuehrung.ToString())];
                 return new(
-                    body with { Federfuehrung = federfuehrung }, (version, stamp) => new(version, ChangeKind.Federfuehrung, stamp, [.. fields]));
+                    body with { Federfuehrung = federfuehrung }, (version, stamp) => new(version, ChangeKind.Federfuehrung, stamp, [.. fields], federfuehrung));
             });
-        return ToDetails(written.Body, written.Version, written.Stamp);
+
+        // A retry gets the Federführung its first attempt left, from the history entry of its version.
+        var body = written.Outcome == WriteOutcome.Replayed && written.Change is { } first ? written.Body with { Federfuehrung = first.FederfuehrungAfter } : written.Body;
+        return ToDetails(body, written.Version, written.Stamp);
     }
 
     public async Task ImportAsync(ThemenfeldCatalogEntry entry, Federfuehrung? knownFederfuehrung, ChangeStamp stamp)
@@ -80,7 +83,7 @@ public sealed class ThemenfeldGrain(
             fingerprint: null,
             _ => { },
             _ => new(
-                new ThemenfeldBody(entry, federfuehrung), (version, changeStamp) => new(version, ChangeKind.Katalog, changeStamp, fields.ToImmutable())));
+                new ThemenfeldBody(entry, federfuehrung), (version, changeStamp) => new(version, ChangeKind.Katalog, changeStamp, fields.ToImmutable(), federfuehrung)));
 
         void AddIfChanged(string field, string? was, string? now)
         {

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.Beschluesse;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Dienstleister;
+using OzgGrid.Grains.Abstractions.Kommunen;
+using OzgGrid.Grains.Abstractions.Komponenten;
+using OzgGrid.Grains.Abstractions.Labore;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.Rollout;
+using OzgGrid.Grains.Abstractions.Termine;
+using OzgGrid.Grains.Abstractions.Themenfelder;
+using OzgGrid.Grains.Beschluesse;
+using OzgGrid.Grains.Dienstleister;
+using OzgGrid.Grains.Kommunen;
+using OzgGrid.Grains.Komponenten;
+using OzgGrid.Grains.Labore;
+using OzgGrid.Grains.Leistungen;
+using OzgGrid.Grains.Nachnutzung;
+using OzgGrid.Grains.Records;
+using OzgGrid.Grains.Rollout;
+using OzgGrid.Grains.Termine;
+using OzgGrid.Grains.Themenfelder;
+
+namespace OzgGrid.Grains.Tests.Records;
+
+/// <summary>
+/// The fingerprint of each kind of write is fixed: a retry sent before a deploy must be recognised after it. These
+/// values were computed once from the encodings; a change here means a retry in flight during a deploy would be
+/// refused as "request id reused" — give the changed encoding a new kind number instead.
+/// </summary>
+public sealed class CanonicalFingerprintsTests
+{
+    private static readonly DateOnly Day = new(2027, 3, 31);
+
+    public static TheoryData<string, long> Golden => new()
+    {
+        { "leistung.status", -5_930_888_997_004_620_452L },
+        { "leistung.zustaendigkeit", 107_369_444_459_451_192L },
+        { "themenfeld.federfuehrung", 9_060_463_160_991_398_647L },
+        { "it-dienstleister.register", 5_999_091_052_259_367_834L },
+        { "kommunen.import", 7_399_398_757_428_549_495L },
+        { "labor.define", 7_354_470_727_387_362_341L },
+        { "labor.teilnehmer", -7_385_607_854_209_568_858L },
+        { "labor.stufe", 5_769_998_803_796_746_965L },
+        { "labor.blaupause", 8_927_118_649_803_783_055L },
+        { "komponente.register", 5_209_106_473_754_889_194L },
+        { "komponente.nutzung", -3_821_545_129_720_323_121L },
+        { "nachnutzung.umsetzungsland", 2_820_737_821_143_801_266L },
+        { "nachnutzung.zustand", -7_643_888_223_290_964_645L },
+        { "termine.meilenstein", -6_822_922_014_201_482_280L },
+        { "termine.fristpruefung", -7_432_974_024_076_478_444L },
+        { "beschluss.record", -1_982_512_720_683_476_895L },
+        { "rollout-entry.report", -4_021_285_160_040_479_608L },
+        { "request-key", 3_327_332_817_239_957_403L },
+    };
+
+    [Theory]
+    [MemberData(nameof(Golden))]
+    public void Each_kind_of_write_keeps_its_fingerprint_across_releases(string kind, long golden) =>
+        Assert.Equal(golden, Fingerprint(kind));
+
+    [Fact]
+    public void Every_kind_of_write_has_a_golden_fingerprint() =>
+        Assert.Equal(Kinds.Order(), Golden.Select(row => (string)row[0]).Order());
+
+    [Fact]
+    public void Writes_that_differ_in_one_field_have_different_fingerprints()
+    {
+        var update = new LeistungStatusUpdate(2, Umsetzungsphase.Umsetzung, new LandVerfuegbarkeit("HE", Verfuegbarkeit.Flaechendeckend));
+        Assert.NotEqual(LeistungFingerprints.Status(3, update), LeistungFingerprints.Status(4, update));
+        Assert.NotEqual(LeistungFingerprints.Status(3, update), LeistungFingerprints.Status(3, update with { Reifegrad = 3 }));
+        Assert.NotEqual(LeistungFingerprints.Status(null, update), LeistungFingerprints.Status(0, update));
+
+        // Tagged and length-prefixed: moving text between two fields is another write.
+        Assert.NotEqual(LaborFingerprints.Blaupause(null, "ab", "c", "d"), LaborFingerprints.Blaupause(null, "a", "bc", "d"));
+    }
+
+    [Fact]
+    public void The_same_request_id_of_different_callers_is_remembered_under_different_keys()
+    {
+        var subject = new WriteCommand("r-1", null, "alice");
+        var dienstleister = subject with { Scope = new ItDienstleisterScope("alice", ["HE"]) };
+        var ozggrid = WriteCommand.ByOzgGrid("r-1", "alice");
+
+        Assert.Equal(3, new[] { RequestKeys.Of(subject), RequestKeys.Of(dienstleister), RequestKeys.Of(ozggrid) }.Distinct().Count());
+        Assert.Equal(RequestKeys.Of(dienstleister), RequestKeys.Of(dienstleister with { ChangedBy = "bob" }));
+        Assert.NotEqual(RequestKeys.Of(subject), RequestKeys.Of(subject with { ChangedBy = "bob" }));
+    }
+
+    private static IEnumerable<string> Kinds => Golden.Select(row => (string)row[0]);
+
+    private static long Fingerprint(string kind) => kind switch
+    {
+        "leistung.status" => LeistungFingerprints.Status(7, new(2, Umsetzungsphase.Umsetzung, new LandVerfuegbarkeit("HE", Verfuegbarkeit.Flaechendeckend))),
+        "leistung.zustaendigkeit" => LeistungFingerprints.Zustaendigkeit(
+            7, new(new UmsetzendeStelle(UmsetzendeStelleArt.Land, "HE"), true, "ekom21", ImmutableSortedSet.Create("BY", "NW"))),
+        "themenfeld.federfuehrung" => ThemenfeldFingerprints.Federfuehrung(null, new("BMI", ImmutableSortedSet.Create("BE", "HE"))),
+        "it-dienstleister.register" => ItDienstleisterFingerprints.Register(1, new("Dataport", ImmutableSortedSet.Create("HH", "SH"), "ozg@dataport.de")),
+        "kommunen.import" => KommunenFingerprints.Import(null, [new Kommune("06411000", "Darmstadt", KommuneSource.Imported)]),
+        "labor.define" => LaborFingerprints.Define(null, "Familie & Kind", 3, ImmutableSortedSet.Create(10001, 10002)),
+        "labor.teilnehmer" => LaborFingerprints.Teilnehmer(2, [new LaborTeilnehmer(TeilnehmerArt.ItDienstleister, "dataport", "Umsetzung")]),
+        "labor.stufe" => LaborFingerprints.Stufe(2, LaborStufe.Zielbild),
+        "labor.blaupause" => LaborFingerprints.Blaupause(null, "Antrag", "https://example.org/b", "Beschreibung"),
+        "komponente.register" => KomponenteFingerprints.Register(null, "Bezahldienst", KomponenteArt.Bezahldienst, "ePayBL", "labor-1"),
+        "komponente.nutzung" => KomponenteFingerprints.Nutzung(3, 10001, used: true),
+        "nachnutzung.umsetzungsland" => NachnutzungFingerprints.Umsetzungsland(null, "HE"),
+        "nachnutzung.zustand" => NachnutzungFingerprints.Zustand(4, "BY", NachnutzungZustand.Live, overrideByManagement: true),
+        "termine.meilenstein" => TermineFingerprints.Meilenstein(null, new Meilenstein(Umsetzungsphase.Pilotierung, "NW", Day, "2022/23")),
+        "termine.fristpruefung" => TermineFingerprints.Fristpruefung([new Meilenstein(Umsetzungsphase.Pilotierung, "NW", Day, "2022/23")]),
+        "beschluss.record" => BeschlussFingerprints.Record(null, new Beschluss(
+            "2022/23", new DateOnly(2022, 6, 30), "Titel", "Text", [new PrioritaetVorgabe(10001, null, Prioritaet.Hoch)],
+            [new MeilensteinVorgabe(ImmutableSortedSet.Create(10001), [], Umsetzungsphase.RollOut, string.Empty, true, Day)])),
+        "rollout-entry.report" => RolloutEntryGrain.Fingerprint(new RolloutReport("06411000", KommuneVerfuegbarkeit.Online, 2)),
+        "request-key" => RequestKeys.Of(new WriteCommand("3f2b-request", null, "fitko")),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No example for this kind of write."),
+    };
+}
