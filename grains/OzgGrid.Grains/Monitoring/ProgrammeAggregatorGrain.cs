@@ -7,7 +7,6 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Monitoring;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
-using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using Orleans.Concurrency;
 using Orleans.Storage;
@@ -51,9 +50,6 @@ public sealed class ProgrammeAggregatorGrain(
 
     /// <summary>The number of the last programme-management event taken; older ones are retries.</summary>
     private long _programmeSequence;
-
-    /// <summary>Leistungen with an overdue milestone: a change of one of them has its milestones checked at once.</summary>
-    private readonly HashSet<int> _overdue = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -124,15 +120,6 @@ public sealed class ProgrammeAggregatorGrain(
                 foreach (var figure in programmeEvent.ChangedFigures)
                 {
                     SetProgrammeFigure(figure.Key, figure.Value);
-                }
-
-                if (programmeEvent.Kind == ProgrammeEventKind.Ueberfaellig)
-                {
-                    _overdue.Add(programmeEvent.OzgId);
-                }
-                else if (programmeEvent.Kind == ProgrammeEventKind.NichtMehrUeberfaellig)
-                {
-                    _overdue.Remove(programmeEvent.OzgId);
                 }
 
                 if ((_counted.GetValueOrDefault(programmeEvent.OzgId) ?? uncounted.FirstOrDefault(l => l?.OzgId == programmeEvent.OzgId)) is not { } leistung)
@@ -279,10 +266,6 @@ public sealed class ProgrammeAggregatorGrain(
             var changedFigures = _figures.Move(before, after);
             _counted[after.OzgId] = after;
             published.Add(new PublishedChange(++_sequence, change, before, changedFigures));
-            if (_overdue.Count > 0 && _overdue.Contains(after.OzgId))
-            {
-                CheckDeadlinesSoon(after.OzgId);
-            }
         }
 
         if (published.Count == 0)
@@ -306,7 +289,6 @@ public sealed class ProgrammeAggregatorGrain(
     {
         var takenBeforeRead = _programmeSequence;
         ProgrammeFiguresSnapshot source;
-        ImmutableArray<UeberfaelligeLeistung> overdue;
         try
         {
             var figuresGrain = GrainFactory.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);
@@ -316,8 +298,6 @@ public sealed class ProgrammeAggregatorGrain(
                 await Task.Delay(options.Value.ReconciliationGrace, clock);
                 source = await figuresGrain.GetSnapshotAsync();
             }
-
-            overdue = await figuresGrain.GetUeberfaelligeAsync();
         }
         catch (Exception exception) when (exception is TimeoutException or OrleansException)
         {
@@ -342,8 +322,6 @@ public sealed class ProgrammeAggregatorGrain(
                 .ToList();
             var behind = _programmeSequence != source.Sequence;
             _programmeSequence = source.Sequence;
-            _overdue.Clear();
-            _overdue.UnionWith(overdue.Select(leistung => leistung.OzgId));
             if (drifted.Count == 0)
             {
                 return [];
@@ -380,28 +358,6 @@ public sealed class ProgrammeAggregatorGrain(
         else
         {
             _programmeFigures[key] = value;
-        }
-    }
-
-    /// <summary>
-    /// An overdue Leistung changed: its milestones are checked now rather than at the next daily reminder, so that
-    /// catching up is announced at once. Not awaited: the batch must not wait for it, and a check that fails is made
-    /// up by the reminder.
-    /// </summary>
-    private void CheckDeadlinesSoon(int ozgId)
-    {
-        _ = CheckAsync();
-
-        async Task CheckAsync()
-        {
-            try
-            {
-                await GrainFactory.GetGrain<ITermineGrain>(ozgId).CheckDeadlinesAsync();
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning(exception, "Milestones of {OzgId} could not be checked after its change; the reminder checks them", ozgId);
-            }
         }
     }
 
