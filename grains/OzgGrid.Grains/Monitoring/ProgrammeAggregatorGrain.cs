@@ -63,7 +63,8 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
         this.RegisterGrainTimer(PersistIfChangedAsync, _options.PersistInterval, _options.PersistInterval);
         this.RegisterGrainTimer(async _ => await ReconcileAsync(), _options.FirstReconciliationDelay, _options.ReconciliationInterval);
 
-        // Not read here: the figures grain may be the caller that activated this grain, waiting for it.
+        // The copy of the programme-management figures starts empty: filled from the figures grain by a timer, so that
+        // the activation (and the batches waiting for it) need not wait for that grain.
         this.RegisterGrainTimer(async _ => await ReconcileProgrammeFiguresAsync(graceful: false), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         _logger.LogInformation("Programme aggregator active in epoch {Epoch} with {Count} Leistungen counted", _sequence.Epoch, _tally.LeistungenCounted);
     }
@@ -77,15 +78,35 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
 
     public async Task ApplyProgrammeEventsAsync(ImmutableArray<ProgrammeEvent> events)
     {
-        // A Leistung not counted yet (just after activation, before the first recount) is read before taking the gate.
-        var uncounted = await Task.WhenAll(events.Select(e => e.OzgId).Distinct().Where(ozgId => _tally.Find(ozgId) is null)
-            .Select(ozgId => GrainFactory.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync()));
-
-        await _gate.RunAsync(() =>
+        long lastTaken = 0;
+        var afterGap = await _gate.RunAsync(async () =>
         {
-            var published = _programmeFigures.Take(events, ozgId => _tally.Find(ozgId) ?? uncounted.FirstOrDefault(l => l?.OzgId == ozgId), _sequence);
-            return published.IsEmpty ? Task.CompletedTask : _hubs.PublishAsync(new ChangeBatch(_sequence.Epoch, published));
+            // A Leistung not counted yet (just after activation, before the first recount) is read under the gate, so
+            // that events are taken in the order they arrive (the Leistung never waits for this grain).
+            var uncounted = await Task.WhenAll(events.Select(e => e.OzgId).Distinct().Where(ozgId => _tally.Find(ozgId) is null)
+                .Select(ozgId => GrainFactory.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync()));
+            lastTaken = _programmeFigures.Sequence;
+            var (published, afterGap) = _programmeFigures.Take(
+                events, ozgId => _tally.Find(ozgId) ?? uncounted.FirstOrDefault(l => l?.OzgId == ozgId), _sequence);
+            if (!published.IsEmpty)
+            {
+                await _hubs.PublishAsync(new ChangeBatch(_sequence.Epoch, published));
+            }
+
+            return afterGap;
         });
+
+        if (afterGap)
+        {
+            // The events come one-way: one that was lost shows only here, as a number skipped. (Right after activation
+            // the copy is still empty: nothing was lost, it is filled the same way.)
+            if (lastTaken > 0)
+            {
+                _logger.LogWarning("Programme-management events after {Sequence} were lost on the way; recounting from the figures grain", lastTaken);
+            }
+
+            await ReconcileProgrammeFiguresAsync(graceful: true);
+        }
     }
 
     public Task<FiguresSnapshot> GetSnapshotAsync() =>

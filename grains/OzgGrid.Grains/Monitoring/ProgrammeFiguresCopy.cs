@@ -22,9 +22,15 @@ public sealed class ProgrammeFiguresCopy
 
     /// <summary>Takes the events newer than the last taken, in their order, and numbers each as a change of its Leistung.</summary>
     /// <param name="leistung">The Leistung as counted (or read), null if it is not in the catalogue.</param>
-    public ImmutableArray<PublishedChange> Take(ImmutableArray<ProgrammeEvent> events, Func<int, LeistungSummary?> leistung, ChangeSequence sequence)
+    /// <returns>
+    /// The changes to publish, and whether an event was taken whose predecessor never came: the figures that one moved
+    /// are then out of date here until they are recounted from the figures grain.
+    /// </returns>
+    public (ImmutableArray<PublishedChange> Published, bool AfterGap) Take(
+        ImmutableArray<ProgrammeEvent> events, Func<int, LeistungSummary?> leistung, ChangeSequence sequence)
     {
         var published = ImmutableArray.CreateBuilder<PublishedChange>();
+        var afterGap = false;
         foreach (var programmeEvent in events.OrderBy(e => e.Sequence))
         {
             if (programmeEvent.Sequence <= Sequence)
@@ -32,6 +38,7 @@ public sealed class ProgrammeFiguresCopy
                 continue;
             }
 
+            afterGap |= programmeEvent.Sequence > Sequence + 1;
             Sequence = programmeEvent.Sequence;
             foreach (var figure in programmeEvent.ChangedFigures)
             {
@@ -49,7 +56,7 @@ public sealed class ProgrammeFiguresCopy
             published.Add(new PublishedChange(sequence.Next(), change, counted, programmeEvent.ChangedFigures, programmeEvent));
         }
 
-        return published.ToImmutable();
+        return (published.ToImmutable(), afterGap);
     }
 
     /// <summary>Takes the figures grain's figures and event number.</summary>
