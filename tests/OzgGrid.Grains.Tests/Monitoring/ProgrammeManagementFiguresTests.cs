@@ -117,11 +117,8 @@ public sealed class ProgrammeManagementFiguresTests(ClusterFixture fixture) : ID
     {
         var (efa, ozgId) = await EfaLeistungAsync("HB");
         var (next, _) = await EfaLeistungAsync("BE");
-        var lostBefore = fixture.ProgrammeEventLoss.Lost;
-        fixture.ProgrammeEventLoss.LoseNext(1);
 
-        await efa.SetZustandAsync(WriteCommands.New(), "SL", NachnutzungZustand.Live, overrideByManagement: true);
-        await Poll.UntilAsync(() => Task.FromResult(fixture.ProgrammeEventLoss.Lost), lost => lost > lostBefore, "the event lost", Deadline);
+        await WithEventLostAsync(() => efa.SetZustandAsync(WriteCommands.New(), "SL", NachnutzungZustand.Live, overrideByManagement: true));
         Assert.Equal(0, await FigureAsync(ProgrammeFigureKeys.Nachnutzer(ozgId)));
         await next.SetZustandAsync(WriteCommands.New(), "SL", NachnutzungZustand.Live, overrideByManagement: true);
 
@@ -133,19 +130,26 @@ public sealed class ProgrammeManagementFiguresTests(ClusterFixture fixture) : ID
     public async Task A_last_event_lost_on_its_way_to_the_aggregator_is_made_up_by_the_recount()
     {
         var (efa, ozgId) = await EfaLeistungAsync("HB");
-        var lostBefore = fixture.ProgrammeEventLoss.Lost;
-        fixture.ProgrammeEventLoss.LoseNext(1);
 
-        await efa.SetZustandAsync(WriteCommands.New(), "SL", NachnutzungZustand.Live, overrideByManagement: true);
-        await Poll.UntilAsync(() => Task.FromResult(fixture.ProgrammeEventLoss.Lost), lost => lost > lostBefore, "the event lost", Deadline);
+        await WithEventLostAsync(() => efa.SetZustandAsync(WriteCommands.New(), "SL", NachnutzungZustand.Live, overrideByManagement: true));
 
-        // Asked until a recount has read the figures grain after the loss (one already running may have read before).
-        await Poll.UntilAsync(
-            async () => { await _aggregator.ReconcileAsync(); return await FigureAsync(ProgrammeFigureKeys.Nachnutzer(ozgId)); },
-            value => value == 1, "the lost event made up by the recount", Deadline);
+        var result = await _aggregator.ReconcileAsync();
+
+        Assert.Contains(ProgrammeFigureKeys.Nachnutzer(ozgId), result.DriftedFigures);
+        Assert.Equal(1, await FigureAsync(ProgrammeFigureKeys.Nachnutzer(ozgId)));
+        await ResyncAsync();
     }
 
     public void Dispose() => _hub.Unsubscribe(_subscription);
+
+    /// <summary>Makes a change whose event is lost on its way to the aggregator.</summary>
+    private async Task WithEventLostAsync(Func<Task> change)
+    {
+        var lostBefore = fixture.ProgrammeEventLoss.Lost;
+        fixture.ProgrammeEventLoss.LoseNext(1);
+        await change();
+        await Poll.UntilAsync(() => Task.FromResult(fixture.ProgrammeEventLoss.Lost), lost => lost > lostBefore, "the event lost", Deadline);
+    }
 
     /// <summary>A fresh EfA-Leistung built by <paramref name="umsetzungsland"/>, once the aggregator has published that.</summary>
     private async Task<(INachnutzungGrain Efa, int OzgId)> EfaLeistungAsync(string umsetzungsland)
