@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 
 namespace OzgGrid.Grains.Abstractions.Monitoring;
@@ -7,7 +8,7 @@ namespace OzgGrid.Grains.Abstractions.Monitoring;
 /// The programme-wide figures (one grain, key <see cref="Key"/>). Per-silo batchers feed it the changes of all
 /// Leistungen; it numbers them, keeps the figures by deltas and publishes each batch to every silo's hub. The
 /// programme-management figures (EfA-Nachnutzung, overdue Leistungen) join them from <see cref="IProgrammeFiguresGrain"/>,
-/// which keeps them and forwards each of its events here, to be numbered and published like a change of the Leistung.
+/// which keeps them and passes each of its events here, one-way, to be numbered and published like a change of the Leistung.
 /// </summary>
 public interface IProgrammeAggregatorGrain : IGrainWithIntegerKey
 {
@@ -16,9 +17,12 @@ public interface IProgrammeAggregatorGrain : IGrainWithIntegerKey
     Task ApplyAsync(ImmutableArray<LeistungChanged> changes);
 
     /// <summary>
-    /// Events of the programme-management figures, in their order; one not newer than the last taken is ignored (a
-    /// retried forward). The figures they moved take the values the events carry.
+    /// Events of the programme-management figures, in their order; one not newer than the last taken is ignored. The
+    /// figures they moved take the values the events carry. One-way: the figures grain never waits for this grain,
+    /// which reads the figures grain in its recount. An event lost on the way shows as a gap in the numbers of the
+    /// next one, and the figures are then recounted from the figures grain; the periodic recount covers a last one.
     /// </summary>
+    [OneWay]
     Task ApplyProgrammeEventsAsync(ImmutableArray<ProgrammeEvent> events);
 
     /// <summary>The Leistung figures and the programme-management figures (keys "efa/…", "ueberfaellig/…") together.</summary>

@@ -8,9 +8,10 @@ namespace OzgGrid.Grains.Abstractions.ProgrammeManagement;
 /// <summary>
 /// The programme-management figures (one grain, key <see cref="Key"/>): EfA-Nachnutzung and overdue Leistungen, kept by
 /// deltas from what the Nachnutzung and Termine grains report after each accepted change, and announced to watchers.
-/// A report that is not newer than what was counted is ignored. Every event also goes to the programme aggregator
-/// (<see cref="Monitoring.IProgrammeAggregatorGrain.ApplyProgrammeEventsAsync"/>), which makes these figures part of
-/// the programme figures and of the <c>WatchProgramme</c> streams.
+/// A report that is not newer than what was counted is ignored. Every event also goes to the programme aggregator,
+/// one-way (<see cref="Monitoring.IProgrammeAggregatorGrain.ApplyProgrammeEventsAsync"/>), which makes these figures
+/// part of the programme figures and of the <c>WatchProgramme</c> streams. This grain never waits for the aggregator:
+/// the aggregator reads it in its recount.
 /// </summary>
 public interface IProgrammeFiguresGrain : IGrainWithIntegerKey
 {

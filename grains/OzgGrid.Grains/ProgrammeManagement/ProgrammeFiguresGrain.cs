@@ -12,10 +12,10 @@ namespace OzgGrid.Grains.ProgrammeManagement;
 
 /// <summary>
 /// Keeps the EfA and overdue figures by deltas (a report moves its Leistung from the keys of its previous report to
-/// those of the new one) and announces each change to the subscribed watchers and to the programme aggregator, which
-/// numbers it into the <c>WatchProgramme</c> streams. Counted here rather than in the aggregator: these figures come
-/// from other grains than the Leistungen and change rarely, so the Leistung status path carries none of their cost;
-/// the aggregator's recount compares its copy with this grain's figures.
+/// those of the new one) and announces each change to the subscribed watchers and, one-way, to the programme
+/// aggregator, which numbers it into the <c>WatchProgramme</c> streams. Counted here rather than in the aggregator:
+/// these figures come from other grains than the Leistungen and change rarely, so the Leistung status path carries none
+/// of their cost; the aggregator's recount compares its copy with this grain's figures.
 /// </summary>
 public sealed class ProgrammeFiguresGrain(
     [PersistentState("programme-management-figures", StorageNames.Aggregates)] IPersistentState<ProgrammeFiguresState> state,
@@ -25,27 +25,11 @@ public sealed class ProgrammeFiguresGrain(
     /// <summary>How long a watcher may take for an event (in-memory work on a live silo: milliseconds).</summary>
     private static readonly TimeSpan ObserverTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long the aggregator may take for events before they go again with the next forward.</summary>
-    private static readonly TimeSpan ForwardTimeout = TimeSpan.FromSeconds(5);
-
-    /// <summary>How often events the aggregator has not taken yet are sent again.</summary>
-    private static readonly TimeSpan ForwardRetryInterval = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Beyond this many events waiting for the aggregator the oldest are dropped: its recount corrects the figures
-    /// (the announcements of those events are then lost to WatchProgramme, which resyncs its watchers).
-    /// </summary>
-    private const int MaxUnforwarded = 10_000;
-
     private readonly FigureCounter _figures = new();
     private readonly Dictionary<IProgrammeEventObserver, DateTimeOffset> _observers = [];
-    private readonly List<ProgrammeEvent> _unforwarded = [];
-    private bool _forwarding;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(_ => ForwardAsync(), ForwardRetryInterval, ForwardRetryInterval);
-
         foreach (var (efa, _) in state.State.Nachnutzung.Values)
         {
             _figures.Move([], ProgrammeFigureKeys.Of(efa));
@@ -147,19 +131,15 @@ public sealed class ProgrammeFiguresGrain(
         new(state.State.Sequence, _figures.ToImmutable());
 
     /// <summary>
-    /// Persists the new counts with the event's number, then tells every watcher that is still subscribed and passes
-    /// the event on to the programme aggregator.
+    /// Persists the new counts with the event's number, then passes the event on to the programme aggregator and tells
+    /// every watcher that is still subscribed.
     /// </summary>
     private async Task PublishAsync(ProgrammeEvent unnumbered)
     {
         state.State = state.State with { Sequence = state.State.Sequence + 1 };
         await WriteOrForgetAsync();
         var programmeEvent = unnumbered with { Sequence = state.State.Sequence };
-        _unforwarded.Add(programmeEvent);
-        if (_unforwarded.Count > MaxUnforwarded)
-        {
-            _unforwarded.RemoveAt(0);
-        }
+        await ForwardAsync(programmeEvent);
 
         var expired = time.GetUtcNow() - IProgrammeFiguresGrain.ObserverExpiry;
         foreach (var gone in _observers.Where(o => o.Value < expired).Select(o => o.Key).ToList())
@@ -184,9 +164,6 @@ public sealed class ProgrammeFiguresGrain(
         {
             _observers.Remove(observer);
         }
-
-        // Not awaited: the write that reported the change must not wait for the monitoring (nor fail with it).
-        _ = ForwardAsync();
     }
 
     /// <summary>
@@ -207,33 +184,20 @@ public sealed class ProgrammeFiguresGrain(
     }
 
     /// <summary>
-    /// Passes the events the aggregator has not taken yet, in order, one forward at a time; on failure they stay and go
-    /// with the next forward (the aggregator ignores an event it has taken already).
+    /// Passes the event on, one-way: neither this grain nor the write that reported the change waits for the aggregator
+    /// (which reads this grain in its recount), nor fails with it. An event lost on the way is made up there: the next
+    /// event shows the gap in the numbers, and the periodic recount covers a last one.
     /// </summary>
-    private async Task ForwardAsync()
+    private async Task ForwardAsync(ProgrammeEvent programmeEvent)
     {
-        if (_forwarding)
-        {
-            return;
-        }
-
-        _forwarding = true;
         try
         {
-            while (_unforwarded.Count > 0)
-            {
-                var events = _unforwarded.ToImmutableArray();
-                await GrainFactory.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ApplyProgrammeEventsAsync(events).WaitAsync(ForwardTimeout);
-                _unforwarded.RemoveAll(taken => taken.Sequence <= events[^1].Sequence);
-            }
+            await GrainFactory.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ApplyProgrammeEventsAsync([programmeEvent]);
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "The programme aggregator did not take {Count} programme-management events; retrying", _unforwarded.Count);
-        }
-        finally
-        {
-            _forwarding = false;
+            logger.LogWarning(exception, "Programme-management event {Sequence} was not sent to the programme aggregator; its recount makes it up",
+                programmeEvent.Sequence);
         }
     }
 

@@ -89,13 +89,15 @@ public sealed class ProgrammeManagementFiguresTests(ClusterFixture fixture) : ID
     {
         var notALeistung = FreshKeys.Next();
         var wrongKey = ProgrammeFigureKeys.Nachnutzer(notALeistung);
+        await _aggregator.ReconcileAsync();
         var source = await _grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key).GetSnapshotAsync();
 
-        // An event the figures grain never sent, numbered ahead of it: nothing on the way can explain it.
-        ProgrammeEvent stray = new(source.Sequence + 1_000, ProgrammeEventKind.NachnutzungGeaendert, notALeistung, "stray", DateTimeOffset.UtcNow,
+        // An event the figures grain never sent, numbered ahead of it: nothing on the way can explain it. Numbered next
+        // to the last, it shows no gap, so that the aggregator takes it until its recount.
+        ProgrammeEvent stray = new(source.Sequence + 1, ProgrammeEventKind.NachnutzungGeaendert, notALeistung, "stray", DateTimeOffset.UtcNow,
             [new Figure(wrongKey, 3)], "test", [], [], [], null);
         await _aggregator.ApplyProgrammeEventsAsync([stray]);
-        Assert.Equal(3, await FigureAsync(wrongKey));
+        await Poll.UntilAsync(() => FigureAsync(wrongKey), value => value == 3, "the stray event taken", Deadline);
 
         var result = await _aggregator.ReconcileAsync();
 
@@ -110,7 +112,54 @@ public sealed class ProgrammeManagementFiguresTests(ClusterFixture fixture) : ID
         await PublishedAsync(c => c.ProgrammeEvent?.OzgId == ozgId, $"the Umsetzungsland of {ozgId} published after the correction");
     }
 
+    [Fact]
+    public async Task An_event_lost_on_its_way_to_the_aggregator_is_made_up_when_the_next_event_shows_the_gap()
+    {
+        var (efa, ozgId) = await EfaLeistungAsync("HB");
+        var (next, _) = await EfaLeistungAsync("BE");
+
+        await WithEventLostAsync(() => efa.SetZustandAsync(WriteCommands.New(), "SL", NachnutzungZustand.Live, overrideByManagement: true));
+        Assert.Equal(0, await FigureAsync(ProgrammeFigureKeys.Nachnutzer(ozgId)));
+        await next.SetZustandAsync(WriteCommands.New(), "SL", NachnutzungZustand.Live, overrideByManagement: true);
+
+        await Poll.UntilAsync(() => FigureAsync(ProgrammeFigureKeys.Nachnutzer(ozgId)), value => value == 1, "the lost event made up", Deadline);
+        await ResyncAsync();
+    }
+
+    [Fact]
+    public async Task A_last_event_lost_on_its_way_to_the_aggregator_is_made_up_by_the_recount()
+    {
+        var (efa, ozgId) = await EfaLeistungAsync("HB");
+
+        await WithEventLostAsync(() => efa.SetZustandAsync(WriteCommands.New(), "SL", NachnutzungZustand.Live, overrideByManagement: true));
+
+        var result = await _aggregator.ReconcileAsync();
+
+        Assert.Contains(ProgrammeFigureKeys.Nachnutzer(ozgId), result.DriftedFigures);
+        Assert.Equal(1, await FigureAsync(ProgrammeFigureKeys.Nachnutzer(ozgId)));
+        await ResyncAsync();
+    }
+
     public void Dispose() => _hub.Unsubscribe(_subscription);
+
+    /// <summary>Makes a change whose event is lost on its way to the aggregator.</summary>
+    private async Task WithEventLostAsync(Func<Task> change)
+    {
+        var lostBefore = fixture.ProgrammeEventLoss.Lost;
+        fixture.ProgrammeEventLoss.LoseNext(1);
+        await change();
+        await Poll.UntilAsync(() => Task.FromResult(fixture.ProgrammeEventLoss.Lost), lost => lost > lostBefore, "the event lost", Deadline);
+    }
+
+    /// <summary>A fresh EfA-Leistung built by <paramref name="umsetzungsland"/>, once the aggregator has published that.</summary>
+    private async Task<(INachnutzungGrain Efa, int OzgId)> EfaLeistungAsync(string umsetzungsland)
+    {
+        var ozgId = (int)(await _catalog.AddLeistungAsync()).GetPrimaryKeyLong();
+        var efa = _grains.GetGrain<INachnutzungGrain>(ozgId);
+        await efa.SetUmsetzungslandAsync(WriteCommands.New(), umsetzungsland);
+        await PublishedAsync(c => c.ProgrammeEvent?.OzgId == ozgId, $"the Umsetzungsland of {ozgId} published");
+        return (efa, ozgId);
+    }
 
     private async Task<long> FigureAsync(string key) => (await _aggregator.GetSnapshotAsync()).Figures.GetValueOrDefault(key);
 
