@@ -36,6 +36,7 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
     private readonly MonitoringOptions _options;
     private readonly ILogger<ProgrammeAggregatorGrain> _logger;
     private Task<ReconciliationResult>? _reconciliation;
+    private Task<ReconciliationResult>? _nextReconciliation;
 
     public ProgrammeAggregatorGrain(
         [PersistentState("programme", StorageNames.Aggregates)] IPersistentState<ProgrammeAggregatorState> state,
@@ -74,6 +75,9 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
 
     public void Dispose() => _gate.Dispose();
 
+    private static LeistungSummary? Newest(LeistungSummary? counted, LeistungSummary? read) =>
+        counted is null || (read is not null && read.Version > counted.Version) ? read : counted;
+
     public Task ApplyAsync(ImmutableArray<LeistungChanged> changes) => _gate.RunAsync(() => CountAsync(changes, fromRecount: false));
 
     public async Task ApplyProgrammeEventsAsync(ImmutableArray<ProgrammeEvent> events)
@@ -81,13 +85,13 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
         long lastTaken = 0;
         var afterGap = await _gate.RunAsync(async () =>
         {
-            // A Leistung not counted yet (just after activation, before the first recount) is read under the gate, so
-            // that events are taken in the order they arrive (the Leistung never waits for this grain).
-            var uncounted = await Task.WhenAll(events.Select(e => e.OzgId).Distinct().Where(ozgId => _tally.Find(ozgId) is null)
+            // Each Leistung is read as it is now, under the gate so that events are taken in the order they arrive (the
+            // Leistung never waits for this grain): its milestone record checks on the Leistung's own notice, which can
+            // arrive before the Leistung's change came through a silo's batcher, and the event shows the newer status.
+            var read = await Task.WhenAll(events.Select(e => e.OzgId).Distinct()
                 .Select(ozgId => GrainFactory.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync()));
             lastTaken = _programmeFigures.Sequence;
-            var (published, afterGap) = _programmeFigures.Take(
-                events, ozgId => _tally.Find(ozgId) ?? uncounted.FirstOrDefault(l => l?.OzgId == ozgId), _sequence);
+            var (published, afterGap) = _programmeFigures.Take(events, ozgId => Newest(_tally.Find(ozgId), read.FirstOrDefault(l => l?.OzgId == ozgId)), _sequence);
             if (!published.IsEmpty)
             {
                 await _hubs.PublishAsync(new ChangeBatch(_sequence.Epoch, published));
@@ -117,15 +121,27 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
     public Task RegisterHubAsync(string siloName, IMonitoringHub hub) =>
         _gate.RunAsync(() => _hubs.Register(siloName, hub) ? _store.WriteAsync(CancellationToken.None) : Task.CompletedTask);
 
-    /// <summary>One recount at a time: a request while one runs gets that one's result.</summary>
+    /// <summary>
+    /// One recount at a time. A request while one runs gets the next one, which starts when it ends: the running one
+    /// read the Leistungen before the request and may not see what the caller asks to be healed. Requests arriving
+    /// meanwhile share that next one.
+    /// </summary>
     public Task<ReconciliationResult> ReconcileAsync()
     {
-        if (_reconciliation is not { IsCompleted: false })
+        if (_reconciliation is not { IsCompleted: false } running)
         {
-            _reconciliation = ReconcileOnceAsync();
+            _nextReconciliation = null;
+            return _reconciliation = ReconcileOnceAsync();
         }
 
-        return _reconciliation;
+        return _nextReconciliation ??= AfterAsync(running);
+
+        async Task<ReconciliationResult> AfterAsync(Task<ReconciliationResult> before)
+        {
+            await before.ContinueWith(static _ => { }, TaskScheduler.Current);
+            _nextReconciliation = null;
+            return await (_reconciliation = ReconcileOnceAsync());
+        }
     }
 
     public Task<ImmutableArray<ProgressPoint>> GetProgressAsync(DateOnly firstDay, DateOnly lastDay) =>
