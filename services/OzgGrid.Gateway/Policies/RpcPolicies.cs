@@ -121,13 +121,17 @@ public static class RpcPolicies
     public static RpcPolicy Of(MethodDescriptor method) =>
         Find(RpcPolicy.PathOf(method)) ?? throw new InvalidOperationException($"{RpcPolicy.PathOf(method)} has no policy.");
 
+    /// <summary>
+    /// The method of <paramref name="service"/> named <paramref name="method"/> (a <c>nameof</c> of the generated base
+    /// class, so that a typo does not compile); one missing from the service fails at once.
+    /// </summary>
+    public static MethodDescriptor MethodOf(ServiceDescriptor service, string method) =>
+        service.FindMethodByName(method) ?? throw new InvalidOperationException($"{service.FullName} has no method {method}.");
+
     private static RpcPolicy Open(ServiceDescriptor service, string method, TimeoutClass timeout) =>
         new(MethodOf(service, method), Anonymous: true, [], timeout, None);
 
     private static RpcPolicy Policy(
         ServiceDescriptor service, string method, string[] roles, TimeoutClass timeout = Standard, RpcMetric metric = None) =>
         new(MethodOf(service, method), Anonymous: false, roles, timeout, metric);
-
-    private static MethodDescriptor MethodOf(ServiceDescriptor service, string method) =>
-        service.FindMethodByName(method) ?? throw new InvalidOperationException($"{service.FullName} has no method {method}.");
 }
