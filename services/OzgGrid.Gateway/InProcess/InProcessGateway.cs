@@ -21,13 +21,8 @@ public sealed class InProcessGateway(IOptions<GrpcServiceOptions> grpcOptions)
         where TResponse : class
     {
         using var interceptors = new InterceptorLease(grpcOptions.Value.Interceptors, http.RequestServices);
-        var call = handler;
-        foreach (var interceptor in interceptors.InnermostFirst)
-        {
-            var next = call;
-            call = (inner, context) => interceptor.UnaryServerHandler(inner, context, next);
-        }
-
+        var call = interceptors.InnermostFirst.Aggregate(handler, (next, interceptor) =>
+            (inner, context) => interceptor.UnaryServerHandler(inner, context, next));
         return await call(request, new InProcessCallContext(RpcPolicy.PathOf(method), http));
     }
 
@@ -38,13 +33,8 @@ public sealed class InProcessGateway(IOptions<GrpcServiceOptions> grpcOptions)
         where TResponse : class
     {
         using var interceptors = new InterceptorLease(grpcOptions.Value.Interceptors, http.RequestServices);
-        var call = handler;
-        foreach (var interceptor in interceptors.InnermostFirst)
-        {
-            var next = call;
-            call = (inner, writer, context) => interceptor.ServerStreamingServerHandler(inner, writer, context, next);
-        }
-
+        var call = interceptors.InnermostFirst.Aggregate(handler, (next, interceptor) =>
+            (inner, writer, context) => interceptor.ServerStreamingServerHandler(inner, writer, context, next));
         await call(request, stream, new InProcessCallContext(RpcPolicy.PathOf(method), http));
     }
 }
