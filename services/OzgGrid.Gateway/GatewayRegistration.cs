@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OzgGrid.Gateway.Errors;
 using OzgGrid.Gateway.Grpc;
 using OzgGrid.Gateway.Identity;
+using OzgGrid.Gateway.InProcess;
 using OzgGrid.Gateway.Monitoring;
 using OzgGrid.Gateway.ProgrammeManagement;
 using OzgGrid.Gateway.Resilience;
@@ -50,6 +51,7 @@ public static class GatewayRegistration
         services.AddSingleton(typeof(GrainReferenceCache<>));
         services.AddSingleton<ProgrammeEventWatch>();
         services.AddSingleton<ShutdownAwareStreams>();
+        services.AddSingleton<InProcessGateway>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
         return services;

@@ -1,50 +1,99 @@
+using System.Security.Claims;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OzgGrid.Gateway.Identity;
+using OzgGrid.Gateway.InProcess;
+using OzgGrid.Gateway.Policies;
 using OzgGrid.Protos.V1;
+using LeistungApi = OzgGrid.Protos.V1.LeistungService;
 using LeistungService = OzgGrid.Gateway.Grpc.LeistungService;
+using MonitoringApi = OzgGrid.Protos.V1.MonitoringService;
 using MonitoringService = OzgGrid.Gateway.Grpc.MonitoringService;
+using ProgrammeApi = OzgGrid.Protos.V1.ProgrammeManagementService;
 using ProgrammeManagementService = OzgGrid.Gateway.Grpc.ProgrammeManagementService;
 
 namespace OzgGrid.Web;
 
 /// <summary>
-/// What the page reads, asked of the gateway's gRPC services in-process: the same validation, grains and mapping as a
-/// gRPC client gets, answered as the services' own messages (sent as protobuf JSON).
+/// What the page reads, asked of the gateway's gRPC services in-process through <see cref="InProcessGateway"/>: the same
+/// policy (roles, rate limit, timeout, circuit breaker), validation, grains and mapping as a gRPC client gets, answered
+/// as the services' own messages (sent as protobuf JSON).
 /// </summary>
-public sealed class ProgrammeDashboardReads(IServiceProvider services)
+public sealed class ProgrammeDashboardReads(InProcessGateway gateway, IOptions<ProgrammeDashboardOptions> options)
 {
     /// <summary>The history page of a Leistung shows this many changes, newest first.</summary>
     private const int HistoryPageSize = 200;
 
-    public async Task<IMessage> FiguresAsync(CancellationToken cancellationToken) =>
-        await Service<MonitoringService>().GetProgrammeFigures(new GetProgrammeFiguresRequest(), Context(nameof(FiguresAsync), cancellationToken));
+    private static readonly MethodDescriptor Figures =
+        RpcPolicies.MethodOf(MonitoringApi.Descriptor, nameof(MonitoringApi.MonitoringServiceBase.GetProgrammeFigures));
+
+    private static readonly MethodDescriptor Progress =
+        RpcPolicies.MethodOf(MonitoringApi.Descriptor, nameof(MonitoringApi.MonitoringServiceBase.GetProgress));
+
+    private static readonly MethodDescriptor Watch =
+        RpcPolicies.MethodOf(MonitoringApi.Descriptor, nameof(MonitoringApi.MonitoringServiceBase.WatchProgramme));
+
+    private static readonly MethodDescriptor Overdue =
+        RpcPolicies.MethodOf(ProgrammeApi.Descriptor, nameof(ProgrammeApi.ProgrammeManagementServiceBase.ListUeberfaelligeLeistungen));
+
+    private static readonly MethodDescriptor Leistung =
+        RpcPolicies.MethodOf(LeistungApi.Descriptor, nameof(LeistungApi.LeistungServiceBase.GetLeistung));
+
+    private static readonly MethodDescriptor History =
+        RpcPolicies.MethodOf(LeistungApi.Descriptor, nameof(LeistungApi.LeistungServiceBase.ListLeistungChanges));
+
+    public Task<IMessage> FiguresAsync(HttpContext http) =>
+        ReadAsync(http, Figures, new GetProgrammeFiguresRequest(), Service<MonitoringService>(http).GetProgrammeFigures);
 
     /// <summary>OZG-konform per month, from the first day counted.</summary>
-    public async Task<IMessage> ProgressAsync(CancellationToken cancellationToken) =>
-        await Service<MonitoringService>().GetProgress(
-            new GetProgressRequest { Granularity = ProgressGranularity.Month }, Context(nameof(ProgressAsync), cancellationToken));
+    public Task<IMessage> ProgressAsync(HttpContext http) =>
+        ReadAsync(http, Progress, new GetProgressRequest { Granularity = ProgressGranularity.Month }, Service<MonitoringService>(http).GetProgress);
 
-    public async Task<IMessage> OverdueAsync(CancellationToken cancellationToken) =>
-        await Service<ProgrammeManagementService>().ListUeberfaelligeLeistungen(
-            new ListUeberfaelligeLeistungenRequest(), Context(nameof(OverdueAsync), cancellationToken));
+    public Task<IMessage> OverdueAsync(HttpContext http) =>
+        ReadAsync(http, Overdue, new ListUeberfaelligeLeistungenRequest(), Service<ProgrammeManagementService>(http).ListUeberfaelligeLeistungen);
 
-    public async Task<IMessage> LeistungAsync(int ozgId, CancellationToken cancellationToken) =>
-        await Service<LeistungService>().GetLeistung(new GetLeistungRequest { OzgId = ozgId }, Context(nameof(LeistungAsync), cancellationToken));
+    public Task<IMessage> LeistungAsync(int ozgId, HttpContext http) =>
+        ReadAsync(http, Leistung, new GetLeistungRequest { OzgId = ozgId }, Service<LeistungService>(http).GetLeistung);
 
-    public async Task<IMessage> HistoryAsync(int ozgId, CancellationToken cancellationToken) =>
-        await Service<LeistungService>().ListLeistungChanges(
-            new ListLeistungChangesRequest { OzgId = ozgId, PageSize = HistoryPageSize }, Context(nameof(HistoryAsync), cancellationToken));
+    public Task<IMessage> HistoryAsync(int ozgId, HttpContext http) =>
+        ReadAsync(http, History, new ListLeistungChangesRequest { OzgId = ozgId, PageSize = HistoryPageSize }, Service<LeistungService>(http).ListLeistungChanges);
 
     /// <summary>The monitoring stream, unfiltered and batched, from a cursor the page already had (or from a snapshot).</summary>
-    public Task WatchAsync(string resumeCursor, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken) =>
-        Service<MonitoringService>().WatchProgramme(
-            new WatchProgrammeRequest { Batched = true, ResumeCursor = resumeCursor }, stream, Context(nameof(WatchAsync), cancellationToken));
+    public Task WatchAsync(HttpContext http, string resumeCursor, IServerStreamWriter<WatchProgrammeResponse> stream)
+    {
+        ActAsViewerUnlessTokenRequired(http);
+        return gateway.ServerStreamingAsync(
+            http, Watch, new WatchProgrammeRequest { Batched = true, ResumeCursor = resumeCursor }, stream, Service<MonitoringService>(http).WatchProgramme);
+    }
+
+    private async Task<IMessage> ReadAsync<TRequest, TResponse>(
+        HttpContext http, MethodDescriptor method, TRequest request, UnaryServerMethod<TRequest, TResponse> handler)
+        where TRequest : class
+        where TResponse : class, IMessage
+    {
+        ActAsViewerUnlessTokenRequired(http);
+        return await gateway.UnaryAsync(http, method, request, handler);
+    }
+
+    /// <summary>
+    /// Open without a token (the default), the page's visitors read as the monitoring role, so each read's policy decides
+    /// for them as for a monitoring client. With a token required, the token's own roles decide.
+    /// </summary>
+    private void ActAsViewerUnlessTokenRequired(HttpContext http)
+    {
+        if (!options.Value.RequireToken && http.User.Identity?.IsAuthenticated != true)
+        {
+            // No name: anonymous visitors share a rate limit per address (the call's peer), not one for all of them.
+            http.User = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(AccessTokens.RoleClaim, Roles.Monitoring)], "programme-page", nameType: null, roleType: AccessTokens.RoleClaim));
+        }
+    }
 
     // Created per call, as grpc-dotnet does for a call over the network.
-    private T Service<T>()
-        where T : class => ActivatorUtilities.CreateInstance<T>(services);
-
-    private static InProcessCallContext Context(string read, CancellationToken cancellationToken) =>
-        new($"programme-dashboard/{read}", cancellationToken);
+    private static T Service<T>(HttpContext http)
+        where T : class => ActivatorUtilities.CreateInstance<T>(http.RequestServices);
 }

@@ -19,13 +19,13 @@ internal static class ProgrammeEventStream
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         try
         {
-            await reads.WatchAsync(resumeCursor, new ServerSentEventWriter(http.Response), http.RequestAborted);
+            await reads.WatchAsync(http, resumeCursor, new ServerSentEventWriter(http.Response));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The page was closed.
         }
-        catch (Exception exception) when (!http.Response.HasStarted && ProgrammeDashboardEndpoints.ProblemFor(exception, http) is { } problem)
+        catch (Exception exception) when (!http.Response.HasStarted && ProgrammeDashboardProblems.For(exception, http) is { } problem)
         {
             await problem.ExecuteAsync(http);
         }

@@ -14,14 +14,39 @@ public sealed class ProgrammeDashboardSettingsTests
         await using var host = await TestHost.StartAsync(ClusterScope.CreateNew(),
             "--OzgGrid:ProgrammeDashboard:RequireToken=true", "--OzgGrid:Catalog:ImportOnFirstStart=false");
         using var http = new HttpClient { BaseAddress = host.HttpAddress };
-        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/programm/");
-        withToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.TokenFor(Roles.Monitoring, "dashboard-viewer"));
+        var token = new AuthenticationHeaderValue("Bearer", host.TokenFor(Roles.Monitoring, "dashboard-viewer"));
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/programm/") { Headers = { Authorization = token } };
+        using var readWithToken = new HttpRequestMessage(HttpMethod.Get, "/programm/api/kennzahlen") { Headers = { Authorization = token } };
 
         using var anonymous = await http.GetAsync("/programm/api/ereignisse");
         using var allowed = await http.SendAsync(withToken);
+        using var read = await http.SendAsync(readWithToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_s_reads_pass_the_gateway_s_rate_limit_and_a_visitor_over_it_gets_429_with_the_reason()
+    {
+        await using var host = await TestHost.StartAsync(ClusterScope.CreateNew(),
+            "--OzgGrid:RateLimit:PermitsPerSecond=10", "--OzgGrid:RateLimit:Burst=1", "--OzgGrid:Catalog:ImportOnFirstStart=false");
+        using var http = new HttpClient { BaseAddress = host.HttpAddress };
+
+        // One token, then one per 100 ms: a burst of parallel reads meets an empty bucket unless the machine stalls, so poll.
+        var statuses = await Eventually.ReturnsAsync(
+            () => Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+            {
+                using var response = await http.GetAsync("/programm/api/kennzahlen");
+                return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            })),
+            burst => burst.Any(read => read.StatusCode == HttpStatusCode.TooManyRequests),
+            "a read of the burst to be refused by the rate limit");
+
+        Assert.All(statuses, read => Assert.Contains(read.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.Contains(statuses, read => read.StatusCode == HttpStatusCode.OK);
+        Assert.Contains(statuses, read => read.Body.Contains("Rate limit of 10 calls/s", StringComparison.Ordinal));
     }
 
     [Fact]

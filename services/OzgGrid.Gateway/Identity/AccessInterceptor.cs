@@ -1,11 +1,12 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Authentication;
+using OzgGrid.Gateway.Policies;
 
 namespace OzgGrid.Gateway.Identity;
 
 /// <summary>
-/// Enforces <see cref="GatewayAccess"/> before any handler runs: no valid token → UNAUTHENTICATED (saying why the token
+/// Enforces the access part of <see cref="RpcPolicies"/> before any handler runs: no valid token → UNAUTHENTICATED (saying why the token
 /// was refused), a role not allowed → PERMISSION_DENIED (saying which roles are).
 /// </summary>
 public sealed class AccessInterceptor : Interceptor
@@ -42,7 +43,8 @@ public sealed class AccessInterceptor : Interceptor
 
     private static void EnsureAllowed(ServerCallContext context)
     {
-        if (GatewayAccess.Anonymous.Contains(context.Method))
+        var policy = RpcPolicies.Find(context.Method);
+        if (policy is { Anonymous: true })
         {
             return;
         }
@@ -57,11 +59,12 @@ public sealed class AccessInterceptor : Interceptor
                 : $"The bearer token was refused: {failure}"));
         }
 
-        if (!GatewayAccess.AllowedRoles.TryGetValue(context.Method, out var allowed))
+        if (policy is null)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"{context.Method} is not open to any role."));
         }
 
+        var allowed = policy.Roles;
         if (!allowed.Any(user.IsInRole))
         {
             var held = user.FindAll(AccessTokens.RoleClaim).Select(c => c.Value).DefaultIfEmpty("no role");

@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using OzgGrid.Gateway.Mapping;
@@ -23,17 +22,12 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     /// <summary>How many of the latest changes a snapshot carries: more than a page lists.</summary>
     private const int RecentChangesInSnapshot = 50;
 
-    /// <summary>Bounds a batched message (a long replay is sent in several), well under clients' 4 MB message limit.</summary>
-    private const int MaxChangesPerBatch = 1_000;
-
     private static readonly WriteOptions BufferedWrite = new(WriteFlags.BufferHint);
 
     /// <summary>How long a hub may take to bring a batch the aggregator has already published.</summary>
     private static readonly TimeSpan HubCatchUp = TimeSpan.FromSeconds(2);
 
-    // Keyed by the hub's objects, which every stream of this silo shares; entries go when the hub lets go of them.
-    private readonly BuiltOnce<PublishedChange, MappedChange> _mapped = new();
-    private readonly BuiltOnce<HubMessage.Changes, List<WatchProgrammeResponse>> _unfilteredBatches = new();
+    private readonly WatchMessages _messages = new();
 
     public async Task RunAsync(
         WatchFilter filter, MonitoringCursor? resumeAfter, bool batched, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
@@ -153,8 +147,8 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
 
         // Every unfiltered batched stream sends the same messages for a hub batch: they are built and serialized once.
         var messages = batched && filter == WatchFilter.All && fresh.Count == changes.Published.Length
-            ? _unfilteredBatches.Get(changes, batch => [.. Batches(WatchFilter.All, batch.Published, batch.Epoch).Select(SharedStreamMessages.Share)])
-            : Compose(filter, batched, fresh, position.Epoch);
+            ? _messages.UnfilteredBatches(changes)
+            : _messages.Compose(filter, batched, fresh, position.Epoch);
         await WriteBatchAsync(stream, messages, cancellationToken);
         return position with { Sequence = fresh[^1].Sequence };
     }
@@ -167,99 +161,9 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
             return position;
         }
 
-        await WriteBatchAsync(stream, Compose(filter, batched, changes, position.Epoch), cancellationToken);
+        await WriteBatchAsync(stream, _messages.Compose(filter, batched, changes, position.Epoch), cancellationToken);
         return position with { Sequence = changes[^1].Sequence };
     }
-
-    private List<WatchProgrammeResponse> Compose(WatchFilter filter, bool batched, IReadOnlyList<PublishedChange> changes, long epoch) =>
-        batched ? [.. Batches(filter, changes, epoch)] : OneByOne(filter, changes, epoch);
-
-    /// <summary>
-    /// A <c>change_batch</c> per at most <see cref="MaxChangesPerBatch"/> changes: the matching changes, and every
-    /// figure the changes moved once, with its value after the last of them.
-    /// </summary>
-    private IEnumerable<WatchProgrammeResponse> Batches(WatchFilter filter, IReadOnlyList<PublishedChange> changes, long epoch)
-    {
-        foreach (var chunk in changes.Chunk(MaxChangesPerBatch))
-        {
-            var batch = new Protos.V1.ChangeBatch { Cursor = new MonitoringCursor(epoch, chunk[^1].Sequence).ToString() };
-            var figures = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var change in chunk)
-            {
-                if (filter.Matches(change))
-                {
-                    batch.Changes.Add(Mapped(change, epoch).InBatch);
-                }
-
-                foreach (var figure in change.ChangedFigures)
-                {
-                    figures[figure.Key] = figure.Value;
-                }
-            }
-
-            batch.ChangedFigures.Add(figures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto());
-            yield return new WatchProgrammeResponse { ChangeBatch = batch };
-        }
-    }
-
-    /// <summary>A <c>leistung_changed</c> per matching change, then the figures moved by the others (newest value each).</summary>
-    private List<WatchProgrammeResponse> OneByOne(WatchFilter filter, IReadOnlyList<PublishedChange> changes, long epoch)
-    {
-        var messages = new List<WatchProgrammeResponse>();
-        var otherFigures = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var change in changes)
-        {
-            if (!filter.Matches(change))
-            {
-                foreach (var figure in change.ChangedFigures)
-                {
-                    otherFigures[figure.Key] = figure.Value;
-                }
-
-                continue;
-            }
-
-            foreach (var figure in change.ChangedFigures)
-            {
-                otherFigures.Remove(figure.Key);
-            }
-
-            messages.Add(new WatchProgrammeResponse { LeistungChanged = Mapped(change, epoch).Alone });
-        }
-
-        if (otherFigures.Count > 0)
-        {
-            messages.Add(new WatchProgrammeResponse
-            {
-                FiguresChanged = new FiguresChanged
-                {
-                    Cursor = new MonitoringCursor(epoch, changes[^1].Sequence).ToString(),
-                    ChangedFigures = { otherFigures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto() },
-                },
-            });
-        }
-
-        return messages;
-    }
-
-    /// <summary>A change's messages, mapped once per silo and shared by every stream (messages are only read once built).</summary>
-    private MappedChange Mapped(PublishedChange change, long epoch) => _mapped.Get(change, published =>
-    {
-        var stamp = published.Change.Stamp;
-        var inBatch = new Protos.V1.LeistungChanged
-        {
-            Cursor = new MonitoringCursor(epoch, published.Sequence).ToString(),
-            Leistung = published.Change.Leistung.MapToProto(),
-            Kind = published.Change.Kind.MapToProto(),
-            ChangedBy = stamp.ChangedBy,
-            ChangedAt = Timestamp.FromDateTimeOffset(stamp.ChangedAt),
-            Fields = { published.Change.Fields.MapToProto() },
-            ProgrammeManagement = published.ProgrammeEvent?.MapToLeistungChange(),
-        };
-        var alone = inBatch.Clone();
-        alone.ChangedFigures.Add(published.ChangedFigures.MapToProto());
-        return new MappedChange(alone, inBatch);
-    });
 
     /// <summary>Writes a batch with one flush at its end, not one per message.</summary>
     private static async Task WriteBatchAsync(
@@ -287,7 +191,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                 Reason = reason,
                 Figures = { figures.Figures.Select(f => new Domain.Figure(f.Key, f.Value)).MapToProto() },
                 Leistungen = { page.Leistungen.Where(filter.Matches).Select(l => l.MapToProto()) },
-                RecentChanges = { hub.Latest(figures.Cursor, RecentChangesInSnapshot, filter.Matches).Select(change => Mapped(change, figures.Cursor.Epoch).InBatch) },
+                RecentChanges = { hub.Latest(figures.Cursor, RecentChangesInSnapshot, filter.Matches).Select(change => _messages.Mapped(change, figures.Cursor.Epoch).InBatch) },
             },
         }, cancellationToken);
         return figures.Cursor;

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OzgGrid.Gateway.Policies;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -82,7 +83,8 @@ public sealed class ResilienceInterceptor : Interceptor
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var resilienceContext = ResilienceContextPool.Shared.Get(context.CancellationToken);
-        var limit = _options.TimeoutOf(context.Method);
+        // A method without a policy never gets here: the access check refuses it first.
+        var limit = _options.TimeoutOf(RpcPolicies.Find(context.Method)?.Timeout ?? TimeoutClass.Standard);
         var remaining = context.Deadline == DateTime.MaxValue ? limit : context.Deadline - DateTime.UtcNow;
         resilienceContext.Properties.Set(TimeoutKey, remaining < limit ? remaining : limit);
         resilienceContext.Properties.Set(CallerTokenKey, context.CancellationToken);

@@ -1,3 +1,5 @@
+using OzgGrid.Gateway.Policies;
+
 namespace OzgGrid.Gateway.Resilience;
 
 /// <summary>Limits of the gateway's calls into the cluster (section OzgGrid:Resilience).</summary>
@@ -9,22 +11,13 @@ public sealed class ResilienceOptions
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The same for the calls that do a lot of work by design (<see cref="LongRunningMethods"/>): a catalogue import
-    /// into a busy storage takes longer than 10 s, and its caller should get the report, not UNAVAILABLE.
+    /// The same for the calls that do a lot of work by design (<see cref="TimeoutClass.LongRunning"/> in <see cref="RpcPolicies"/>):
+    /// a catalogue import into a busy storage takes longer than 10 s, and its caller should get the report, not UNAVAILABLE.
     /// </summary>
     public TimeSpan LongCallTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    public static readonly IReadOnlySet<string> LongRunningMethods = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "/ozg.v1.CatalogService/ImportCatalog",
-        "/ozg.v1.RolloutService/ImportKommunen",
-        "/ozg.v1.RolloutService/ReportRollouts",
-        "/ozg.v1.MonitoringService/ReconcileFigures",
-        "/ozg.v1.ProgrammeManagementService/RecordBeschluss",
-    };
-
-    /// <summary>The timeout of a call to <paramref name="method"/> when the caller set no deadline.</summary>
-    public TimeSpan TimeoutOf(string method) => LongRunningMethods.Contains(method) ? LongCallTimeout : CallTimeout;
+    /// <summary>The timeout of a unary call of this class when the caller set no deadline (streams are not timed).</summary>
+    public TimeSpan TimeoutOf(TimeoutClass timeout) => timeout == TimeoutClass.LongRunning ? LongCallTimeout : CallTimeout;
 
     /// <summary>Further attempts after a transient cluster fault.</summary>
     public int MaxRetries { get; set; } = 2;

@@ -15,7 +15,7 @@ public static class ProgrammeDashboardRegistration
 
     public static WebApplicationBuilder AddOzgGridProgrammeDashboard(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProgrammeDashboardReads();
+        builder.Services.AddProgrammeDashboardReads(builder.Configuration);
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
             .RequireRole(Roles.All));

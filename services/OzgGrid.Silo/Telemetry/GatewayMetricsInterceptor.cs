@@ -1,26 +1,24 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using OzgGrid.Gateway.Policies;
 
 namespace OzgGrid.Silo.Telemetry;
 
 /// <summary>
-/// Counts the outcomes of UpdateLeistungStatus (accepted, or refused by status code) and the open WatchProgramme
-/// streams. Registered outermost, so it sees the status every other interceptor decided, refusals of access and
+/// Counts what each call's policy names (<see cref="RpcPolicy.Metric"/>): the outcomes of status updates (accepted, or
+/// refused by status code) and the open monitoring streams. Registered outermost, so it sees the status every other interceptor decided, refusals of access and
 /// rate limit included.
 /// </summary>
 public sealed class GatewayMetricsInterceptor(OzgGridMetrics metrics) : Interceptor
 {
-    public const string UpdateMethod = "/ozg.v1.LeistungService/UpdateLeistungStatus";
-    public const string WatchMethod = "/ozg.v1.MonitoringService/WatchProgramme";
-
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
-        context.Method == UpdateMethod ? CountUpdateAsync(request, context, continuation) : continuation(request, context);
+        MetricOf(context) == RpcMetric.UpdateOutcome ? CountUpdateAsync(request, context, continuation) : continuation(request, context);
 
     public override Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
-        context.Method == WatchMethod ? CountStreamAsync(request, responseStream, context, continuation) : continuation(request, responseStream, context);
+        MetricOf(context) == RpcMetric.OpenStream ? CountStreamAsync(request, responseStream, context, continuation) : continuation(request, responseStream, context);
 
     private async Task<TResponse> CountUpdateAsync<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -64,6 +62,8 @@ public sealed class GatewayMetricsInterceptor(OzgGridMetrics metrics) : Intercep
             metrics.StreamClosed();
         }
     }
+
+    private static RpcMetric MetricOf(ServerCallContext context) => RpcPolicies.Find(context.Method)?.Metric ?? RpcMetric.None;
 
     /// <summary>Counts the refusal with the status the caller will get; false, so that the exception is not caught.</summary>
     private bool Refused(Exception exception, ServerCallContext context)

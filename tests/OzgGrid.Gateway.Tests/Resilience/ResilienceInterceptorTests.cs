@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Storage;
+using OzgGrid.Gateway.Policies;
 using OzgGrid.Gateway.Resilience;
 using OzgGrid.Gateway.Tests.TestSupport;
 using OzgGrid.Grains.Abstractions.Errors;
@@ -194,8 +195,8 @@ public sealed class ResilienceInterceptorTests
 
         var defaults = new ResilienceOptions();
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
-        Assert.Equal(defaults.LongCallTimeout, defaults.TimeoutOf("/ozg.v1.CatalogService/ImportCatalog"));
-        Assert.Equal(defaults.CallTimeout, defaults.TimeoutOf(WriteMethod));
+        Assert.Equal(defaults.LongCallTimeout, defaults.TimeoutOf(TimeoutClass.LongRunning));
+        Assert.Equal(defaults.CallTimeout, defaults.TimeoutOf(TimeoutClass.Standard));
         Assert.True(defaults.LongCallTimeout > defaults.CallTimeout);
     }
 
