@@ -42,6 +42,8 @@ public sealed class LandRolloutGrain(
 
     private ILeistungGrain Leistung => GrainFactory.GetGrain<ILeistungGrain>(OzgId);
 
+    private RolloutEntryReporter Entries => field ??= new(GrainFactory, OzgId, Land, logger);
+
     private IKommunenRegisterGrain Register => GrainFactory.GetGrain<IKommunenRegisterGrain>(Land);
 
     public async Task<ImmutableArray<RolloutOutcome>> ReportAsync(WriteCommand command, ImmutableArray<RolloutReport> reports)
@@ -50,7 +52,7 @@ public sealed class LandRolloutGrain(
         EnsureWithinScope(command.Scope, leistung.Zustaendigkeit);
         var register = await Register.GetAsync();
 
-        var outcomes = await Task.WhenAll(reports.Select(report => ApplyAsync(command, report, register, leistung.Status.Reifegrad)));
+        var outcomes = await Task.WhenAll(reports.Select(report => Entries.ApplyAsync(command, report, register, leistung.Status.Reifegrad)));
 
         var entries = state.State.Entries;
         foreach (var entry in outcomes.Select(outcome => outcome.Accepted).OfType<RolloutEntry>())
@@ -109,51 +111,6 @@ public sealed class LandRolloutGrain(
             state.State.Entries.Count,
             more ? page.RemoveAt(limit) : page,
             more ? page[limit - 1].Ags : null);
-    }
-
-    private async Task<RolloutOutcome> ApplyAsync(WriteCommand command, RolloutReport report, KommunenRegister register, int leistungReifegrad)
-    {
-        var entryCommand = command with { RequestId = $"{command.RequestId}/{report.Ags}", ExpectedVersion = null };
-        var entryGrain = GrainFactory.GetGrain<IRolloutEntryGrain>(RolloutKeys.Entry(OzgId, report.Ags));
-        var refusal = (register.Contains(report.Ags), leistungReifegrad == Reifegrad.Offline && report.Verfuegbarkeit != KommuneVerfuegbarkeit.Keine) switch
-        {
-            (false, _) => RolloutOutcome.Refuse(report.Ags, RolloutRefusal.NotFound,
-                $"Kommune {report.Ags} is not in the Kommunen register of {Land}; the programme management registers Kommunen with ImportKommunen."),
-            (_, true) => RolloutOutcome.Refuse(report.Ags, RolloutRefusal.FailedPrecondition,
-                $"OZG-Leistung {OzgId} has Reifegrad 0 (Offline), so it cannot be available in a Kommune: raise its Reifegrad first."),
-            _ => null,
-        };
-        if (refusal is not null)
-        {
-            // A retry of a report accepted before gets that answer, though the register or the Reifegrad changed since.
-            return await entryGrain.FindAnswerAsync(entryCommand, report) is { } earlier ? RolloutOutcome.Accept(earlier) : refusal;
-        }
-
-        try
-        {
-            var entry = await entryGrain.ReportAsync(entryCommand, report);
-            return RolloutOutcome.Accept(entry);
-        }
-        catch (InvalidFieldException invalid)
-        {
-            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.InvalidArgument, $"{invalid.Field}: {invalid.Message}");
-        }
-        catch (RequestIdReusedException reused)
-        {
-            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.InvalidArgument, $"request_id: {reused.Message}");
-        }
-        catch (RuleViolationException rule)
-        {
-            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.FailedPrecondition, rule.Message);
-        }
-        catch (Exception fault)
-        {
-            // A storage or cluster fault: the entry either rolled back or (a lost answer) was applied; a retry with the
-            // same request id tells which and counts it.
-            logger.LogWarning(fault, "Rollout {OzgId} in {Ags}: entry not applied", OzgId, report.Ags);
-            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.Unavailable,
-                "The entry could not be stored right now; report it again with the same request_id.");
-        }
     }
 
     /// <summary>Writes the derived Verfügbarkeit into the Leistung when it differs from what was written last.</summary>

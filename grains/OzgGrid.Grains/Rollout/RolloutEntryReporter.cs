@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.Kommunen;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Rollout;
+
+namespace OzgGrid.Grains.Rollout;
+
+/// <summary>
+/// Has each entry of a Land rollout apply its report and turns what it refuses into a per-entry outcome, so that one
+/// bad entry does not fail the others of a call.
+/// </summary>
+internal sealed class RolloutEntryReporter(IGrainFactory grains, int ozgId, string land, ILogger logger)
+{
+    public async Task<RolloutOutcome> ApplyAsync(WriteCommand command, RolloutReport report, KommunenRegister register, int leistungReifegrad)
+    {
+        var entryCommand = command with { RequestId = $"{command.RequestId}/{report.Ags}", ExpectedVersion = null };
+        var entryGrain = grains.GetGrain<IRolloutEntryGrain>(RolloutKeys.Entry(ozgId, report.Ags));
+        var refusal = (register.Contains(report.Ags), leistungReifegrad == Reifegrad.Offline && report.Verfuegbarkeit != KommuneVerfuegbarkeit.Keine) switch
+        {
+            (false, _) => RolloutOutcome.Refuse(report.Ags, RolloutRefusal.NotFound,
+                $"Kommune {report.Ags} is not in the Kommunen register of {land}; the programme management registers Kommunen with ImportKommunen."),
+            (_, true) => RolloutOutcome.Refuse(report.Ags, RolloutRefusal.FailedPrecondition,
+                $"OZG-Leistung {ozgId} has Reifegrad 0 (Offline), so it cannot be available in a Kommune: raise its Reifegrad first."),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            // A retry of a report accepted before gets that answer, though the register or the Reifegrad changed since.
+            return await entryGrain.FindAnswerAsync(entryCommand, report) is { } earlier ? RolloutOutcome.Accept(earlier) : refusal;
+        }
+
+        try
+        {
+            var entry = await entryGrain.ReportAsync(entryCommand, report);
+            return RolloutOutcome.Accept(entry);
+        }
+        catch (InvalidFieldException invalid)
+        {
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.InvalidArgument, $"{invalid.Field}: {invalid.Message}");
+        }
+        catch (RequestIdReusedException reused)
+        {
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.InvalidArgument, $"request_id: {reused.Message}");
+        }
+        catch (RuleViolationException rule)
+        {
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.FailedPrecondition, rule.Message);
+        }
+        catch (Exception fault)
+        {
+            // A storage or cluster fault: the entry either rolled back or (a lost answer) was applied; a retry with the
+            // same request id tells which and counts it.
+            logger.LogWarning(fault, "Rollout {OzgId} in {Ags}: entry not applied", ozgId, report.Ags);
+            return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.Unavailable,
+                "The entry could not be stored right now; report it again with the same request_id.");
+        }
+    }
+}
