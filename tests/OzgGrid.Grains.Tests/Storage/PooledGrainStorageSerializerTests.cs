@@ -51,10 +51,13 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
         var stored = serializer.Deserialize<RecordState<LeistungBody, ChangeRecord>>(new BinaryData(File.ReadAllBytes(FixturePath)));
 
         Assert.Equal(RecordState<LeistungBody, ChangeRecord>.CurrentSchema, stored.Schema);
-        Assert.Equal(SampleState().Body, stored.Body);
+        Assert.True(SampleState().Body!.Zustaendigkeit!.SameAs(stored.Body!.Zustaendigkeit));
+        Assert.Equal((Reifegrad.OnlineLeistung, Umsetzungsphase.Vorbereitung), (stored.Body.Status.Reifegrad, stored.Body.Status.Phase));
         Assert.Equal(12, stored.Version);
         Assert.Equal(SampleState().LastChange, stored.LastChange);
-        Assert.Equal(SampleState().Unsealed.Select(c => (c.Version, c.Stamp, c.Fields[0])), stored.Unsealed.Select(c => (c.Version, c.Stamp, c.Fields[0])));
+        Assert.Equal(
+            SampleState().Unsealed.Select(c => (c.Version, c.Stamp, c.Fields[0], c.StatusAfter!.Reifegrad, c.ZustaendigkeitAfter!.ItDienstleister)),
+            stored.Unsealed.Select(c => (c.Version, c.Stamp, c.Fields[0], c.StatusAfter!.Reifegrad, c.ZustaendigkeitAfter!.ItDienstleister)));
         Assert.Equal(SampleState().Receipts.All.ToArray(), stored.Receipts.All.ToArray());
         Assert.Equal(3, stored.SealedPages);
     }
@@ -62,12 +65,13 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
     private static RecordState<LeistungBody, ChangeRecord> SampleState()
     {
         var stamp = new ChangeStamp("dataport", new DateTimeOffset(2026, 6, 30, 12, 0, 0, TimeSpan.Zero), "req-1");
+        var zustaendigkeit = new Zustaendigkeit(new UmsetzendeStelle(UmsetzendeStelleArt.Land, "HE"), true, "ekom21", ["BY"]);
         var changes = Enumerable.Range(1, 12)
             .Select(version => new ChangeRecord(version, ChangeKind.Status, stamp with { RequestId = $"req-{version}" },
-                [new FieldChange("reifegrad", $"{version - 1}", $"{version}")]))
+                [new FieldChange("reifegrad", $"{version - 1}", $"{version}")], LeistungStatus.Initial, zustaendigkeit))
             .ToImmutableList();
         var receipts = Enumerable.Range(1, 100).Select(i => new WriteReceipt(RequestKey: i * 104_729L, Fingerprint: i * 7919L, Version: i));
-        var body = LeistungBody.Empty with { Status = LeistungStatus.Initial with { Reifegrad = Reifegrad.OnlineLeistung } };
+        var body = new LeistungBody(null, zustaendigkeit, LeistungStatus.Initial with { Reifegrad = Reifegrad.OnlineLeistung });
         return new() { Body = body, Version = 12, LastChange = stamp, Unsealed = changes, Receipts = new WriteReceipts([.. receipts]), SealedPages = 3 };
     }
 
