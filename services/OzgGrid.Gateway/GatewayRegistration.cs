@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Grpc.AspNetCore.Server.Model;
+using OzgGrid.Gateway.Decoding;
 using OzgGrid.Gateway.Errors;
 using OzgGrid.Gateway.Grpc;
 using OzgGrid.Gateway.Identity;
@@ -43,6 +45,7 @@ public static class GatewayRegistration
             // Every request of the API is small; a large one is an error or an attack.
             options.MaxReceiveMessageSize = MaxRequestBytes;
         });
+        UseDecodingBinder(services);
         services.Configure<ResilienceOptions>(configuration.GetSection(ResilienceOptions.Section));
         services.AddSingleton<ResilienceInterceptor>();
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
@@ -57,8 +60,28 @@ public static class GatewayRegistration
         return services;
     }
 
+    /// <summary>
+    /// Replaces grpc-dotnet's method provider by one whose request marshallers answer undecodable bytes with
+    /// INVALID_ARGUMENT: the body is decoded before any interceptor, so no interceptor could map it.
+    /// </summary>
+    private static void UseDecodingBinder(IServiceCollection services)
+    {
+        var binders = services
+            .Where(service => service.ServiceType == typeof(IServiceMethodProvider<>)
+                && service.ImplementationType?.Name.StartsWith("BinderServiceMethodProvider", StringComparison.Ordinal) == true)
+            .ToList();
+        if (binders.Count != 1)
+        {
+            throw new InvalidOperationException("grpc-dotnet's binder-based method provider was not found; undecodable requests would answer UNKNOWN.");
+        }
+
+        services.Remove(binders[0]);
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(DecodingServiceMethodProvider<>));
+    }
+
     public static WebApplication MapOzgGridGateway(this WebApplication app)
     {
+        app.UseSingleMessageFraming(MaxRequestBytes);
         app.UseAuthentication();
         app.MapGrpcService<ThemenfeldService>();
         app.MapGrpcService<LeistungService>();
