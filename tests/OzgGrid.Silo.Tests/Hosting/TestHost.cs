@@ -37,6 +37,9 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>A channel whose calls carry no token.</summary>
     public GrpcChannel AnonymousChannel { get; }
 
+    /// <summary>The gRPC endpoint (HTTP/2 without TLS), for tests that speak the wire themselves.</summary>
+    public Uri GatewayAddress => new(_address);
+
     /// <summary>The silo-to-silo port, for a further host to join this one's cluster.</summary>
     public int SiloPort { get; }
 
