@@ -180,6 +180,32 @@ public sealed class GatewayValidationTests(GatewayFixture fixture)
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Theory]
+    [InlineData(long.MinValue)]
+    [InlineData(-1)]
+    public async Task A_page_token_of_the_changes_holding_a_negative_version_is_invalid(long cursor)
+    {
+        var token = OzgGrid.Gateway.Validation.PageToken.Encode($"changes-{KnownData.ElterngeldOzgId}", cursor);
+
+        var refused = await Refused(_leistungen.ListLeistungChangesAsync(
+            new ListLeistungChangesRequest { OzgId = KnownData.ElterngeldOzgId, PageSize = 5, PageToken = token }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.StartsWith("page_token: ", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_token_beyond_the_newest_version_pages_from_the_newest_change_without_wrapping_around()
+    {
+        var token = OzgGrid.Gateway.Validation.PageToken.Encode($"changes-{KnownData.ElterngeldOzgId}", long.MaxValue);
+
+        var first = await _leistungen.ListLeistungChangesAsync(new ListLeistungChangesRequest { OzgId = KnownData.ElterngeldOzgId, PageSize = 5 });
+        var beyond = await _leistungen.ListLeistungChangesAsync(
+            new ListLeistungChangesRequest { OzgId = KnownData.ElterngeldOzgId, PageSize = 5, PageToken = token });
+
+        Assert.Equal(first.Changes.Select(c => c.Version), beyond.Changes.Select(c => c.Version));
+    }
+
     private static RecordBeschlussRequest NewBeschluss(PrioritaetVorgabe[]? prioritaeten = null, MeilensteinVorgabe[]? meilensteine = null) => new()
     {
         Nummer = $"2026/{Random.Shared.Next(100_000_000, 999_999_999)}",

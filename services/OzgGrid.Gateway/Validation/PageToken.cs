@@ -13,7 +13,7 @@ public static class PageToken
     public static string Encode(string list, long cursor) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{list}:{cursor.ToString(CultureInfo.InvariantCulture)}"));
 
-    /// <summary>The cursor of <paramref name="token"/>, or null for the first page (an empty token).</summary>
+    /// <summary>The cursor of <paramref name="token"/> (never negative), or null for the first page (an empty token).</summary>
     public static long? Decode(string token, string list, string field = "page_token")
     {
         if (string.IsNullOrEmpty(token))
@@ -26,8 +26,10 @@ public static class PageToken
             var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
             var prefix = list + ":";
             if (text.StartsWith(prefix, StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(prefix.Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var cursor))
+                && long.TryParse(text.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
             {
+                // Cursors (versions, ids, offsets, AGS) are never negative; NumberStyles.None refuses a sign, so a
+                // forged long.MinValue or -1 cannot wrap around in the paging arithmetic behind it.
                 return cursor;
             }
         }

@@ -72,4 +72,17 @@ public sealed class PageTokenTests
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("cursor: ", error.Status.Detail, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(long.MinValue)]
+    [InlineData(-1)]
+    public void A_token_with_a_negative_cursor_is_refused(long cursor)
+    {
+        var token = PageToken.Encode("changes-10000", cursor);
+
+        var error = Assert.Throws<RpcException>(() => PageToken.Decode(token, "changes-10000"));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("page_token: ", error.Status.Detail, StringComparison.Ordinal);
+    }
 }
