@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
@@ -15,9 +16,10 @@ public static class DecodingMarshaller
 
     private static TRequest Decode<TRequest>(Marshaller<TRequest> marshaller, DeserializationContext context)
     {
+        TRequest request;
         try
         {
-            return marshaller.ContextualDeserializer(context);
+            request = marshaller.ContextualDeserializer(context);
         }
         catch (InvalidProtocolBufferException malformed)
         {
@@ -28,5 +30,12 @@ public static class DecodingMarshaller
             // The parser's message names byte values and an index only; the caller needs to know what to change.
             throw UndecodableRequest.Refuse("a string field holds bytes that are not UTF-8 (for example a lone surrogate); send strings as valid UTF-8.");
         }
+
+        if (request is IMessage message && WireTypeCheck.Mismatch(message.Descriptor, context.PayloadAsReadOnlySequence().ToArray()) is { } mismatch)
+        {
+            throw UndecodableRequest.Refuse(mismatch);
+        }
+
+        return request;
     }
 }
