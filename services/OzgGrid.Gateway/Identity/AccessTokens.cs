@@ -10,8 +10,15 @@ public static class AccessTokens
     public const string RoleClaim = "role";
     public const string ItDienstleisterClaim = "ozg_itdl";
 
+    /// <exception cref="ArgumentOutOfRangeException">The lifetime exceeds <see cref="AuthOptions.MaxTokenLifetime"/>: the gateway would refuse the token.</exception>
     public static string Issue(AuthOptions options, string subject, string role, string? itDienstleister, TimeSpan lifetime, DateTimeOffset now)
     {
+        if (lifetime > options.MaxTokenLifetime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime,
+                $"A token may be valid for at most {options.MaxTokenLifetime} ({AuthOptions.Section}:MaxTokenLifetime).");
+        }
+
         var claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = subject, [RoleClaim] = role };
         if (itDienstleister is not null)
         {
@@ -40,6 +47,8 @@ public static class AccessTokens
         NameClaimType = JwtRegisteredClaimNames.Sub,
         RoleClaimType = RoleClaim,
         ClockSkew = TimeSpan.FromSeconds(30),
+        RequireExpirationTime = true,
+        LifetimeValidator = TokenLifetime.Validator(options.MaxTokenLifetime),
     };
 
     public static string? ItDienstleisterOf(ClaimsPrincipal user) => user.FindFirst(ItDienstleisterClaim)?.Value;
