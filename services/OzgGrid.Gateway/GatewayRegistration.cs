@@ -36,6 +36,7 @@ public static class GatewayRegistration
             // Outermost first: errors are mapped for everything inside, access is checked before any work.
             options.Interceptors.Add<DomainErrorInterceptor>();
             options.Interceptors.Add<AccessInterceptor>();
+            options.Interceptors.Add<ItDienstleisterStandingInterceptor>();
             options.Interceptors.Add<RateLimitInterceptor>();
             options.Interceptors.Add<ResilienceInterceptor>();
             options.EnableDetailedErrors = false;
@@ -45,6 +46,8 @@ public static class GatewayRegistration
         });
         services.Configure<ResilienceOptions>(configuration.GetSection(ResilienceOptions.Section));
         services.AddSingleton<ResilienceInterceptor>();
+        services.AddSingleton<ItDienstleisterStanding>();
+        services.AddSingleton<ItDienstleisterStandingInterceptor>();
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimitInterceptor>();
         services.AddSingleton<ProgrammeWatch>();

@@ -74,6 +74,8 @@ public static class RpcPolicies
         Policy(ItDienstleister, nameof(ItDienstleisterApi.RegisterItDienstleister), ManagementOnly),
         Policy(ItDienstleister, nameof(ItDienstleisterApi.GetItDienstleister), Everyone),
         Policy(ItDienstleister, nameof(ItDienstleisterApi.ListItDienstleister), Everyone),
+        Policy(ItDienstleister, nameof(ItDienstleisterApi.DeactivateItDienstleister), ManagementOnly),
+        Policy(ItDienstleister, nameof(ItDienstleisterApi.ReactivateItDienstleister), ManagementOnly),
 
         Policy(ClusterAdmin, nameof(ClusterAdminApi.GetCluster), ManagementOnly),
 
