@@ -29,6 +29,7 @@ public static class GatewayRegistration
             options.TokenValidationParameters = AccessTokens.ValidationParameters(auth);
             options.TokenHandlers.Clear();
             options.TokenHandlers.Add(new ValidatedTokenCache(TimeProvider.System));
+            options.Events = new JwtBearerEvents { OnAuthenticationFailed = TokenRefusal.RecordAsync };
         });
 
         services.AddGrpc(options =>
