@@ -51,5 +51,17 @@ public static class AccessTokens
         LifetimeValidator = TokenLifetime.Validator(options.MaxTokenLifetime),
     };
 
+    /// <summary>
+    /// The gateway's parameters: the keys are asked of <paramref name="ring"/> at each validation, so that a changed
+    /// configuration is followed; none are fixed in the parameters, which would be tried as well.
+    /// </summary>
+    public static TokenValidationParameters ValidationParameters(AuthOptions options, SigningKeyRing ring)
+    {
+        var parameters = ValidationParameters(options);
+        parameters.IssuerSigningKeys = [];
+        parameters.IssuerSigningKeyResolver = (_, _, _, _) => ring.Current;
+        return parameters;
+    }
+
     public static string? ItDienstleisterOf(ClaimsPrincipal user) => user.FindFirst(ItDienstleisterClaim)?.Value;
 }
