@@ -92,32 +92,19 @@ public sealed class ItDienstleisterDeactivationTests(GatewayFixture fixture)
         return (id, ozgId);
     }
 
-    private static Task<StatusCode> ReadAsync(GrpcChannel channel, int ozgId) => StatusOf(() =>
+    private static Task<StatusCode> ReadAsync(GrpcChannel channel, int ozgId) => CallStatus.OfAsync(() =>
         new LeistungService.LeistungServiceClient(channel).GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId }).ResponseAsync);
 
-    private static Task<StatusCode> WriteAsync(GrpcChannel channel, int ozgId) => StatusOf(() =>
+    private static Task<StatusCode> WriteAsync(GrpcChannel channel, int ozgId) => CallStatus.OfAsync(() =>
         new LeistungService.LeistungServiceClient(channel)
             .UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = NewId(), Reifegrad = 1 + Random.Shared.Next(4) })
             .ResponseAsync);
 
-    private static Task<StatusCode> WatchAsync(GrpcChannel channel, int ozgId) => StatusOf(async () =>
+    private static Task<StatusCode> WatchAsync(GrpcChannel channel, int ozgId) => CallStatus.OfAsync(async () =>
     {
         using var call = new MonitoringService.MonitoringServiceClient(channel).WatchProgramme(new WatchProgrammeRequest { OzgIds = { ozgId } });
         await call.ResponseStream.MoveNext(CancellationToken.None);
     });
-
-    private static async Task<StatusCode> StatusOf(Func<Task> call)
-    {
-        try
-        {
-            await call();
-            return StatusCode.OK;
-        }
-        catch (RpcException refused)
-        {
-            return refused.StatusCode;
-        }
-    }
 
     private static string NewId() => Guid.NewGuid().ToString();
 }

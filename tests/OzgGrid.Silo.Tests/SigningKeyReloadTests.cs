@@ -80,16 +80,6 @@ public sealed class SigningKeyReloadTests : IAsyncLifetime
         File.Move(temporary, _settingsFile, overwrite: true);
     }
 
-    private static async Task<StatusCode> ReadAsync(Grpc.Net.Client.GrpcChannel channel)
-    {
-        try
-        {
-            await new ThemenfeldService.ThemenfeldServiceClient(channel).ListThemenfelderAsync(new ListThemenfelderRequest());
-            return StatusCode.OK;
-        }
-        catch (RpcException refused)
-        {
-            return refused.StatusCode;
-        }
-    }
+    private static Task<StatusCode> ReadAsync(Grpc.Net.Client.GrpcChannel channel) => CallStatus.OfAsync(() =>
+        new ThemenfeldService.ThemenfeldServiceClient(channel).ListThemenfelderAsync(new ListThemenfelderRequest()).ResponseAsync);
 }

@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Grpc.Reflection.V1Alpha;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Silo.Hosting;
+using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Observability;
 
@@ -12,29 +13,37 @@ namespace OzgGrid.Silo.Tests.Observability;
 [Collection(ObservabilityCollection.Name)]
 public sealed class OperationsExposureTests(ObservabilityFixture fixture)
 {
-    [Fact]
-    public async Task Outside_Development_the_metrics_refuse_a_request_without_a_token()
+    private const string DashboardPath = DashboardRegistration.Path + "/";
+
+    [Theory]
+    [InlineData(TelemetryRegistration.MetricsPath)]
+    [InlineData(DashboardPath)]
+    public async Task Outside_Development_metrics_and_dashboard_refuse_a_request_without_a_token(string path)
     {
-        using var response = await fixture.Http.GetAsync("/metrics");
+        using var response = await fixture.Http.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Outside_Development_the_metrics_refuse_a_token_without_the_programme_management_role()
+    [Theory]
+    [InlineData(TelemetryRegistration.MetricsPath)]
+    [InlineData(DashboardPath)]
+    public async Task Outside_Development_metrics_and_dashboard_refuse_a_token_without_the_programme_management_role(string path)
     {
-        using var response = await GetAsync("/metrics", fixture.Host.TokenFor(Roles.Monitoring, "grafana"));
+        using var response = await GetAsync(path, fixture.Host.TokenFor(Roles.Monitoring, "grafana"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Outside_Development_the_metrics_answer_a_programme_management_token()
+    [Theory]
+    [InlineData(TelemetryRegistration.MetricsPath, "ozggrid")]
+    [InlineData(DashboardPath, "Orleans")]
+    public async Task Outside_Development_metrics_and_dashboard_answer_a_programme_management_token(string path, string content)
     {
-        using var response = await GetAsync("/metrics", fixture.Host.TokenFor(Roles.ProgrammManagement, "prometheus"));
+        using var response = await GetAsync(path, fixture.Host.TokenFor(Roles.ProgrammManagement, "prometheus"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("ozggrid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(content, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,22 +64,14 @@ public sealed class OperationsExposureTests(ObservabilityFixture fixture)
     }
 
     /// <summary>Lists the services by reflection; the status the call ended with.</summary>
-    public static async Task<StatusCode> ListServicesAsync(GrpcChannel channel)
+    public static Task<StatusCode> ListServicesAsync(GrpcChannel channel) => CallStatus.OfAsync(async () =>
     {
-        try
-        {
-            using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
-            await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty });
-            await call.RequestStream.CompleteAsync();
-            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
-            Assert.Contains("ozg.v1.LeistungService", call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
-            return StatusCode.OK;
-        }
-        catch (RpcException refused)
-        {
-            return refused.StatusCode;
-        }
-    }
+        using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Contains("ozg.v1.LeistungService", call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
+    });
 
     private async Task<HttpResponseMessage> GetAsync(string path, string token)
     {
