@@ -25,19 +25,26 @@ public static class GatewayRegistration
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         auth.EnsureUsable(isDevelopment);
         services.AddSingleton(auth);
+
+        // Only the signing keys follow a changed configuration (SigningKeyRing); the rest is read once at startup.
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SigningKeyRing>(provider, isDevelopment));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
-            options.TokenValidationParameters = AccessTokens.ValidationParameters(auth);
             options.TokenHandlers.Clear();
             options.TokenHandlers.Add(new ValidatedTokenCache(TimeProvider.System));
+            options.Events = new JwtBearerEvents { OnAuthenticationFailed = TokenRefusal.RecordAsync };
         });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeyRing>((options, ring) =>
+            options.TokenValidationParameters = AccessTokens.ValidationParameters(auth, ring));
 
         services.AddGrpc(options =>
         {
             // Outermost first: errors are mapped for everything inside, access is checked before any work.
             options.Interceptors.Add<DomainErrorInterceptor>();
             options.Interceptors.Add<AccessInterceptor>();
+            options.Interceptors.Add<ItDienstleisterStandingInterceptor>();
             options.Interceptors.Add<RateLimitInterceptor>();
             options.Interceptors.Add<ResilienceInterceptor>();
             options.EnableDetailedErrors = false;
@@ -48,6 +55,8 @@ public static class GatewayRegistration
         UseDecodingBinder(services);
         services.Configure<ResilienceOptions>(configuration.GetSection(ResilienceOptions.Section));
         services.AddSingleton<ResilienceInterceptor>();
+        services.AddSingleton<ItDienstleisterStanding>();
+        services.AddSingleton<ItDienstleisterStandingInterceptor>();
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimitInterceptor>();
         services.AddSingleton<ProgrammeWatch>();
@@ -82,6 +91,9 @@ public static class GatewayRegistration
     public static WebApplication MapOzgGridGateway(this WebApplication app)
     {
         app.UseSingleMessageFraming(MaxRequestBytes);
+
+        // Created now, not at the first call, so that it follows every configuration change from the start.
+        app.Services.GetRequiredService<SigningKeyRing>();
         app.UseAuthentication();
         app.MapGrpcService<ThemenfeldService>();
         app.MapGrpcService<LeistungService>();

@@ -14,6 +14,12 @@ namespace OzgGrid.Silo;
 /// </summary>
 public static class OzgGridHost
 {
+    /// <summary>
+    /// A JSON settings file read after all other configuration and followed when rewritten, e.g. the signing keys from
+    /// a mounted secret: <c>--OzgGrid:SettingsFile=/run/secrets/ozggrid.json</c>.
+    /// </summary>
+    public const string SettingsFileKey = "OzgGrid:SettingsFile";
+
     /// <param name="configureServices">
     /// Runs after every registration of the host, so that tests can replace a service (e.g. the programme's clock).
     /// </param>
@@ -21,6 +27,11 @@ public static class OzgGridHost
     {
         // The content root is the program's folder, so appsettings.json is found wherever the silo is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (builder.Configuration[SettingsFileKey] is { Length: > 0 } settingsFile)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(settingsFile), optional: false, reloadOnChange: true);
+        }
+
         builder.AddOzgGridSilo();
         builder.AddOzgGridKestrel();
         builder.Services.AddOzgGridGateway(builder.Configuration, builder.Environment.IsDevelopment());

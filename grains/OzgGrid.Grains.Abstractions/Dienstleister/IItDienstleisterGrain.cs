@@ -14,4 +14,11 @@ public interface IItDienstleisterGrain : IGrainWithStringKey
 
     /// <summary>Registers the IT-Dienstleister, or replaces its registration.</summary>
     Task<ItDienstleister> RegisterAsync(WriteCommand command, ItDienstleisterRegistration registration);
+
+    /// <summary>
+    /// Deactivates the IT-Dienstleister (its tokens are refused from now on) or reactivates it; the same state again
+    /// changes nothing.
+    /// </summary>
+    /// <exception cref="NotFoundException">No IT-Dienstleister is registered under this id.</exception>
+    Task<ItDienstleister> SetDeactivatedAsync(WriteCommand command, bool deactivated);
 }

@@ -11,4 +11,5 @@ public sealed record ItDienstleister(
     [property: Id(2)] ImmutableSortedSet<string> Laender,
     [property: Id(3)] string Contact,
     [property: Id(4)] long Version,
-    [property: Id(5)] ChangeStamp LastChange);
+    [property: Id(5)] ChangeStamp LastChange,
+    [property: Id(6)] bool Deactivated = false);

@@ -47,12 +47,38 @@ public sealed class ItDienstleisterGrain(
                     ("contact", before?.Contact, registration.Contact));
 
                 // Registering again with the same data is a new version all the same, as it always was: its answer says so.
+                // A new registration does not reactivate a deactivated IT-Dienstleister; only reactivating does.
                 return new(
-                    registration, (version, stamp) => new ProgrammeChange(version, "registrierung", stamp, fields));
+                    registration with { Deactivated = before?.Deactivated ?? false },
+                    (version, stamp) => new ProgrammeChange(version, "registrierung", stamp, fields));
             });
-        return new ItDienstleister(Id, written.Body.Name, written.Body.Laender, written.Body.Contact, written.Version, written.Stamp);
+        return Describe(written.Body, written.Version, written.Stamp);
     }
 
-    private ItDienstleister? Current() =>
-        _record.Body is { } body ? new ItDienstleister(Id, body.Name, body.Laender, body.Contact, _record.Version, _record.Committed.LastChange!) : null;
+    public async Task<ItDienstleister> SetDeactivatedAsync(WriteCommand command, bool deactivated)
+    {
+        var written = await _record.WriteAsync(
+            command,
+            ItDienstleisterFingerprints.Deactivation(command.ExpectedVersion, deactivated),
+            _ => { },
+            before =>
+            {
+                var current = before ?? throw new NotFoundException($"No IT-Dienstleister is registered as '{Id}'.");
+                if (current.Deactivated == deactivated)
+                {
+                    return default;
+                }
+
+                var fields = FieldChanges.Between(("deaktiviert", current.Deactivated ? "ja" : "nein", deactivated ? "ja" : "nein"));
+                return new(
+                    current with { Deactivated = deactivated },
+                    (version, stamp) => new ProgrammeChange(version, deactivated ? "deaktivierung" : "reaktivierung", stamp, fields));
+            });
+        return Describe(written.Body, written.Version, written.Stamp);
+    }
+
+    private ItDienstleister? Current() => _record.Body is { } body ? Describe(body, _record.Version, _record.Committed.LastChange!) : null;
+
+    private ItDienstleister Describe(ItDienstleisterRegistration body, long version, ChangeStamp stamp) =>
+        new(Id, body.Name, body.Laender, body.Contact, version, stamp, body.Deactivated);
 }

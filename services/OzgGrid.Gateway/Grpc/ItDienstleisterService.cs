@@ -31,6 +31,21 @@ public sealed class ItDienstleisterService(IGrainFactory grains) : Protos.V1.ItD
         return new ListItDienstleisterResponse { ItDienstleister = { all.OfType<Grains.Abstractions.Dienstleister.ItDienstleister>().Select(i => i.MapToProto()) } };
     }
 
+    public override Task<SetItDienstleisterDeactivatedResponse> DeactivateItDienstleister(SetItDienstleisterDeactivatedRequest request, ServerCallContext context) =>
+        SetDeactivatedAsync(request, context, deactivated: true);
+
+    public override Task<SetItDienstleisterDeactivatedResponse> ReactivateItDienstleister(SetItDienstleisterDeactivatedRequest request, ServerCallContext context) =>
+        SetDeactivatedAsync(request, context, deactivated: false);
+
+    private async Task<SetItDienstleisterDeactivatedResponse> SetDeactivatedAsync(
+        SetItDienstleisterDeactivatedRequest request, ServerCallContext context, bool deactivated)
+    {
+        var id = RequireId(request.Id);
+        var command = await context.WriteCommandAsync(grains, request.RequestId, request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var written = await grains.GetGrain<IItDienstleisterGrain>(id).SetDeactivatedAsync(command, deactivated);
+        return new SetItDienstleisterDeactivatedResponse { ItDienstleister = written.MapToProto() };
+    }
+
     private static string RequireId(string id) =>
         ItDienstleisterRules.IsValidId(id)
             ? id

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Hosting;
 using OzgGrid.Gateway.Policies;
 
 namespace OzgGrid.Gateway.Identity;
@@ -9,12 +10,12 @@ namespace OzgGrid.Gateway.Identity;
 /// Enforces the access part of <see cref="RpcPolicies"/> before any handler runs: no valid token → UNAUTHENTICATED (saying why the token
 /// was refused), a role not allowed → PERMISSION_DENIED (saying which roles are).
 /// </summary>
-public sealed class AccessInterceptor : Interceptor
+public sealed class AccessInterceptor(IHostEnvironment environment) : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        EnsureAllowed(context);
+        EnsureAllowed(context, environment.IsDevelopment());
         return continuation(request, context);
     }
 
@@ -22,14 +23,14 @@ public sealed class AccessInterceptor : Interceptor
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        EnsureAllowed(context);
+        EnsureAllowed(context, environment.IsDevelopment());
         return continuation(request, responseStream, context);
     }
 
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        EnsureAllowed(context);
+        EnsureAllowed(context, environment.IsDevelopment());
         return continuation(requestStream, context);
     }
 
@@ -37,14 +38,14 @@ public sealed class AccessInterceptor : Interceptor
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        EnsureAllowed(context);
+        EnsureAllowed(context, environment.IsDevelopment());
         return continuation(requestStream, responseStream, context);
     }
 
-    private static void EnsureAllowed(ServerCallContext context)
+    private static void EnsureAllowed(ServerCallContext context, bool isDevelopment)
     {
         var policy = RpcPolicies.Find(context.Method);
-        if (policy is { Anonymous: true })
+        if (policy is not null && policy.IsAnonymousIn(isDevelopment))
         {
             return;
         }

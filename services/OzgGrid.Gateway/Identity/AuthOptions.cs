@@ -24,6 +24,12 @@ public sealed class AuthOptions
     /// </summary>
     public List<string> SigningKeys { get; set; } = [];
 
+    /// <summary>
+    /// The longest a token may be valid, from its "iat"/"nbf" to its "exp": a longer-lived one is refused, and none is
+    /// issued. Short lifetimes bound what a leaked token can do.
+    /// </summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
     public IReadOnlyList<SecurityKey> SecurityKeys() => [.. SigningKeys.Select(key => new SymmetricSecurityKey(Convert.FromBase64String(key)))];
 
     /// <summary>A fresh random key, e.g. for tests or a first production setup.</summary>
@@ -36,6 +42,11 @@ public sealed class AuthOptions
         {
             throw new InvalidOperationException(
                 $"{Section}:SigningKeys is empty: configure at least one base64 key of 32 bytes or more (see README, Authentication).");
+        }
+
+        if (MaxTokenLifetime <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{Section}:MaxTokenLifetime must be positive, e.g. 24:00:00.");
         }
 
         foreach (var key in SigningKeys)

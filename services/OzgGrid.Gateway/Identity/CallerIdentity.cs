@@ -36,6 +36,11 @@ public static class CallerIdentity
                 $"IT-Dienstleister {RequestGuard.Quote(id)} named in the token is not registered; the programme management registers it."));
         }
 
+        if (registered.Deactivated)
+        {
+            throw ItDienstleisterStanding.Refusal(id);
+        }
+
         return command with { Scope = new ItDienstleisterScope(id, registered.Laender) };
     }
 }

@@ -8,7 +8,8 @@ namespace OzgGrid.Gateway.Identity;
 /// The gateway's token handler: an IT-Dienstleister sends the same bearer token with thousands of calls, so a token
 /// is validated (signature, issuer, audience, lifetime) once and then recognised by its exact text until it expires.
 /// Only valid tokens are kept, never past their <c>exp</c>, and at most <see cref="Capacity"/> of them. The
-/// validation parameters are the gateway's one fixed set, so the token text alone is the key.
+/// validation parameters are the gateway's one set, so the token text is the key; only the signing keys may change
+/// meanwhile (<see cref="SigningKeyRing"/>), so a token is recognised only while the key it was signed with is honoured.
 /// </summary>
 public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock) : TokenHandler, IDisposable
 {
@@ -24,7 +25,8 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock) 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (_valid.TryGetValue(token, out TokenValidationResult? known) && known is not null && known.SecurityToken.ValidTo > now)
+        if (_valid.TryGetValue(token, out TokenValidationResult? known) && known is not null && known.SecurityToken.ValidTo > now
+            && IsStillHonoured(known.SecurityToken, token, validationParameters))
         {
             return new TokenValidationResult
             {
@@ -44,6 +46,14 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock) 
         }
 
         return result;
+    }
+
+    private static bool IsStillHonoured(SecurityToken validated, string token, TokenValidationParameters parameters)
+    {
+        var keys = parameters.IssuerSigningKeyResolver?.Invoke(token, validated, validated.SigningKey?.KeyId, parameters)
+            ?? parameters.IssuerSigningKeys
+            ?? [];
+        return validated.SigningKey is { } used && SigningKeyRing.Contains(keys, used);
     }
 
     public override SecurityToken ReadToken(string token) => inner.ReadToken(token);

@@ -16,6 +16,7 @@ public static class ItDienstleisterMapping
         Contact = itDienstleister.Contact,
         Version = itDienstleister.Version,
         LastChange = itDienstleister.LastChange.MapToProto(),
+        Deactivated = itDienstleister.Deactivated,
     };
 
     public static ItDienstleisterRegistration MapToDomain(this Proto.RegisterItDienstleisterRequest request)

@@ -44,11 +44,12 @@ public static class RpcPolicies
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
-        // Callable without a token: orchestrators probe health, tools discover services (both reflection versions).
+        // Callable without a token: orchestrators probe health. Tools discover services (both reflection versions)
+        // without a token only in Development; elsewhere the API's shape is shown to callers with a role only.
         Open(Health.Descriptor, nameof(HealthApi.Check), Standard),
         Open(Health.Descriptor, nameof(HealthApi.Watch), Streaming),
-        Open(ReflectionAlpha.Descriptor, nameof(ReflectionAlphaApi.ServerReflectionInfo), Streaming),
-        Open(ReflectionV1.Descriptor, nameof(ReflectionApi.ServerReflectionInfo), Streaming),
+        OpenInDevelopment(ReflectionAlpha.Descriptor, nameof(ReflectionAlphaApi.ServerReflectionInfo)),
+        OpenInDevelopment(ReflectionV1.Descriptor, nameof(ReflectionApi.ServerReflectionInfo)),
 
         Policy(Themenfelder, nameof(ThemenfeldApi.ListThemenfelder), Everyone),
         Policy(Themenfelder, nameof(ThemenfeldApi.GetThemenfeld), Everyone),
@@ -74,6 +75,8 @@ public static class RpcPolicies
         Policy(ItDienstleister, nameof(ItDienstleisterApi.RegisterItDienstleister), ManagementOnly),
         Policy(ItDienstleister, nameof(ItDienstleisterApi.GetItDienstleister), Everyone),
         Policy(ItDienstleister, nameof(ItDienstleisterApi.ListItDienstleister), Everyone),
+        Policy(ItDienstleister, nameof(ItDienstleisterApi.DeactivateItDienstleister), ManagementOnly),
+        Policy(ItDienstleister, nameof(ItDienstleisterApi.ReactivateItDienstleister), ManagementOnly),
 
         Policy(ClusterAdmin, nameof(ClusterAdminApi.GetCluster), ManagementOnly),
 
@@ -130,6 +133,9 @@ public static class RpcPolicies
 
     private static RpcPolicy Open(ServiceDescriptor service, string method, TimeoutClass timeout) =>
         new(MethodOf(service, method), Anonymous: true, [], timeout, None);
+
+    private static RpcPolicy OpenInDevelopment(ServiceDescriptor service, string method) =>
+        new(MethodOf(service, method), Anonymous: false, Everyone, Streaming, None, AnonymousInDevelopment: true);
 
     private static RpcPolicy Policy(
         ServiceDescriptor service, string method, string[] roles, TimeoutClass timeout = Standard, RpcMetric metric = None) =>

@@ -11,7 +11,8 @@ namespace OzgGrid.Silo.Hosting;
 public static class DashboardRegistration
 {
     public const string Path = "/dashboard";
-    public const string Policy = "orleans-dashboard";
+    /// <summary>Role programm-management by bearer token: the dashboard's and the metrics' policy outside Development.</summary>
+    public const string Policy = "operations";
 
     public static WebApplicationBuilder AddOzgGridDashboard(this WebApplicationBuilder builder)
     {

@@ -64,9 +64,22 @@ public static class TelemetryRegistration
         return builder;
     }
 
+    /// <summary>
+    /// Open in the Development environment; otherwise only with a bearer token of role programm-management, as the
+    /// dashboard: the metrics name callers, grains and load, which is no one else's business.
+    /// </summary>
     public static WebApplication MapOzgGridMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous().WithMetadata(OperationsListenerOnly.Instance);
+        var metrics = app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(OperationsListenerOnly.Instance);
+        if (app.Environment.IsDevelopment())
+        {
+            metrics.AllowAnonymous();
+        }
+        else
+        {
+            metrics.RequireAuthorization(DashboardRegistration.Policy);
+        }
+
         return app;
     }
 }

@@ -40,8 +40,17 @@ public static class IssueTokenCommand
             return 1;
         }
 
-        output.WriteLine(AccessTokens.Issue(auth, subject, role, itDienstleister, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow));
-        return 0;
+        try
+        {
+            output.WriteLine(AccessTokens.Issue(auth, subject, role, itDienstleister, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow));
+            return 0;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The gateway would refuse such a token, so none is issued.
+            error.WriteLine($"--hours {text}: a token may be valid for at most {auth.MaxTokenLifetime.TotalHours:0.##} hours ({AuthOptions.Section}:MaxTokenLifetime).");
+            return 2;
+        }
     }
 
     private static Dictionary<string, string>? ParseOptions(string[] args)

@@ -1,5 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Gateway.Tests.TestSupport;
 using OzgGrid.Protos.V1;
@@ -11,7 +13,27 @@ public sealed class AccessInterceptorTests
     private const string UpdateStatus = "/ozg.v1.LeistungService/UpdateLeistungStatus";
     private const string HealthCheck = "/grpc.health.v1.Health/Check";
 
-    private readonly AccessInterceptor _interceptor = new();
+    private const string Reflection = "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo";
+
+    private readonly AccessInterceptor _interceptor = new(In(Environments.Production));
+
+    [Fact]
+    public async Task Outside_Development_an_anonymous_caller_of_server_reflection_is_unauthenticated()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Call(new HttpServerCallContext(Reflection)));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task In_Development_an_anonymous_caller_of_server_reflection_is_served()
+    {
+        var calls = 0;
+
+        await Call(new HttpServerCallContext(Reflection), () => calls++, new AccessInterceptor(In(Environments.Development)));
+
+        Assert.Equal(1, calls);
+    }
 
     [Fact]
     public async Task An_anonymous_caller_of_a_protected_method_is_unauthenticated_and_told_to_send_a_token()
@@ -105,8 +127,10 @@ public sealed class AccessInterceptorTests
         Assert.Equal(0, calls);
     }
 
-    private Task<GetLeistungResponse> Call(ServerCallContext context, Action? onHandled = null) =>
-        _interceptor.UnaryServerHandler(
+    private static HostingEnvironment In(string environment) => new() { EnvironmentName = environment };
+
+    private Task<GetLeistungResponse> Call(ServerCallContext context, Action? onHandled = null, AccessInterceptor? interceptor = null) =>
+        (interceptor ?? _interceptor).UnaryServerHandler(
             new GetLeistungRequest { OzgId = 10000 },
             context,
             (_, _) =>

@@ -92,6 +92,62 @@ public sealed class AccessTokensTests
         Assert.Null(AccessTokens.ItDienstleisterOf(new ClaimsPrincipal(result.ClaimsIdentity)));
     }
 
+    [Fact]
+    public async Task A_token_valid_for_longer_than_the_maximum_lifetime_is_refused_saying_so()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var token = new JsonWebTokenHandler().CreateToken(Descriptor(_keyA, now, expires: now + TimeSpan.FromHours(48)));
+
+        var result = await Validate(token, _keyA);
+
+        Assert.False(result.IsValid);
+        Assert.IsType<SecurityTokenInvalidLifetimeException>(result.Exception);
+        Assert.Contains("MaxTokenLifetime", result.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_without_an_expiry_is_refused()
+    {
+        var descriptor = Descriptor(_keyA, DateTimeOffset.UtcNow, expires: null);
+        var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+
+        var result = await Validate(token, _keyA);
+
+        Assert.False(result.IsValid);
+        Assert.IsAssignableFrom<SecurityTokenNoExpirationException>(result.Exception);
+    }
+
+    [Fact]
+    public async Task A_token_of_exactly_the_maximum_lifetime_is_accepted()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var token = AccessTokens.Issue(new AuthOptions { SigningKeys = [_keyA] }, "alice", Roles.Monitoring, null, TimeSpan.FromHours(24), now);
+
+        var result = await Validate(token, _keyA);
+
+        Assert.True(result.IsValid, result.Exception?.Message);
+    }
+
+    [Fact]
+    public void No_token_is_issued_for_longer_than_the_maximum_lifetime()
+    {
+        var options = new AuthOptions { SigningKeys = [_keyA], MaxTokenLifetime = TimeSpan.FromHours(8) };
+
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => AccessTokens.Issue(options, "alice", Roles.Monitoring, null, TimeSpan.FromHours(9), DateTimeOffset.UtcNow));
+    }
+
+    private static SecurityTokenDescriptor Descriptor(string key, DateTimeOffset now, DateTimeOffset? expires) => new()
+    {
+        Issuer = "ozggrid",
+        Audience = "ozggrid",
+        Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = "alice", [AccessTokens.RoleClaim] = Roles.Monitoring },
+        IssuedAt = now.UtcDateTime,
+        NotBefore = now.UtcDateTime,
+        Expires = expires?.UtcDateTime,
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(key)), SecurityAlgorithms.HmacSha256),
+    };
+
     private static string Issue(string key, string subject, string role, string? itDienstleister = null, DateTimeOffset? now = null) =>
         AccessTokens.Issue(new AuthOptions { SigningKeys = [key] }, subject, role, itDienstleister, Hour, now ?? DateTimeOffset.UtcNow);
 

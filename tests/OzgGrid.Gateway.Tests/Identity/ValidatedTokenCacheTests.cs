@@ -56,6 +56,24 @@ public sealed class ValidatedTokenCacheTests
         Assert.Equal(2, _inner.Validations);
     }
 
+    [Fact]
+    public async Task A_recognised_token_is_refused_once_its_signing_key_is_no_longer_honoured()
+    {
+        using var cache = new ValidatedTokenCache(_inner, _clock);
+        var token = Issue(TimeSpan.FromHours(1));
+        IReadOnlyList<SecurityKey> honoured = _options.SecurityKeys();
+        var parameters = Parameters();
+        parameters.IssuerSigningKeys = [];
+        parameters.IssuerSigningKeyResolver = (_, _, _, _) => honoured;
+        Assert.True((await cache.ValidateTokenAsync(token, parameters)).IsValid);
+
+        honoured = new AuthOptions { SigningKeys = [AuthOptions.NewKey()] }.SecurityKeys();
+        var afterRemoval = await cache.ValidateTokenAsync(token, parameters);
+
+        Assert.False(afterRemoval.IsValid);
+        Assert.Equal(2, _inner.Validations);
+    }
+
     private string Issue(TimeSpan lifetime) =>
         AccessTokens.Issue(_options, "itdl-1", Roles.ItDienstleister, "dataport", lifetime, _clock.GetUtcNow());
 

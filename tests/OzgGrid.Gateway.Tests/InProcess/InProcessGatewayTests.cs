@@ -4,6 +4,8 @@ using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using OzgGrid.Gateway.Errors;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Gateway.InProcess;
@@ -26,6 +28,7 @@ public sealed class InProcessGatewayTests : IDisposable
     public InProcessGatewayTests()
     {
         var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
         services.Configure<GrpcServiceOptions>(options =>
         {
             options.Interceptors.Add<DomainErrorInterceptor>();

@@ -48,6 +48,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The cluster this host belongs to, with the key its tokens are signed with.</summary>
+    public ClusterScope Scope => _scope;
+
     /// <summary>A token signed with this cluster's key.</summary>
     public string TokenFor(string role, string subject, string? itDienstleister = null, TimeSpan? lifetime = null) =>
         AccessTokens.Issue(_scope.Auth, subject, role, itDienstleister, lifetime ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using OzgGrid.Gateway.Identity;
 using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Observability;
@@ -20,7 +22,15 @@ public sealed class ObservabilityFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>The Prometheus exposition of the host's metrics as it is now.</summary>
-    public async Task<PrometheusText> ScrapeAsync() => new(await Http.GetStringAsync("/metrics"));
+    public async Task<PrometheusText> ScrapeAsync()
+    {
+        // Outside Development the metrics need a programme-management token, as a Prometheus scraper sends one.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Host.TokenFor(Roles.ProgrammManagement, "prometheus"));
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return new(await response.Content.ReadAsStringAsync());
+    }
 
     public void Dispose() => _http?.Dispose();
 
