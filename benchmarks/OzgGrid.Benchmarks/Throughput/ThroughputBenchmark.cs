@@ -9,7 +9,8 @@ namespace OzgGrid.Benchmarks.Throughput;
 /// P1 and P2: completed UpdateLeistungStatus calls per second under a closed-loop load, and the same load generator's
 /// figure against a baseline in the same run. Per run: a fresh OzgGrid host is started, loaded and stopped, then the
 /// baseline is started, loaded and stopped, so the two never compete for the CPU. (P2's baseline writes entities of the
-/// size OzgGrid's Leistung state entities had at the end of OzgGrid's measurement.)
+/// size OzgGrid's Leistung state entities had at the end of OzgGrid's measurement.) P1 also measures its floor, a fresh
+/// host whose updates are one call of a grain that does nothing (<see cref="NoOpGrainInterceptor"/>), in the same way.
 /// </summary>
 public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputOptions options, string? azuriteConnectionString, TextWriter output)
 {
@@ -77,7 +78,14 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
             baseline = await LoadAsync(side, cancellationToken);
         }
 
-        return new ThroughputRunResult(run, baseline, ozgGrid, loadAverage);
+        LoadResult? floor = null;
+        if (scenario.MeasuresFloor)
+        {
+            await using var side = await OzgGridSide.StartAsync(settings with { ConfigureServices = NoOpGrainInterceptor.Register }, options, cancellationToken);
+            floor = await LoadAsync(side, cancellationToken);
+        }
+
+        return new ThroughputRunResult(run, baseline, ozgGrid, loadAverage, floor);
     }
 
     private async Task<IThroughputSide> StartBaselineAsync(int entityBytes, int historyBytes, CancellationToken cancellationToken) => scenario.Storage switch

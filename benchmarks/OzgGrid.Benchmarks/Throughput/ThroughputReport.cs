@@ -13,6 +13,12 @@ public static class ThroughputReport
     {
         output.WriteLine($"  OzgGrid  {Describe(run.OzgGrid)}");
         output.WriteLine($"  baseline {Describe(run.Baseline)}");
+        if (run.Floor is { } floor)
+        {
+            output.WriteLine($"  floor    {Describe(floor)}");
+            output.WriteLine(string.Create(Invariant, $"  ratio OzgGrid / floor {run.FloorRatio:F3}×"));
+        }
+
         output.WriteLine(string.Create(Invariant, $"  ratio OzgGrid / baseline {run.Ratio:F3}× (load average at the start of the run {run.LoadAverage})"));
         output.WriteLine();
     }
@@ -24,6 +30,12 @@ public static class ThroughputReport
         output.WriteLine($"command: dotnet run -c Release --project benchmarks/OzgGrid.Benchmarks -- {options.ToArguments(scenario.Name)}");
         output.WriteLine($"machine: {machine}");
         output.WriteLine($"baseline: {scenario.Baseline}{(options.BaselineHistoryBlob ? ", each after uploading a blob of the size of OzgGrid's history blobs (experiment)" : string.Empty)}");
+        if (scenario.MeasuresFloor)
+        {
+            output.WriteLine("floor: the same host, gateway (authentication, interceptors, policy) and requests, an update being one call of a grain that does nothing");
+        }
+
+        output.WriteLine("allocated: bytes the whole process (host and load generator) allocated in the measured time per completed call");
         output.WriteLine($"load: {options.Callers} closed-loop callers over {options.Channels} HTTP/2 channels, the same generator for both sides, in the same process as the servers");
         output.WriteLine();
 
@@ -35,11 +47,28 @@ public static class ThroughputReport
         Row("ratio OzgGrid / baseline", run => run.Ratio, "F3");
         Row("OzgGrid latency p50 / p99 (ms)", run => run.OzgGrid.Latency.P50, "F1", run => run.OzgGrid.Latency.P99);
         Row("baseline latency p50 / p99 (ms)", run => run.Baseline.Latency.P50, "F1", run => run.Baseline.Latency.P99);
+        Row("OzgGrid allocated per call (bytes)", run => run.OzgGrid.AllocatedBytesPerCall, "N0");
+        Row("baseline allocated per call (bytes)", run => run.Baseline.AllocatedBytesPerCall, "N0");
+        if (scenario.MeasuresFloor)
+        {
+            Row("floor (one no-op grain call) calls/s", run => run.Floor!.Throughput, "N0");
+            Row("ratio OzgGrid / floor", run => run.FloorRatio, "F3");
+            Row("floor allocated per call (bytes)", run => run.Floor!.AllocatedBytesPerCall, "N0");
+            Row("floor latency p50 / p99 (ms)", run => run.Floor!.Latency.P50, "F1", run => run.Floor!.Latency.P99);
+        }
+
         Row("failed calls OzgGrid / baseline", run => run.OzgGrid.Failed, "N0", run => run.Baseline.Failed);
         Row("CPU during OzgGrid: process / machine (%)", run => run.OzgGrid.CpuProcessPercent, "F0", run => run.OzgGrid.CpuMachinePercent);
         Row("CPU during baseline: process / machine (%)", run => run.Baseline.CpuProcessPercent, "F0", run => run.Baseline.CpuMachinePercent);
         output.WriteLine();
         output.WriteLine(Verdict(scenario, options, runs));
+        if (scenario.FloorTargetRatio is { } floorTarget)
+        {
+            var floorRatio = Median.Of(runs.Select(run => run.FloorRatio));
+            var judged = options.Quick ? "not judged in quick mode" : floorRatio >= floorTarget ? "MET" : "NOT MET";
+            output.WriteLine(string.Create(Invariant, $"target: OzgGrid ≥ {floorTarget}× the floor: {judged} (median ratio {floorRatio:F3}×)."));
+        }
+
         return;
 
         void Row(string figure, Func<ThroughputRunResult, double> value, string format, Func<ThroughputRunResult, double>? second = null)
@@ -77,7 +106,8 @@ public static class ThroughputReport
 
     private static string Describe(LoadResult load) => string.Create(Invariant,
         $"{load.Throughput,8:N0} calls/s ({load.Completed:N0} in {load.Seconds:F1} s, {load.Failed} failed{Suffix(load.FailureSummary)}); " +
-        $"latency p50 {load.Latency.P50:F1} ms, p99 {load.Latency.P99:F1} ms; CPU this process {load.CpuProcessPercent:F0} %, machine {load.CpuMachinePercent:F0} %");
+        $"latency p50 {load.Latency.P50:F1} ms, p99 {load.Latency.P99:F1} ms; CPU this process {load.CpuProcessPercent:F0} %, machine {load.CpuMachinePercent:F0} %; " +
+        $"allocated {load.AllocatedBytesPerCall:N0} bytes per call");
 
     private static string Suffix(string details) => details.Length == 0 ? string.Empty : $": {details}";
 }
