@@ -39,27 +39,26 @@ public static class ThroughputReport
         output.WriteLine($"load: {options.Callers} closed-loop callers over {options.Channels} HTTP/2 channels, the same generator for both sides, in the same process as the servers");
         output.WriteLine();
 
-        var header = string.Join(" | ", runs.Select(run => $"run {run.Run}"));
-        output.WriteLine($"| figure | median | {header} |");
-        output.WriteLine($"| --- | ---: |{string.Concat(runs.Select(_ => " ---: |"))}");
-        Row("OzgGrid UpdateLeistungStatus calls/s", run => run.OzgGrid.Throughput, "N0");
-        Row("baseline calls/s", run => run.Baseline.Throughput, "N0");
-        Row("ratio OzgGrid / baseline", run => run.Ratio, "F3");
-        Row("OzgGrid latency p50 / p99 (ms)", run => run.OzgGrid.Latency.P50, "F1", run => run.OzgGrid.Latency.P99);
-        Row("baseline latency p50 / p99 (ms)", run => run.Baseline.Latency.P50, "F1", run => run.Baseline.Latency.P99);
-        Row("OzgGrid allocated per call (bytes)", run => run.OzgGrid.AllocatedBytesPerCall, "N0");
-        Row("baseline allocated per call (bytes)", run => run.Baseline.AllocatedBytesPerCall, "N0");
+        var table = new MedianTable<ThroughputRunResult>(output, runs, run => run.Run);
+        table.WriteHeader();
+        table.Row("OzgGrid UpdateLeistungStatus calls/s", run => run.OzgGrid.Throughput, "N0");
+        table.Row("baseline calls/s", run => run.Baseline.Throughput, "N0");
+        table.Row("ratio OzgGrid / baseline", run => run.Ratio, "F3");
+        table.Row("OzgGrid latency p50 / p99 (ms)", run => run.OzgGrid.Latency.P50, "F1", run => run.OzgGrid.Latency.P99);
+        table.Row("baseline latency p50 / p99 (ms)", run => run.Baseline.Latency.P50, "F1", run => run.Baseline.Latency.P99);
+        table.Row("OzgGrid allocated per call (bytes)", run => run.OzgGrid.AllocatedBytesPerCall, "N0");
+        table.Row("baseline allocated per call (bytes)", run => run.Baseline.AllocatedBytesPerCall, "N0");
         if (scenario.MeasuresFloor)
         {
-            Row("floor (one no-op grain call) calls/s", run => run.Floor!.Throughput, "N0");
-            Row("ratio OzgGrid / floor", run => run.FloorRatio, "F3");
-            Row("floor allocated per call (bytes)", run => run.Floor!.AllocatedBytesPerCall, "N0");
-            Row("floor latency p50 / p99 (ms)", run => run.Floor!.Latency.P50, "F1", run => run.Floor!.Latency.P99);
+            table.Row("floor (one no-op grain call) calls/s", run => run.Floor!.Throughput, "N0");
+            table.Row("ratio OzgGrid / floor", run => run.FloorRatio, "F3");
+            table.Row("floor allocated per call (bytes)", run => run.Floor!.AllocatedBytesPerCall, "N0");
+            table.Row("floor latency p50 / p99 (ms)", run => run.Floor!.Latency.P50, "F1", run => run.Floor!.Latency.P99);
         }
 
-        Row("failed calls OzgGrid / baseline", run => run.OzgGrid.Failed, "N0", run => run.Baseline.Failed);
-        Row("CPU during OzgGrid: process / machine (%)", run => run.OzgGrid.CpuProcessPercent, "F0", run => run.OzgGrid.CpuMachinePercent);
-        Row("CPU during baseline: process / machine (%)", run => run.Baseline.CpuProcessPercent, "F0", run => run.Baseline.CpuMachinePercent);
+        table.Row("failed calls OzgGrid / baseline", run => run.OzgGrid.Failed, "N0", run => run.Baseline.Failed);
+        table.Row("CPU during OzgGrid: process / machine (%)", run => run.OzgGrid.CpuProcessPercent, "F0", run => run.OzgGrid.CpuMachinePercent);
+        table.Row("CPU during baseline: process / machine (%)", run => run.Baseline.CpuProcessPercent, "F0", run => run.Baseline.CpuMachinePercent);
         output.WriteLine();
         output.WriteLine(Verdict(scenario, options, runs));
         if (scenario.FloorTargetRatio is { } floorTarget)
@@ -68,20 +67,7 @@ public static class ThroughputReport
             var judged = options.Quick ? "not judged in quick mode" : floorRatio >= floorTarget ? "MET" : "NOT MET";
             output.WriteLine(string.Create(Invariant, $"target: OzgGrid ≥ {floorTarget}× the floor: {judged} (median ratio {floorRatio:F3}×)."));
         }
-
-        return;
-
-        void Row(string figure, Func<ThroughputRunResult, double> value, string format, Func<ThroughputRunResult, double>? second = null)
-        {
-            var median = Cell(Median.Of(runs.Select(value)), second is null ? double.NaN : Median.Of(runs.Select(second)), format);
-            var cells = string.Join(" | ", runs.Select(run => Cell(value(run), second?.Invoke(run) ?? double.NaN, format)));
-            output.WriteLine($"| {figure} | {median} | {cells} |");
-        }
     }
-
-    private static string Cell(double value, double second, string format) => double.IsNaN(second)
-        ? value.ToString(format, Invariant)
-        : $"{value.ToString(format, Invariant)} / {second.ToString(format, Invariant)}";
 
     private static string Verdict(ThroughputScenario scenario, ThroughputOptions options, IReadOnlyList<ThroughputRunResult> runs)
     {
