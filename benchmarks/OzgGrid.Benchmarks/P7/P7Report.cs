@@ -27,10 +27,7 @@ public static class P7Report
 
     public static void WriteSummary(TextWriter output, P7Options options, MachineInfo machine, IReadOnlyList<P7RunResult> runs)
     {
-        output.WriteLine($"## P7 — write latency under read load: median of {runs.Count} runs");
-        output.WriteLine();
-        output.WriteLine($"command: dotnet run -c Release --project benchmarks/OzgGrid.Benchmarks -- {options.ToArguments()}");
-        output.WriteLine($"machine: {machine}");
+        RunSeries.WriteSummaryHeading(output, "P7 — write latency under read load", runs.Count, options.ToArguments(), machine);
         output.WriteLine(string.Create(Invariant,
             $"load: {options.Rate} status updates/s paced open-loop on one Themenfeld's Leistungen; with reads: {options.Readers} closed-loop readers " +
             $"(monitoring token) taking in turn GetProgrammeFigures as of, GetLeistungAsOf, ListLeistungChanges (every page); all in the host's process"));

@@ -26,21 +26,9 @@ public sealed class P7WritesUnderReads(P7Options options, TextWriter output)
     public async Task<IReadOnlyList<P7RunResult>> RunAsync(CancellationToken cancellationToken)
     {
         var machine = MachineInfo.Read();
-        output.WriteLine($"P7: {options.ToArguments()}");
-        output.WriteLine($"machine: {machine}");
-        output.WriteLine();
-
-        var runs = new List<P7RunResult>();
-        for (var run = 1 - options.WarmupRuns; run <= options.Runs; run++)
-        {
-            var result = await RunOnceAsync(run, cancellationToken);
-            P7Report.WriteRun(output, result, warmup: run < 1);
-            if (run >= 1)
-            {
-                runs.Add(result);
-            }
-        }
-
+        RunSeries.WriteStart(output, "P7", options.ToArguments(), machine);
+        var runs = await RunSeries.RunAsync(
+            options.Runs, options.WarmupRuns, run => RunOnceAsync(run, cancellationToken), (result, warmup) => P7Report.WriteRun(output, result, warmup));
         P7Report.WriteSummary(output, options, machine, runs);
         return runs;
     }

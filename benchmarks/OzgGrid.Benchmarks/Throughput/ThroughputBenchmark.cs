@@ -22,25 +22,16 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
     public async Task<IReadOnlyList<ThroughputRunResult>> RunAsync(CancellationToken cancellationToken)
     {
         var machine = MachineInfo.Read();
-        output.WriteLine($"{scenario.Name.ToUpperInvariant()}: {options.ToArguments(scenario.Name)}");
-        output.WriteLine($"machine: {machine}");
-        output.WriteLine();
-
-        var runs = new List<ThroughputRunResult>();
-        for (var run = 1 - options.WarmupRuns; run <= options.Runs; run++)
+        RunSeries.WriteStart(output, scenario.Name.ToUpperInvariant(), options.ToArguments(scenario.Name), machine);
+        var runs = await RunSeries.RunAsync(options.Runs, options.WarmupRuns, run => RunOnceAsync(run, cancellationToken), (result, warmup) =>
         {
-            var result = await RunOnceAsync(run, cancellationToken);
-            if (run < 1)
+            if (warmup)
             {
                 output.WriteLine("(warm-up run, not counted)");
             }
 
             ThroughputReport.WriteRun(output, result);
-            if (run >= 1)
-            {
-                runs.Add(result);
-            }
-        }
+        });
 
         ThroughputReport.WriteSummary(output, scenario, options, machine, runs);
         return runs;

@@ -25,10 +25,7 @@ public static class ThroughputReport
 
     public static void WriteSummary(TextWriter output, ThroughputScenario scenario, ThroughputOptions options, MachineInfo machine, IReadOnlyList<ThroughputRunResult> runs)
     {
-        output.WriteLine($"## {scenario.Name.ToUpperInvariant()} — {scenario.Title}: median of {runs.Count} runs");
-        output.WriteLine();
-        output.WriteLine($"command: dotnet run -c Release --project benchmarks/OzgGrid.Benchmarks -- {options.ToArguments(scenario.Name)}");
-        output.WriteLine($"machine: {machine}");
+        RunSeries.WriteSummaryHeading(output, $"{scenario.Name.ToUpperInvariant()} — {scenario.Title}", runs.Count, options.ToArguments(scenario.Name), machine);
         output.WriteLine($"baseline: {scenario.Baseline}{(options.BaselineHistoryBlob ? ", each after uploading a blob of the size of OzgGrid's history blobs (experiment)" : string.Empty)}");
         if (scenario.MeasuresFloor)
         {
