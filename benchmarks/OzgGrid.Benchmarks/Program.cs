@@ -3,6 +3,7 @@ using OzgGrid.Benchmarks.CatalogImport;
 using OzgGrid.Benchmarks.ColdStart;
 using OzgGrid.Benchmarks.P3;
 using OzgGrid.Benchmarks.P4;
+using OzgGrid.Benchmarks.P7;
 using OzgGrid.Benchmarks.Throughput;
 
 // Each scenario hosts the real silo and gRPC gateway in this process (P6: as a process of its own) and drives it over real gRPC.
@@ -14,5 +15,6 @@ var root = new RootCommand("OzgGrid benchmarks (see BENCHMARKS.md)")
     CatalogImportCommand.Create(),
     ColdStartCommand.Create(),
     P4Command.Create(),
+    P7Command.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -66,7 +66,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
             .. StorageSettings(connectionString, storageName),
             .. settings.ExtraArguments ?? [],
         ];
-        var app = OzgGridHost.Build(args);
+        var app = OzgGridHost.Build(args, settings.ConfigureServices);
         await app.StartAsync(cancellationToken);
         return new BenchmarkHost(app, new Uri(app.GatewayAddresses().Single()), auth, storageName, connectionString);
     }

@@ -64,7 +64,7 @@ public static class ClosedLoopLoad
                 }
             }
         }, cancellationToken)));
-        var (cpuProcess, cpuMachine) = await cpuTask;
+        var (cpuProcess, cpuMachine, allocated) = await cpuTask;
 
         var all = latencies.SelectMany(own => own).ToArray();
         return new LoadResult(
@@ -74,14 +74,18 @@ public static class ClosedLoopLoad
             duration.TotalSeconds,
             LatencyStats.FromTicks(all, all.Length),
             cpuProcess,
-            cpuMachine);
+            cpuMachine,
+            allocated);
     }
 
-    private static async Task<(double Process, double Machine)> MeasureCpuAsync(TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>CPU and the whole process's allocations (precise: every thread's allocation context counted) over the measured time.</summary>
+    private static async Task<(double Process, double Machine, long Allocated)> MeasureCpuAsync(TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {
         await Task.Delay(warmup, cancellationToken);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = CpuMeter.Start();
         await Task.Delay(duration, cancellationToken);
-        return cpu.Stop();
+        var (process, machine) = cpu.Stop();
+        return (process, machine, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
     }
 }

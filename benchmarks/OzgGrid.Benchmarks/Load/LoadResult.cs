@@ -4,7 +4,8 @@ namespace OzgGrid.Benchmarks.Load;
 
 /// <summary>
 /// What one closed-loop load measured: calls completed (and failed) within the measured time, their latency, and the
-/// CPU used meanwhile by this process and by the whole machine (% of all cores).
+/// CPU used meanwhile by this process and by the whole machine (% of all cores), and the bytes the whole process
+/// allocated meanwhile (host and load generator together, <see cref="GC.GetTotalAllocatedBytes(bool)"/>).
 /// </summary>
 public sealed record LoadResult(
     long Completed,
@@ -13,8 +14,12 @@ public sealed record LoadResult(
     double Seconds,
     LatencyStats Latency,
     double CpuProcessPercent,
-    double CpuMachinePercent)
+    double CpuMachinePercent,
+    long AllocatedBytes)
 {
+    /// <summary>Bytes the whole process allocated per completed call in the measured time.</summary>
+    public double AllocatedBytesPerCall => Completed > 0 ? (double)AllocatedBytes / Completed : double.NaN;
+
     /// <summary>Completed calls per second of the measured time.</summary>
     public double Throughput => Seconds > 0 ? Completed / Seconds : 0;
 }

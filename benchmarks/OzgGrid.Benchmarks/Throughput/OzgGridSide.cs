@@ -7,7 +7,8 @@ namespace OzgGrid.Benchmarks.Throughput;
 
 /// <summary>
 /// OzgGrid's side: UpdateLeistungStatus (role programm-management) on a fresh <see cref="BenchmarkHost"/> with the
-/// shipped catalogue. A call counts only if it made a new version (the answer names its request id).
+/// shipped catalogue. A call counts only if it made a new version (the answer names its request id). P1's floor is the
+/// same side on a host with the <see cref="NoOpGrainInterceptor"/>.
 /// </summary>
 public sealed class OzgGridSide(BenchmarkHost host, StatusUpdateClients clients) : IThroughputSide
 {

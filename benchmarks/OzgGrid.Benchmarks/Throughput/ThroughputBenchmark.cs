@@ -9,7 +9,8 @@ namespace OzgGrid.Benchmarks.Throughput;
 /// P1 and P2: completed UpdateLeistungStatus calls per second under a closed-loop load, and the same load generator's
 /// figure against a baseline in the same run. Per run: a fresh OzgGrid host is started, loaded and stopped, then the
 /// baseline is started, loaded and stopped, so the two never compete for the CPU. (P2's baseline writes entities of the
-/// size OzgGrid's Leistung state entities had at the end of OzgGrid's measurement.)
+/// size OzgGrid's Leistung state entities had at the end of OzgGrid's measurement.) P1 also measures its floor, a fresh
+/// host whose updates are one call of a grain that does nothing (<see cref="NoOpGrainInterceptor"/>), in the same way.
 /// </summary>
 public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputOptions options, string? azuriteConnectionString, TextWriter output)
 {
@@ -21,25 +22,16 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
     public async Task<IReadOnlyList<ThroughputRunResult>> RunAsync(CancellationToken cancellationToken)
     {
         var machine = MachineInfo.Read();
-        output.WriteLine($"{scenario.Name.ToUpperInvariant()}: {options.ToArguments(scenario.Name)}");
-        output.WriteLine($"machine: {machine}");
-        output.WriteLine();
-
-        var runs = new List<ThroughputRunResult>();
-        for (var run = 1 - options.WarmupRuns; run <= options.Runs; run++)
+        RunSeries.WriteStart(output, scenario.Name.ToUpperInvariant(), options.ToArguments(scenario.Name), machine);
+        var runs = await RunSeries.RunAsync(options.Runs, options.WarmupRuns, run => RunOnceAsync(run, cancellationToken), (result, warmup) =>
         {
-            var result = await RunOnceAsync(run, cancellationToken);
-            if (run < 1)
+            if (warmup)
             {
                 output.WriteLine("(warm-up run, not counted)");
             }
 
             ThroughputReport.WriteRun(output, result);
-            if (run >= 1)
-            {
-                runs.Add(result);
-            }
-        }
+        });
 
         ThroughputReport.WriteSummary(output, scenario, options, machine, runs);
         return runs;
@@ -77,7 +69,14 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
             baseline = await LoadAsync(side, cancellationToken);
         }
 
-        return new ThroughputRunResult(run, baseline, ozgGrid, loadAverage);
+        LoadResult? floor = null;
+        if (scenario.MeasuresFloor)
+        {
+            await using var side = await OzgGridSide.StartAsync(settings with { ConfigureServices = NoOpGrainInterceptor.Register }, options, cancellationToken);
+            floor = await LoadAsync(side, cancellationToken);
+        }
+
+        return new ThroughputRunResult(run, baseline, ozgGrid, loadAverage, floor);
     }
 
     private async Task<IThroughputSide> StartBaselineAsync(int entityBytes, int historyBytes, CancellationToken cancellationToken) => scenario.Storage switch

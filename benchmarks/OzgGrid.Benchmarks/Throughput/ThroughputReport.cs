@@ -13,46 +13,58 @@ public static class ThroughputReport
     {
         output.WriteLine($"  OzgGrid  {Describe(run.OzgGrid)}");
         output.WriteLine($"  baseline {Describe(run.Baseline)}");
+        if (run.Floor is { } floor)
+        {
+            output.WriteLine($"  floor    {Describe(floor)}");
+            output.WriteLine(string.Create(Invariant, $"  ratio OzgGrid / floor {run.FloorRatio:F3}×"));
+        }
+
         output.WriteLine(string.Create(Invariant, $"  ratio OzgGrid / baseline {run.Ratio:F3}× (load average at the start of the run {run.LoadAverage})"));
         output.WriteLine();
     }
 
     public static void WriteSummary(TextWriter output, ThroughputScenario scenario, ThroughputOptions options, MachineInfo machine, IReadOnlyList<ThroughputRunResult> runs)
     {
-        output.WriteLine($"## {scenario.Name.ToUpperInvariant()} — {scenario.Title}: median of {runs.Count} runs");
-        output.WriteLine();
-        output.WriteLine($"command: dotnet run -c Release --project benchmarks/OzgGrid.Benchmarks -- {options.ToArguments(scenario.Name)}");
-        output.WriteLine($"machine: {machine}");
+        RunSeries.WriteSummaryHeading(output, $"{scenario.Name.ToUpperInvariant()} — {scenario.Title}", runs.Count, options.ToArguments(scenario.Name), machine);
         output.WriteLine($"baseline: {scenario.Baseline}{(options.BaselineHistoryBlob ? ", each after uploading a blob of the size of OzgGrid's history blobs (experiment)" : string.Empty)}");
+        if (scenario.MeasuresFloor)
+        {
+            output.WriteLine("floor: the same host, gateway (authentication, interceptors, policy) and requests, an update being one call of a grain that does nothing");
+        }
+
+        output.WriteLine("allocated: bytes the whole process (host and load generator) allocated in the measured time per completed call");
         output.WriteLine($"load: {options.Callers} closed-loop callers over {options.Channels} HTTP/2 channels, the same generator for both sides, in the same process as the servers");
         output.WriteLine();
 
-        var header = string.Join(" | ", runs.Select(run => $"run {run.Run}"));
-        output.WriteLine($"| figure | median | {header} |");
-        output.WriteLine($"| --- | ---: |{string.Concat(runs.Select(_ => " ---: |"))}");
-        Row("OzgGrid UpdateLeistungStatus calls/s", run => run.OzgGrid.Throughput, "N0");
-        Row("baseline calls/s", run => run.Baseline.Throughput, "N0");
-        Row("ratio OzgGrid / baseline", run => run.Ratio, "F3");
-        Row("OzgGrid latency p50 / p99 (ms)", run => run.OzgGrid.Latency.P50, "F1", run => run.OzgGrid.Latency.P99);
-        Row("baseline latency p50 / p99 (ms)", run => run.Baseline.Latency.P50, "F1", run => run.Baseline.Latency.P99);
-        Row("failed calls OzgGrid / baseline", run => run.OzgGrid.Failed, "N0", run => run.Baseline.Failed);
-        Row("CPU during OzgGrid: process / machine (%)", run => run.OzgGrid.CpuProcessPercent, "F0", run => run.OzgGrid.CpuMachinePercent);
-        Row("CPU during baseline: process / machine (%)", run => run.Baseline.CpuProcessPercent, "F0", run => run.Baseline.CpuMachinePercent);
+        var table = new MedianTable<ThroughputRunResult>(output, runs, run => run.Run);
+        table.WriteHeader();
+        table.Row("OzgGrid UpdateLeistungStatus calls/s", run => run.OzgGrid.Throughput, "N0");
+        table.Row("baseline calls/s", run => run.Baseline.Throughput, "N0");
+        table.Row("ratio OzgGrid / baseline", run => run.Ratio, "F3");
+        table.Row("OzgGrid latency p50 / p99 (ms)", run => run.OzgGrid.Latency.P50, "F1", run => run.OzgGrid.Latency.P99);
+        table.Row("baseline latency p50 / p99 (ms)", run => run.Baseline.Latency.P50, "F1", run => run.Baseline.Latency.P99);
+        table.Row("OzgGrid allocated per call (bytes)", run => run.OzgGrid.AllocatedBytesPerCall, "N0");
+        table.Row("baseline allocated per call (bytes)", run => run.Baseline.AllocatedBytesPerCall, "N0");
+        if (scenario.MeasuresFloor)
+        {
+            table.Row("floor (one no-op grain call) calls/s", run => run.Floor!.Throughput, "N0");
+            table.Row("ratio OzgGrid / floor", run => run.FloorRatio, "F3");
+            table.Row("floor allocated per call (bytes)", run => run.Floor!.AllocatedBytesPerCall, "N0");
+            table.Row("floor latency p50 / p99 (ms)", run => run.Floor!.Latency.P50, "F1", run => run.Floor!.Latency.P99);
+        }
+
+        table.Row("failed calls OzgGrid / baseline", run => run.OzgGrid.Failed, "N0", run => run.Baseline.Failed);
+        table.Row("CPU during OzgGrid: process / machine (%)", run => run.OzgGrid.CpuProcessPercent, "F0", run => run.OzgGrid.CpuMachinePercent);
+        table.Row("CPU during baseline: process / machine (%)", run => run.Baseline.CpuProcessPercent, "F0", run => run.Baseline.CpuMachinePercent);
         output.WriteLine();
         output.WriteLine(Verdict(scenario, options, runs));
-        return;
-
-        void Row(string figure, Func<ThroughputRunResult, double> value, string format, Func<ThroughputRunResult, double>? second = null)
+        if (scenario.FloorTargetRatio is { } floorTarget)
         {
-            var median = Cell(Median.Of(runs.Select(value)), second is null ? double.NaN : Median.Of(runs.Select(second)), format);
-            var cells = string.Join(" | ", runs.Select(run => Cell(value(run), second?.Invoke(run) ?? double.NaN, format)));
-            output.WriteLine($"| {figure} | {median} | {cells} |");
+            var floorRatio = Median.Of(runs.Select(run => run.FloorRatio));
+            var judged = options.Quick ? "not judged in quick mode" : floorRatio >= floorTarget ? "MET" : "NOT MET";
+            output.WriteLine(string.Create(Invariant, $"target: OzgGrid ≥ {floorTarget}× the floor: {judged} (median ratio {floorRatio:F3}×)."));
         }
     }
-
-    private static string Cell(double value, double second, string format) => double.IsNaN(second)
-        ? value.ToString(format, Invariant)
-        : $"{value.ToString(format, Invariant)} / {second.ToString(format, Invariant)}";
 
     private static string Verdict(ThroughputScenario scenario, ThroughputOptions options, IReadOnlyList<ThroughputRunResult> runs)
     {
@@ -77,7 +89,8 @@ public static class ThroughputReport
 
     private static string Describe(LoadResult load) => string.Create(Invariant,
         $"{load.Throughput,8:N0} calls/s ({load.Completed:N0} in {load.Seconds:F1} s, {load.Failed} failed{Suffix(load.FailureSummary)}); " +
-        $"latency p50 {load.Latency.P50:F1} ms, p99 {load.Latency.P99:F1} ms; CPU this process {load.CpuProcessPercent:F0} %, machine {load.CpuMachinePercent:F0} %");
+        $"latency p50 {load.Latency.P50:F1} ms, p99 {load.Latency.P99:F1} ms; CPU this process {load.CpuProcessPercent:F0} %, machine {load.CpuMachinePercent:F0} %; " +
+        $"allocated {load.AllocatedBytesPerCall:N0} bytes per call");
 
     private static string Suffix(string details) => details.Length == 0 ? string.Empty : $": {details}";
 }

@@ -9,7 +9,8 @@ namespace OzgGrid.Grains.Records;
 /// An explicit, stable byte encoding of what a write asks (its kind, then each field written out in a fixed order),
 /// reduced to 64 bits. Unlike a record's <c>ToString()</c> it does not change when a property is renamed or added, so a
 /// retry after a deploy is still recognised as the same write. Values are tagged and length-prefixed, so two different
-/// field lists never encode alike.
+/// field lists never encode alike. The bytes are written into a buffer from the shared pool, which <see cref="Hash"/>
+/// gives back: an encoding is made, hashed once and dropped, on every write.
 /// </summary>
 public sealed class CanonicalEncoding
 {
@@ -18,12 +19,15 @@ public sealed class CanonicalEncoding
     private const byte TextTag = 2;
     private const byte ListTag = 3;
 
-    private readonly ArrayBufferWriter<byte> _bytes = new(256);
+    private const int InitialBytes = 256;
+
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBytes);
+    private int _length;
 
     /// <param name="kind">Names the command and its encoding, e.g. <c>leistung.status/1</c>; a new encoding gets a new number.</param>
     public CanonicalEncoding(string kind) => Text(kind);
 
-    public ReadOnlySpan<byte> Bytes => _bytes.WrittenSpan;
+    public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
 
     public CanonicalEncoding Number(long? value)
     {
@@ -33,8 +37,7 @@ public sealed class CanonicalEncoding
         }
 
         Tag(NumberTag);
-        BinaryPrimitives.WriteInt64LittleEndian(_bytes.GetSpan(sizeof(long)), number);
-        _bytes.Advance(sizeof(long));
+        BinaryPrimitives.WriteInt64LittleEndian(Next(sizeof(long)), number);
         return this;
     }
 
@@ -49,9 +52,8 @@ public sealed class CanonicalEncoding
 
         Tag(TextTag);
         var length = Encoding.UTF8.GetByteCount(value);
-        BinaryPrimitives.WriteInt32LittleEndian(_bytes.GetSpan(sizeof(int)), length);
-        _bytes.Advance(sizeof(int));
-        _bytes.Advance(Encoding.UTF8.GetBytes(value, _bytes.GetSpan(length)));
+        BinaryPrimitives.WriteInt32LittleEndian(Next(sizeof(int)), length);
+        Encoding.UTF8.GetBytes(value, Next(length));
         return this;
     }
 
@@ -60,8 +62,7 @@ public sealed class CanonicalEncoding
     {
         var all = items as IReadOnlyCollection<T> ?? [.. items];
         Tag(ListTag);
-        BinaryPrimitives.WriteInt32LittleEndian(_bytes.GetSpan(sizeof(int)), all.Count);
-        _bytes.Advance(sizeof(int));
+        BinaryPrimitives.WriteInt32LittleEndian(Next(sizeof(int)), all.Count);
         foreach (var item in all)
         {
             write(this, item);
@@ -72,18 +73,43 @@ public sealed class CanonicalEncoding
 
     public CanonicalEncoding Texts(IEnumerable<string> values) => List(values, (encoding, value) => encoding.Text(value));
 
-    /// <summary>The first 64 bits of the SHA-256 of the encoding: equal for equal writes, in every process and release.</summary>
+    /// <summary>
+    /// The first 64 bits of the SHA-256 of the encoding: equal for equal writes, in every process and release. Ends the
+    /// encoding: its buffer goes back to the pool.
+    /// </summary>
     public long Hash()
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(_bytes.WrittenSpan, hash);
+        SHA256.HashData(Bytes, hash);
+        var buffer = _buffer;
+        (_buffer, _length) = ([], 0);
+        ArrayPool<byte>.Shared.Return(buffer);
         return BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
 
     private CanonicalEncoding Tag(byte tag)
     {
-        _bytes.GetSpan(1)[0] = tag;
-        _bytes.Advance(1);
+        Next(1)[0] = tag;
         return this;
+    }
+
+    /// <summary>The next <paramref name="count"/> bytes of the encoding, to be written now.</summary>
+    private Span<byte> Next(int count)
+    {
+        if (_length + count > _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
+            Bytes.CopyTo(larger);
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
+
+            _buffer = larger;
+        }
+
+        var next = _buffer.AsSpan(_length, count);
+        _length += count;
+        return next;
     }
 }

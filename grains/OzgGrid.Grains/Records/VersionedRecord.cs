@@ -69,25 +69,22 @@ public sealed class VersionedRecord<TBody, TChange>
         long? fingerprint,
         Action<TBody?> authorise,
         Func<TBody?, RecordChange<TBody, TChange>> decide) =>
-        WriteAsync(
-            command,
-            fingerprint,
-            body =>
-            {
-                authorise(body);
-                return Task.CompletedTask;
-            },
-            body => Task.FromResult(decide(body)));
+        WriteCoreAsync(command, fingerprint, new WriteChecks<TBody, TChange>(authorise, null, decide, null));
 
     /// <summary>As above, for a record whose checks ask other grains.</summary>
-    public async Task<Written<TBody, TChange>> WriteAsync(
+    public Task<Written<TBody, TChange>> WriteAsync(
         WriteCommand command,
         long? fingerprint,
         Func<TBody?, Task> authorise,
-        Func<TBody?, Task<RecordChange<TBody, TChange>>> decide)
+        Func<TBody?, Task<RecordChange<TBody, TChange>>> decide) =>
+        WriteCoreAsync(command, fingerprint, new WriteChecks<TBody, TChange>(null, authorise, null, decide));
+
+    // One path for both overloads; the checks are called as given, so a record with synchronous checks (every status
+    // update) pays no wrapping closures and tasks.
+    private async Task<Written<TBody, TChange>> WriteCoreAsync(WriteCommand command, long? fingerprint, WriteChecks<TBody, TChange> checks)
     {
         var before = _committed;
-        await authorise(before.Body);
+        await checks.AuthoriseAsync(before.Body);
         var requestKey = RequestKeys.Of(command);
         if (fingerprint is not null && before.Receipts.Find(requestKey) is { } receipt)
         {
@@ -101,7 +98,7 @@ public sealed class VersionedRecord<TBody, TChange>
             throw new VersionConflictException(expected, before.Version);
         }
 
-        var change = await decide(before.Body);
+        var change = await checks.DecideAsync(before.Body);
         if (change.IsNone)
         {
             var body = before.Body ?? throw new InvalidOperationException($"{_names.Kind}: a write that changes nothing needs an existing record.");

@@ -1,3 +1,4 @@
+using OzgGrid.Benchmarks.Load;
 using OzgGrid.Benchmarks.Tests.Hosting;
 using OzgGrid.Benchmarks.Throughput;
 using Xunit.Abstractions;
@@ -10,14 +11,20 @@ public sealed class ThroughputBenchmarkTests(ITestOutputHelper testOutput)
     private static readonly ThroughputOptions Quick = new ThroughputOptions(1, 1, 1, 1, 1, 0, Quick: false).AsQuick();
 
     [Fact]
-    public async Task P1_in_quick_mode_measures_OzgGrid_and_the_bare_grpc_service_and_prints_their_ratio()
+    public async Task P1_in_quick_mode_measures_OzgGrid_the_bare_grpc_service_and_the_no_op_grain_floor_and_prints_their_ratios()
     {
         var (runs, report) = await QuickRun.RunAsync(testOutput, (output, cancellationToken) =>
             new ThroughputBenchmark(ThroughputScenario.P1, Quick, azuriteConnectionString: null, output).RunAsync(cancellationToken));
 
-        AssertSane(Assert.Single(runs));
+        var run = Assert.Single(runs);
+        AssertSane(run);
+        var floor = Assert.IsType<LoadResult>(run.Floor);
+        Assert.True(floor.Completed > 0 && floor.Failed == 0, $"The floor completed {floor.Completed} calls, {floor.Failed} failed.");
+        Assert.True(double.IsFinite(run.FloorRatio) && run.FloorRatio > 0, $"The floor ratio is {run.FloorRatio}.");
+        Assert.True(run.OzgGrid.AllocatedBytesPerCall > 0, "Allocations were not measured.");
         Assert.Contains("## P1", report);
         Assert.Contains("| ratio OzgGrid / baseline |", report);
+        Assert.Contains("| ratio OzgGrid / floor |", report);
         Assert.Contains("not judged in quick mode", report);
     }
 
