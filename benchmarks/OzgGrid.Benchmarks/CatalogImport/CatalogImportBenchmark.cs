@@ -66,11 +66,7 @@ public sealed class CatalogImportBenchmark(RunCounts counts, string azuriteConne
         var settings = new BenchmarkHostSettings(
             StorageKind.Azurite,
             azuriteConnectionString,
-            ExtraArguments:
-            [
-                "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
-                "--OzgGrid:Catalog:ImportOnFirstStart=false",
-            ]);
+            ExtraArguments: ["--OzgGrid:Catalog:ImportOnFirstStart=false"]);
         await using var host = await BenchmarkHost.StartAsync(settings, cancellationToken);
         using var channel = host.ChannelFor(Roles.ProgrammManagement, Subject);
         var catalog = new CatalogService.CatalogServiceClient(channel);

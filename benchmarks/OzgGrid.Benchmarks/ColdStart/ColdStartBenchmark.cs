@@ -66,8 +66,7 @@ public sealed class ColdStartBenchmark(RunCounts counts, string azuriteConnectio
 
     private async Task ImportCatalogueAsync(string storageName, CancellationToken cancellationToken)
     {
-        var settings = new BenchmarkHostSettings(
-            StorageKind.Azurite, azuriteConnectionString, storageName, ["--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0"]);
+        var settings = new BenchmarkHostSettings(StorageKind.Azurite, azuriteConnectionString, storageName);
         await using var host = await BenchmarkHost.StartAsync(settings, cancellationToken);
         using var channel = host.ChannelFor(Roles.ProgrammManagement, Subject);
         var import = await new CatalogService.CatalogServiceClient(channel).GetCatalogImportAsync(new GetCatalogImportRequest(), cancellationToken: cancellationToken);

@@ -40,10 +40,7 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
     private async Task<ThroughputRunResult> RunOnceAsync(int run, CancellationToken cancellationToken)
     {
         var loadAverage = MachineInfo.Read().LoadAverage;
-        var settings = new BenchmarkHostSettings(
-            scenario.Storage,
-            azuriteConnectionString,
-            ExtraArguments: ["--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0"]);
+        var settings = new BenchmarkHostSettings(scenario.Storage, azuriteConnectionString);
 
         LoadResult ozgGrid;
         var (entityBytes, historyBytes) = (0, 0);

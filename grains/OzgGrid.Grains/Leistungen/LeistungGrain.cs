@@ -90,13 +90,13 @@ public sealed class LeistungGrain(
             body =>
             {
                 ZustaendigkeitRules.Validate(zustaendigkeit);
-                var before = body!.Zustaendigkeit;
-                if (zustaendigkeit.SameAs(before))
+                var held = body!.Zustaendigkeit;
+                if (zustaendigkeit.SameAs(held))
                 {
                     return default;
                 }
 
-                FieldChange[] fields = [new("zustaendigkeit", LeistungChangeTexts.Describe(before), LeistungChangeTexts.Describe(zustaendigkeit))];
+                FieldChange[] fields = [new("zustaendigkeit", LeistungChangeTexts.Describe(held), LeistungChangeTexts.Describe(zustaendigkeit))];
                 return new(
                     body with { Zustaendigkeit = zustaendigkeit }, (version, stamp) => new(version, ChangeKind.Zustaendigkeit, stamp, [.. fields], body.Status, zustaendigkeit));
             });
