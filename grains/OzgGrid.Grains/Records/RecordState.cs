@@ -14,7 +14,7 @@ public sealed record RecordState<TBody, TChange>
     where TChange : IRecordedChange
 {
     /// <summary>The form this release stores; a state of a newer form is refused rather than misread.</summary>
-    public const int CurrentSchema = 1;
+    public const int CurrentSchema = 2;
 
     [Id(0)]
     public int Schema { get; init; } = CurrentSchema;
@@ -31,11 +31,20 @@ public sealed record RecordState<TBody, TChange>
     [Id(4)]
     public WriteReceipts Receipts { get; init; } = WriteReceipts.Empty;
 
-    /// <summary>The newest changes, oldest first, fewer than a page (see <see cref="HistoryPages{TChange}"/>).</summary>
+    /// <summary>Schema 1 only: the newest changes before they were stored encoded (<see cref="Unsealed"/>); moved there when read.</summary>
     [Id(5)]
-    public ImmutableList<TChange> Unsealed { get; init; } = [];
+    public ImmutableList<TChange>? Schema1Unsealed { get; init; }
+
+    /// <summary>The newest changes, oldest first, fewer than a page (see <see cref="HistoryPages{TChange}"/>).</summary>
+    [Id(7)]
+    public UnsealedChanges<TChange> Unsealed { get; init; } = UnsealedChanges<TChange>.Empty;
 
     /// <summary>How many full pages of the history are in the history storage.</summary>
     [Id(6)]
     public long SealedPages { get; init; }
+
+    /// <summary>This state in the form this release stores (schema 1: its newest changes not yet encoded).</summary>
+    public RecordState<TBody, TChange> Upgraded() => Schema >= CurrentSchema
+        ? this
+        : this with { Schema = CurrentSchema, Unsealed = UnsealedChanges<TChange>.Empty.AddRange(Schema1Unsealed ?? []), Schema1Unsealed = null };
 }

@@ -41,12 +41,14 @@ public sealed class VersionedRecord<TBody, TChange>
         _names = names;
         _now = now;
         _logger = logger;
-        _committed = state.State;
-        if (_committed.Schema > RecordState<TBody, TChange>.CurrentSchema)
+        if (state.State.Schema > RecordState<TBody, TChange>.CurrentSchema)
         {
             throw new InvalidOperationException(
-                $"{names.Kind} {grain.GrainContext.GrainId}: stored in form {_committed.Schema}, newer than this release reads ({RecordState<TBody, TChange>.CurrentSchema}).");
+                $"{names.Kind} {grain.GrainContext.GrainId}: stored in form {state.State.Schema}, newer than this release reads ({RecordState<TBody, TChange>.CurrentSchema}).");
         }
+
+        // An older form is upgraded in memory and stored in the new form by the next write.
+        _committed = state.State = state.State.Upgraded();
     }
 
     /// <summary>The state as last persisted.</summary>
@@ -107,7 +109,7 @@ public sealed class VersionedRecord<TBody, TChange>
                 await PersistAsync(before, before with { Receipts = before.Receipts.Remember(new(requestKey, remembered, before.Version)) }, null);
             }
 
-            return new(body, before.Version, before.LastChange!, before.Unsealed.LastOrDefault(), WriteOutcome.Unchanged);
+            return new(body, before.Version, before.LastChange!, before.Unsealed.Count > 0 ? before.Unsealed[^1] : default, WriteOutcome.Unchanged);
         }
 
         var stamp = new ChangeStamp(command.ChangedBy, _now(), command.RequestId);
@@ -121,10 +123,10 @@ public sealed class VersionedRecord<TBody, TChange>
             Version = version,
             LastChange = stamp,
             Receipts = fingerprint is { } print ? before.Receipts.Remember(new(requestKey, print, version)) : before.Receipts,
-            Unsealed = seals ? [] : unsealed,
+            Unsealed = seals ? UnsealedChanges<TChange>.Empty : unsealed,
             SealedPages = seals ? before.SealedPages + 1 : before.SealedPages,
         };
-        await PersistAsync(before, next, seals ? unsealed : null);
+        await PersistAsync(before, next, seals ? unsealed.ToImmutableList() : null);
         return new(change.Next!, version, stamp, record, WriteOutcome.Changed);
     }
 

@@ -16,8 +16,11 @@ namespace OzgGrid.Grains.Tests.Storage;
 [Collection(ClusterCollection.Name)]
 public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
 {
-    /// <summary>Written by this release's schema 1; regenerate only with a new schema (see <see cref="RegenerateVariable"/>).</summary>
-    private static readonly string FixturePath = Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "leistung-state-schema-1.bin");
+    /// <summary>Written by this release's schema 2; regenerate only with a new schema (see <see cref="RegenerateVariable"/>).</summary>
+    private static readonly string FixturePath = Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "leistung-state-schema-2.bin");
+
+    /// <summary>Written by the release before (schema 1: the newest changes not yet stored encoded); never regenerated.</summary>
+    private static readonly string Schema1FixturePath = Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "leistung-state-schema-1.bin");
 
     /// <summary>Set to 1 to write the fixture anew into the source tree (only when the schema number changes).</summary>
     private const string RegenerateVariable = "OZG_REGENERATE_STORAGE_FIXTURES";
@@ -51,6 +54,47 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
         var stored = serializer.Deserialize<RecordState<LeistungBody, ChangeRecord>>(new BinaryData(File.ReadAllBytes(FixturePath)));
 
         Assert.Equal(RecordState<LeistungBody, ChangeRecord>.CurrentSchema, stored.Schema);
+        Assert.Null(stored.Schema1Unsealed);
+        AssertSampleContent(stored);
+    }
+
+    [Fact]
+    public void A_Leistung_state_stored_by_the_release_before_is_upgraded_whole()
+    {
+        var serializer = new PooledGrainStorageSerializer(fixture.GetSiloService<Serializer>());
+
+        var stored = serializer.Deserialize<RecordState<LeistungBody, ChangeRecord>>(new BinaryData(File.ReadAllBytes(Schema1FixturePath)));
+        var upgraded = stored.Upgraded();
+
+        Assert.Equal((1, 12), (stored.Schema, stored.Schema1Unsealed!.Count));
+        Assert.Equal(RecordState<LeistungBody, ChangeRecord>.CurrentSchema, upgraded.Schema);
+        Assert.Null(upgraded.Schema1Unsealed);
+        AssertSampleContent(upgraded);
+        var again = serializer.Deserialize<RecordState<LeistungBody, ChangeRecord>>(serializer.Serialize(upgraded));
+        AssertSampleContent(again);
+    }
+
+    [Fact]
+    public void A_stored_change_is_encoded_once_and_its_bytes_reused_by_the_states_after()
+    {
+        var serializer = new PooledGrainStorageSerializer(fixture.GetSiloService<Serializer>());
+        var state = SampleState();
+        var first = serializer.Serialize(state).ToArray();
+
+        // The next state shares the entries of the first: the entries encoded for the first are not encoded again.
+        var encoded = state.Unsealed.Entries.Select(entry => entry.Encoded).ToList();
+        var next = state with { Unsealed = state.Unsealed.Add(state.Unsealed[0]) };
+        var second = serializer.Deserialize<RecordState<LeistungBody, ChangeRecord>>(serializer.Serialize(next));
+
+        Assert.All(encoded, Assert.NotNull);
+        Assert.Equal(encoded, next.Unsealed.Entries.Take(12).Select(entry => entry.Encoded));
+        Assert.Equal(13, second.Unsealed.Count);
+        Assert.Equal((state.Unsealed[0].Version, state.Unsealed[0].Stamp), (second.Unsealed[12].Version, second.Unsealed[12].Stamp));
+        Assert.NotEmpty(first);
+    }
+
+    private static void AssertSampleContent(RecordState<LeistungBody, ChangeRecord> stored)
+    {
         Assert.True(SampleState().Body!.Zustaendigkeit!.SameAs(stored.Body!.Zustaendigkeit));
         Assert.Equal((Reifegrad.OnlineLeistung, Umsetzungsphase.Vorbereitung), (stored.Body.Status.Reifegrad, stored.Body.Status.Phase));
         Assert.Equal(12, stored.Version);
@@ -69,10 +113,10 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
         var changes = Enumerable.Range(1, 12)
             .Select(version => new ChangeRecord(version, ChangeKind.Status, stamp with { RequestId = $"req-{version}" },
                 [new FieldChange("reifegrad", $"{version - 1}", $"{version}")], LeistungStatus.Initial, zustaendigkeit))
-            .ToImmutableList();
+            .ToList();
         var receipts = Enumerable.Range(1, 100).Select(i => new WriteReceipt(RequestKey: i * 104_729L, Fingerprint: i * 7919L, Version: i));
         var body = new LeistungBody(null, zustaendigkeit, LeistungStatus.Initial with { Reifegrad = Reifegrad.OnlineLeistung });
-        return new() { Body = body, Version = 12, LastChange = stamp, Unsealed = changes, Receipts = new WriteReceipts([.. receipts]), SealedPages = 3 };
+        return new() { Body = body, Version = 12, LastChange = stamp, Unsealed = UnsealedChanges<ChangeRecord>.Empty.AddRange(changes), Receipts = new WriteReceipts([.. receipts]), SealedPages = 3 };
     }
 
     private static string ProjectDirectory()
