@@ -6,32 +6,31 @@ namespace OzgGrid.Grains.Records;
 
 /// <summary>
 /// A record's newest changes, oldest first, that do not fill a history page yet. They travel in the record's state, so
-/// every write stores them again: each is held with its encoded form (<see cref="UnsealedChangesConverter{TChange}"/>),
-/// made once, the first time a state holding it is stored, so that storing a state copies bytes instead of encoding
-/// every change it holds anew.
+/// every write stores them again: each is held <see cref="Encoded{T}"/> (<see cref="UnsealedChangesConverter{TChange}"/>),
+/// so that storing a state copies bytes instead of encoding every change it holds anew.
 /// </summary>
 [Immutable]
 public sealed class UnsealedChanges<TChange> : IReadOnlyList<TChange>
     where TChange : IRecordedChange
 {
-    public static readonly UnsealedChanges<TChange> Empty = new(ImmutableList<EncodedChange<TChange>>.Empty);
+    public static readonly UnsealedChanges<TChange> Empty = new(ImmutableList<Encoded<TChange>>.Empty);
 
-    internal UnsealedChanges(ImmutableList<EncodedChange<TChange>> entries) => Entries = entries;
+    internal UnsealedChanges(ImmutableList<Encoded<TChange>> entries) => Entries = entries;
 
-    internal ImmutableList<EncodedChange<TChange>> Entries { get; }
+    internal ImmutableList<Encoded<TChange>> Entries { get; }
 
     public int Count => Entries.Count;
 
-    public TChange this[int index] => Entries[index].Change;
+    public TChange this[int index] => Entries[index].Value;
 
-    public UnsealedChanges<TChange> Add(TChange change) => new(Entries.Add(new(change, null)));
+    public UnsealedChanges<TChange> Add(TChange change) => new(Entries.Add(new(change)));
 
     public UnsealedChanges<TChange> AddRange(IEnumerable<TChange> changes) =>
-        new(Entries.AddRange(changes.Select(change => new EncodedChange<TChange>(change, null))));
+        new(Entries.AddRange(changes.Select(change => new Encoded<TChange>(change))));
 
-    public ImmutableList<TChange> ToImmutableList() => [.. Entries.Select(entry => entry.Change)];
+    public ImmutableList<TChange> ToImmutableList() => [.. Entries.Select(entry => entry.Value)];
 
-    public IEnumerator<TChange> GetEnumerator() => Entries.Select(entry => entry.Change).GetEnumerator();
+    public IEnumerator<TChange> GetEnumerator() => Entries.Select(entry => entry.Value).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

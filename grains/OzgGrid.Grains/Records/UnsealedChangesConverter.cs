@@ -17,12 +17,12 @@ public sealed class UnsealedChangesConverter<TChange>(Serializer<TChange> serial
         var index = 0;
         foreach (var entry in value.Entries)
         {
-            encoded[index++] = entry.Encoded ??= serializer.SerializeToArray(entry.Change);
+            encoded[index++] = entry.EncodeWith(serializer);
         }
 
         return new(encoded);
     }
 
     public UnsealedChanges<TChange> ConvertFromSurrogate(in UnsealedChangesSurrogate surrogate) =>
-        new([.. (surrogate.Changes ?? []).Select(bytes => new EncodedChange<TChange>(serializer.Deserialize(bytes)!, bytes))]);
+        new([.. (surrogate.Changes ?? []).Select(bytes => new Encoded<TChange>(serializer.Deserialize(bytes)!, bytes))]);
 }
