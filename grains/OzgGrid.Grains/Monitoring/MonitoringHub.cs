@@ -96,7 +96,7 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
             _subscriptions.Remove(subscription);
         }
 
-        subscription.Close();
+        subscription.Dispose();
     }
 
     /// <summary>
