@@ -11,9 +11,8 @@ public static class FellBehind
     /// <summary>Trailer with the cursor of the last message the stream wrote, for <c>resume_cursor</c>.</summary>
     public const string ResumeCursorTrailer = "ozg-resume-cursor";
 
-    /// <summary>Whether a stream's wait or write ended because its buffer overflowed rather than because the call ended.</summary>
-    public static bool IsCutOff(Exception exception, bool overflowed, CancellationToken call) =>
-        exception is OperationCanceledException && overflowed && !call.IsCancellationRequested;
+    /// <summary>Whether a stream's write failed because it was reset for not reading after its buffer overflowed.</summary>
+    public static bool IsCutOff(Exception exception, bool overflowed) => overflowed && exception is not RpcException;
 
     /// <param name="cursor">The cursor of the last message written; null before the first one.</param>
     public static RpcException WatchProgramme(int bufferSize, string? cursor) =>

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Grains.Abstractions.Catalog;
@@ -13,7 +14,7 @@ namespace OzgGrid.Gateway.Monitoring;
 /// Serves one monitoring stream from this silo's hub: a snapshot or the missed changes first, then every change in
 /// sequence. The stream checks that each change follows on from the last one it sent; where it cannot, it starts
 /// over with a snapshot that says so, so a client never has a silent gap. A client that does not read is cut off
-/// (<see cref="FellBehind"/>) once its hub buffer fills, also while a write waits for it.
+/// (<see cref="FellBehind"/>) once its hub buffer fills, also while a write waits for it (<see cref="StalledClientReset"/>).
 /// </summary>
 public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOptions<MonitoringOptions> options)
 {
@@ -31,15 +32,14 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     private readonly WatchMessages _messages = new();
 
     public async Task RunAsync(
-        WatchFilter filter, MonitoringCursor? resumeAfter, bool batched, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken call)
+        WatchFilter filter, MonitoringCursor? resumeAfter, bool batched, IServerStreamWriter<WatchProgrammeResponse> stream, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var subscription = hub.Subscribe(resumeAfter);
         MonitoringCursor? position = null;
         try
         {
-            // Every wait and write ends when the buffer overflows, also a write that waits for a client that does not read.
-            using var callOrCutOff = CancellationTokenSource.CreateLinkedTokenSource(call, subscription.CutOff);
-            var cancellationToken = callOrCutOff.Token;
+            using var stalled = new StalledClientReset(http, options.Value.StalledWriteGrace, subscription.CutOff);
             if (resumeAfter is not null && subscription.Replay is { } missed)
             {
                 await stream.WriteAsync(new WatchProgrammeResponse { Resumed = new Resumed { AfterCursor = resumeAfter.ToString() } }, cancellationToken);
@@ -76,7 +76,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                 }
             }
         }
-        catch (Exception exception) when (FellBehind.IsCutOff(exception, subscription.Overflowed, call))
+        catch (Exception exception) when (FellBehind.IsCutOff(exception, subscription.Overflowed))
         {
             throw FellBehind.WatchProgramme(options.Value.StreamBufferSize, position?.ToString());
         }

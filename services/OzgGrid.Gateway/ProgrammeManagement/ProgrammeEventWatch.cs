@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Gateway.Monitoring;
@@ -18,7 +19,7 @@ public sealed class ProgrammeEventWatch(IGrainFactory grains, IOptions<Monitorin
     /// <summary>How often the subscription is renewed (well within its expiry) and an idle stream gets a heartbeat.</summary>
     public static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(15);
 
-    public async Task RunAsync(IServerStreamWriter<WatchProgrammeManagementResponse> stream, CancellationToken call)
+    public async Task RunAsync(IServerStreamWriter<WatchProgrammeManagementResponse> stream, HttpContext http, CancellationToken cancellationToken)
     {
         using var forwarder = new ProgrammeEventForwarder(options.Value.StreamBufferSize);
         var reference = grains.CreateObjectReference<IProgrammeEventObserver>(forwarder);
@@ -26,9 +27,7 @@ public sealed class ProgrammeEventWatch(IGrainFactory grains, IOptions<Monitorin
         long position = 0;
         try
         {
-            // Every wait and write ends when the buffer overflows, also a write that waits for a client that does not read.
-            using var callOrCutOff = CancellationTokenSource.CreateLinkedTokenSource(call, forwarder.CutOff);
-            var cancellationToken = callOrCutOff.Token;
+            using var stalled = new StalledClientReset(http, options.Value.StalledWriteGrace, forwarder.CutOff);
             position = await SendSnapshotAsync(figures, reference, stream, cancellationToken);
             var renewedAt = DateTimeOffset.UtcNow;
             while (true)
@@ -69,7 +68,7 @@ public sealed class ProgrammeEventWatch(IGrainFactory grains, IOptions<Monitorin
                 }
             }
         }
-        catch (Exception exception) when (FellBehind.IsCutOff(exception, forwarder.Overflowed, call))
+        catch (Exception exception) when (FellBehind.IsCutOff(exception, forwarder.Overflowed))
         {
             throw FellBehind.WatchProgrammeManagement(options.Value.StreamBufferSize, position);
         }
