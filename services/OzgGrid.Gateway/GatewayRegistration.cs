@@ -12,6 +12,7 @@ using OzgGrid.Gateway.InProcess;
 using OzgGrid.Gateway.Monitoring;
 using OzgGrid.Gateway.ProgrammeManagement;
 using OzgGrid.Gateway.Resilience;
+using OzgGrid.Gateway.Streams;
 
 namespace OzgGrid.Gateway;
 
@@ -46,6 +47,7 @@ public static class GatewayRegistration
             options.Interceptors.Add<AccessInterceptor>();
             options.Interceptors.Add<ItDienstleisterStandingInterceptor>();
             options.Interceptors.Add<RateLimitInterceptor>();
+            options.Interceptors.Add<StreamLimitInterceptor>();
             options.Interceptors.Add<ResilienceInterceptor>();
             options.EnableDetailedErrors = false;
 
@@ -59,6 +61,9 @@ public static class GatewayRegistration
         services.AddSingleton<ItDienstleisterStandingInterceptor>();
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimitInterceptor>();
+        services.Configure<StreamLimitOptions>(configuration.GetSection(StreamLimitOptions.Section));
+        services.AddSingleton<StreamLimiter>();
+        services.AddSingleton<StreamLimitInterceptor>();
         services.AddSingleton<ProgrammeWatch>();
         services.AddSingleton(typeof(GrainReferenceCache<>));
         services.AddSingleton<ProgrammeEventWatch>();

@@ -208,27 +208,36 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
     [Fact]
     public async Task A_stalled_watcher_neither_delays_a_healthy_one_nor_the_writers_and_is_cut_off_to_resume()
     {
+        var hub = fixture.Host.Services.GetRequiredService<Grains.Monitoring.MonitoringHub>();
+        var cutOffBefore = hub.CutOffCount;
         var ozgId = fixture.TakeOzgId();
-        const int updates = 600;
         await using var healthy = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { OzgIds = { ozgId } });
         await healthy.ReadSnapshotAsync();
         using var stalled = _monitoring.WatchProgramme(new WatchProgrammeRequest());
         Assert.True(await stalled.ResponseStream.MoveNext(CancellationToken.None));
+        var snapshotCursor = stalled.ResponseStream.Current.Snapshot.Cursor;
 
-        for (var i = 1; i <= updates; i++)
+        var version = 1L;
+        while (hub.CutOffCount == cutOffBefore)
         {
-            await Update(ozgId, reifegrad: 1 + (i % 4));
+            Assert.True(version < 2_000, "The stalled watcher should be cut off within 2,000 changes.");
+            await Update(ozgId, reifegrad: 1 + (int)(version % 4));
+            version++;
         }
 
-        await healthy.ReadUntilAsync(m => m.LeistungChanged?.Leistung.Version == updates + 1, $"all {updates} changes at the healthy watcher");
-        var cutOff = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            while (await stalled.ResponseStream.MoveNext(CancellationToken.None))
-            {
-            }
-        });
+        // It reads again at once: what was written before the cut-off, then the status naming where to resume.
+        var (received, cutOff) = await StreamEnd.DrainAsync(stalled, Eventually.DefaultTimeout);
+        await healthy.ReadUntilAsync(m => m.LeistungChanged?.Leistung.Version == version, $"all {version - 1} changes at the healthy watcher");
         Assert.Equal(StatusCode.ResourceExhausted, cutOff.StatusCode);
-        Assert.Contains("resume_cursor", cutOff.Status.Detail);
+        var hint = cutOff.Trailers.GetValue(Gateway.Monitoring.FellBehind.ResumeCursorTrailer);
+        Assert.NotNull(hint);
+        Assert.Contains($"resume_cursor \"{hint}\"", cutOff.Status.Detail);
+        var lastRead = received.Select(StreamEnd.CursorOf).Where(c => c.Length > 0).LastOrDefault(snapshotCursor);
+        Assert.True(Sequence(hint) <= Sequence(lastRead), $"The hint {hint} should not be ahead of what the client read ({lastRead}).");
+
+        await using var resumed = StreamWatcher.Open(_monitoring, new WatchProgrammeRequest { OzgIds = { ozgId }, ResumeCursor = hint });
+        var replay = await resumed.ReadUntilAsync(m => m.LeistungChanged?.Leistung.Version == version, $"version {version} after resuming");
+        Assert.Equal(WatchProgrammeResponse.EventOneofCase.Resumed, replay[0].EventCase);
     }
 
     [Fact]

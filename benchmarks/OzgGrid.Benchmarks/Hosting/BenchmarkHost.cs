@@ -64,6 +64,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
             // The load of many callers comes from one here: the per-caller limit would measure itself.
             "--OzgGrid:RateLimit:PermitsPerSecond=0",
+            "--OzgGrid:Streams:MaxPerCaller=0",
             .. StorageSettings(connectionString, storageName),
             .. settings.ExtraArguments ?? [],
         ];

@@ -29,6 +29,9 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
         }
     }
 
+    /// <summary>Streams cut off for falling behind since the silo started (written under the lock).</summary>
+    public long CutOffCount { get; private set; }
+
     public Task OnChangesAsync(ChangeBatch batch)
     {
         lock (_gate)
@@ -70,6 +73,9 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
                     subscription.Offer(changes);
                 }
             }
+
+            // A stream cut off takes nothing more: it leaves the hub now, not only when it has ended.
+            CutOffCount += _subscriptions.RemoveWhere(subscription => subscription.Overflowed);
         }
 
         return Task.CompletedTask;
@@ -96,7 +102,7 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
             _subscriptions.Remove(subscription);
         }
 
-        subscription.Close();
+        subscription.Dispose();
     }
 
     /// <summary>

@@ -32,6 +32,12 @@ public sealed class MonitoringOptions
     /// <summary>Messages waiting for one stream; a client further behind is cut off and has to resume.</summary>
     public int StreamBufferSize { get; set; } = 1_000;
 
+    /// <summary>
+    /// How long a stream cut off for falling behind may still wait for its client to take a write; a client that does
+    /// not read at all is then reset (the status with the resume cursor cannot reach it before the data it waits on).
+    /// </summary>
+    public TimeSpan StalledWriteGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>An idle stream gets a heartbeat this often, so that proxies keep it open.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -22,9 +22,6 @@ public sealed class ProgrammeFiguresGrain(
     TimeProvider time,
     ILogger<ProgrammeFiguresGrain> logger) : Grain, IProgrammeFiguresGrain
 {
-    /// <summary>How long a watcher may take for an event (in-memory work on a live silo: milliseconds).</summary>
-    private static readonly TimeSpan ObserverTimeout = TimeSpan.FromSeconds(2);
-
     private readonly FigureCounter _figures = new();
     private readonly Dictionary<IProgrammeEventObserver, DateTimeOffset> _observers = [];
 
@@ -132,7 +129,8 @@ public sealed class ProgrammeFiguresGrain(
 
     /// <summary>
     /// Persists the new counts with the event's number, then passes the event on to the programme aggregator and tells
-    /// every watcher that is still subscribed.
+    /// every watcher that is still subscribed, one-way: no watcher (nor its silo) can hold up this grain or the write
+    /// that reported the change. Watchers that stop renewing expire.
     /// </summary>
     private async Task PublishAsync(ProgrammeEvent unnumbered)
     {
@@ -147,22 +145,17 @@ public sealed class ProgrammeFiguresGrain(
             _observers.Remove(gone);
         }
 
-        var failed = await Task.WhenAll(_observers.Keys.Select(async observer =>
+        foreach (var observer in _observers.Keys.ToList())
         {
             try
             {
-                await observer.OnEventAsync(programmeEvent).WaitAsync(ObserverTimeout);
-                return null;
+                _ = observer.OnEventAsync(programmeEvent);
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "A programme-management watcher did not take event {Sequence}; dropped", programmeEvent.Sequence);
-                return observer;
+                logger.LogWarning(exception, "A programme-management watcher could not be told of event {Sequence}; dropped", programmeEvent.Sequence);
+                _observers.Remove(observer);
             }
-        }));
-        foreach (var observer in failed.OfType<IProgrammeEventObserver>())
-        {
-            _observers.Remove(observer);
         }
     }
 

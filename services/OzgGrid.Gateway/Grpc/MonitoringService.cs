@@ -49,7 +49,7 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, Shutd
         }
 
         await streams.RunAsync(
-            token => watch.RunAsync(filter, resumeAfter, request.Batched, responseStream, token),
+            token => watch.RunAsync(filter, resumeAfter, request.Batched, responseStream, context.GetHttpContext(), token),
             context,
             "reconnect with resume_cursor = the cursor of the last message, to another silo, to continue without a gap.");
     }

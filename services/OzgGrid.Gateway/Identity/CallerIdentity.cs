@@ -13,6 +13,18 @@ public static class CallerIdentity
         context.GetHttpContext().User.Identity?.Name is { Length: > 0 } name ? name : "unknown";
 
     /// <summary>
+    /// Who counts as one caller for the per-caller limits (rate, open streams): an IT-Dienstleister as an organisation
+    /// (however many tokens it holds), another token by its subject, a caller without a token by its address.
+    /// </summary>
+    public static string CallerKey(this ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        return AccessTokens.ItDienstleisterOf(http.User) is { } itDienstleister ? $"itdl:{itDienstleister}"
+            : http.User.Identity?.Name is { Length: > 0 } subject ? $"sub:{subject}"
+            : $"addr:{http.Connection.RemoteIpAddress?.ToString() ?? context.Peer}";
+    }
+
+    /// <summary>
     /// The write command for this caller. An IT-Dienstleister's writes carry its scope (its id and the Länder the registry
     /// says it serves), which the Leistung checks against its assignment.
     /// </summary>

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Grains.Abstractions.Catalog;
@@ -12,7 +13,8 @@ namespace OzgGrid.Gateway.Monitoring;
 /// <summary>
 /// Serves one monitoring stream from this silo's hub: a snapshot or the missed changes first, then every change in
 /// sequence. The stream checks that each change follows on from the last one it sent; where it cannot, it starts
-/// over with a snapshot that says so, so a client never has a silent gap.
+/// over with a snapshot that says so, so a client never has a silent gap. A client that does not read is cut off
+/// (<see cref="FellBehind"/>) once its hub buffer fills, also while a write waits for it (<see cref="StalledClientReset"/>).
 /// </summary>
 public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOptions<MonitoringOptions> options)
 {
@@ -30,15 +32,18 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
     private readonly WatchMessages _messages = new();
 
     public async Task RunAsync(
-        WatchFilter filter, MonitoringCursor? resumeAfter, bool batched, IServerStreamWriter<WatchProgrammeResponse> stream, CancellationToken cancellationToken)
+        WatchFilter filter, MonitoringCursor? resumeAfter, bool batched, IServerStreamWriter<WatchProgrammeResponse> stream, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var subscription = hub.Subscribe(resumeAfter);
+        MonitoringCursor? position = null;
         try
         {
-            MonitoringCursor position;
+            using var stalled = new StalledClientReset(http, options.Value.StalledWriteGrace, subscription.CutOff);
             if (resumeAfter is not null && subscription.Replay is { } missed)
             {
                 await stream.WriteAsync(new WatchProgrammeResponse { Resumed = new Resumed { AfterCursor = resumeAfter.ToString() } }, cancellationToken);
+                position = resumeAfter;
                 position = await SendAsync(filter, batched, missed, resumeAfter, stream, cancellationToken);
             }
             else
@@ -53,9 +58,7 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                 {
                     case WaitOutcome.Overflowed:
                         // Cut off for falling behind: the client resumes from where it got to.
-                        throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                            $"The stream fell more than {options.Value.StreamBufferSize} messages behind and was closed; " +
-                            $"reconnect with resume_cursor \"{position}\" to continue."));
+                        throw FellBehind.WatchProgramme(options.Value.StreamBufferSize, position.ToString());
                     case WaitOutcome.HubBehind:
                         position = await SendSnapshotAsync(filter, SnapshotReason.Resync, stream, cancellationToken);
                         continue;
@@ -72,6 +75,10 @@ public sealed class ProgrammeWatch(IGrainFactory grains, MonitoringHub hub, IOpt
                     };
                 }
             }
+        }
+        catch (Exception exception) when (FellBehind.IsCutOff(exception, subscription.Overflowed))
+        {
+            throw FellBehind.WatchProgramme(options.Value.StreamBufferSize, position?.ToString());
         }
         finally
         {

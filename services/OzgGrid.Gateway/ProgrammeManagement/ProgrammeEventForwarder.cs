@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Monitoring;
 
 namespace OzgGrid.Gateway.ProgrammeManagement;
 
@@ -7,23 +8,22 @@ namespace OzgGrid.Gateway.ProgrammeManagement;
 /// One stream's observer at the programme-management figures: a bounded buffer written without waiting, so that a slow
 /// client never holds up the figures grain. A client that falls so far behind that it fills is cut off.
 /// </summary>
-public sealed class ProgrammeEventForwarder(int capacity) : IProgrammeEventObserver
+public sealed class ProgrammeEventForwarder(int capacity) : IProgrammeEventObserver, IDisposable
 {
-    private readonly Channel<ProgrammeEvent> _events =
-        Channel.CreateBounded<ProgrammeEvent>(new BoundedChannelOptions(capacity) { SingleReader = true });
+    private readonly WatcherBuffer<ProgrammeEvent> _events = new(capacity);
 
-    public bool Overflowed { get; private set; }
+    public bool Overflowed => _events.Overflowed;
+
+    /// <inheritdoc cref="WatcherBuffer{T}.CutOff"/>
+    public CancellationToken CutOff => _events.CutOff;
 
     public ChannelReader<ProgrammeEvent> Events => _events.Reader;
 
     public Task OnEventAsync(ProgrammeEvent programmeEvent)
     {
-        if (!_events.Writer.TryWrite(programmeEvent) && !Overflowed)
-        {
-            Overflowed = true;
-            _events.Writer.TryComplete();
-        }
-
+        _events.Offer(programmeEvent);
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _events.Dispose();
 }

@@ -1,30 +1,34 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using OzgGrid.Gateway.Mapping;
+using OzgGrid.Gateway.Monitoring;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Monitoring;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.ProgrammeManagement;
 
 /// <summary>
 /// Serves one programme-management stream: the figures first, then every event in sequence. Where an event is missing
-/// (the figures grain dropped this watcher for a moment), a fresh snapshot follows instead of a silent gap.
+/// (the figures grain dropped this watcher for a moment), a fresh snapshot follows instead of a silent gap. A client that
+/// does not read is cut off once <c>OzgGrid:Monitoring:StreamBufferSize</c> events wait for it.
 /// </summary>
-public sealed class ProgrammeEventWatch(IGrainFactory grains)
+public sealed class ProgrammeEventWatch(IGrainFactory grains, IOptions<MonitoringOptions> options)
 {
-    /// <summary>Events a stream may fall behind before it is cut off.</summary>
-    public const int BufferSize = 1_000;
-
     /// <summary>How often the subscription is renewed (well within its expiry) and an idle stream gets a heartbeat.</summary>
     public static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(15);
 
-    public async Task RunAsync(IServerStreamWriter<WatchProgrammeManagementResponse> stream, CancellationToken cancellationToken)
+    public async Task RunAsync(IServerStreamWriter<WatchProgrammeManagementResponse> stream, HttpContext http, CancellationToken cancellationToken)
     {
-        var forwarder = new ProgrammeEventForwarder(BufferSize);
+        using var forwarder = new ProgrammeEventForwarder(options.Value.StreamBufferSize);
         var reference = grains.CreateObjectReference<IProgrammeEventObserver>(forwarder);
         var figures = grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);
+        long position = 0;
         try
         {
-            var position = await SendSnapshotAsync(figures, reference, stream, cancellationToken);
+            using var stalled = new StalledClientReset(http, options.Value.StalledWriteGrace, forwarder.CutOff);
+            position = await SendSnapshotAsync(figures, reference, stream, cancellationToken);
             var renewedAt = DateTimeOffset.UtcNow;
             while (true)
             {
@@ -35,8 +39,7 @@ public sealed class ProgrammeEventWatch(IGrainFactory grains)
 
                 if (forwarder.Overflowed)
                 {
-                    throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                        $"The stream fell more than {BufferSize} events behind and was closed; open it again for a fresh snapshot."));
+                    throw FellBehind.WatchProgrammeManagement(options.Value.StreamBufferSize, position);
                 }
 
                 while (forwarder.Events.TryRead(out var programmeEvent))
@@ -64,6 +67,10 @@ public sealed class ProgrammeEventWatch(IGrainFactory grains)
                     renewedAt = DateTimeOffset.UtcNow;
                 }
             }
+        }
+        catch (Exception exception) when (FellBehind.IsCutOff(exception, forwarder.Overflowed))
+        {
+            throw FellBehind.WatchProgrammeManagement(options.Value.StreamBufferSize, position);
         }
         finally
         {

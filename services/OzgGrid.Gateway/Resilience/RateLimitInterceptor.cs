@@ -46,10 +46,7 @@ public sealed class RateLimitInterceptor(IOptions<RateLimitOptions> options) : I
             return null;
         }
 
-        var user = context.GetHttpContext().User;
-        var caller = AccessTokens.ItDienstleisterOf(user) is { } itDienstleister
-            ? $"itdl:{itDienstleister}"
-            : $"sub:{user.Identity?.Name ?? context.Peer}";
+        var caller = context.CallerKey();
         var lease = _limiter.AttemptAcquire(caller);
         if (lease.IsAcquired)
         {

@@ -27,8 +27,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // A small stream buffer, so that a stalled watcher is cut off after a few hundred changes.
-        _host = await TestHost.StartAsync(ClusterScope.CreateNew(), "--OzgGrid:Monitoring:StreamBufferSize=8");
+        // A small stream buffer and a short grace, so that a stalled watcher is cut off after a few hundred changes
+        // and one that does not read at all is reset soon after.
+        _host = await TestHost.StartAsync(ClusterScope.CreateNew(), "--OzgGrid:Monitoring:StreamBufferSize=8", "--OzgGrid:Monitoring:StalledWriteGrace=00:00:02");
 
         await new ItDienstleisterService.ItDienstleisterServiceClient(Host.Channel).RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest
         {

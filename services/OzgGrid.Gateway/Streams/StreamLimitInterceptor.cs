@@ -1,0 +1,20 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using OzgGrid.Gateway.Identity;
+
+namespace OzgGrid.Gateway.Streams;
+
+/// <summary>
+/// Every server stream (gRPC or the programme page's events, which come through the same interceptors) takes a slot of
+/// <see cref="StreamLimiter"/> for as long as it runs, whatever ends it: the client, an error, a cut-off, shutdown.
+/// </summary>
+public sealed class StreamLimitInterceptor(StreamLimiter limiter) : Interceptor
+{
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        using var slot = limiter.Open(context.CallerKey());
+        await continuation(request, responseStream, context);
+    }
+}
