@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Beschluesse;
 using OzgGrid.Grains.Abstractions.Changes;
@@ -16,7 +17,8 @@ namespace OzgGrid.Grains.Beschluesse;
 public sealed class BeschlussGrain(
     [PersistentState("beschluss", StorageNames.State)] IPersistentState<RecordState<Beschluss, ProgrammeChange>> state,
     VersionedRecords records,
-    ProgrammeClock clock) : ProgrammeRecordGrain<Beschluss>(state, records, clock, Names), IBeschlussGrain
+    ProgrammeClock clock,
+    IOptions<Limits> limits) : ProgrammeRecordGrain<Beschluss>(state, records, clock, Names), IBeschlussGrain
 {
     public static readonly RecordNames Names = new("beschluss", "beschluss-history", "Beschluss");
 
@@ -43,6 +45,8 @@ public sealed class BeschlussGrain(
                 }
 
                 await ValidateAsync(beschluss);
+                await LimitChecks.EnsureRoomAsync(
+                    GrainFactory.GetGrain<IIdSetGrain>(IdSets.Beschluesse), Nummer, limits.Value.Beschluesse, "The list of Beschlüsse", nameof(Limits.Beschluesse));
                 return (beschluss, "beschluss", FieldChanges.Between(
                     ("datum", before?.Datum.ToString("yyyy-MM-dd"), beschluss.Datum.ToString("yyyy-MM-dd")),
                     ("titel", before?.Titel, beschluss.Titel),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Dienstleister;
@@ -10,7 +11,8 @@ namespace OzgGrid.Grains.Dienstleister;
 
 public sealed class ItDienstleisterGrain(
     [PersistentState("it-dienstleister", StorageNames.State)] IPersistentState<RecordState<ItDienstleisterRegistration, ProgrammeChange>> state,
-    VersionedRecords records) : Grain, IItDienstleisterGrain
+    VersionedRecords records,
+    IOptions<Limits> limits) : Grain, IItDienstleisterGrain
 {
     public static readonly RecordNames Names = new("it-dienstleister", "it-dienstleister-history", "IT-Dienstleister");
 
@@ -40,7 +42,11 @@ public sealed class ItDienstleisterGrain(
                 ItDienstleisterRules.Validate(registration);
 
                 // The directory first: a registration it does not list yet would be invisible in lists.
-                await GrainFactory.GetGrain<IItDienstleisterDirectoryGrain>(IItDienstleisterDirectoryGrain.Key).AddAsync(Id);
+                var directory = GrainFactory.GetGrain<IItDienstleisterDirectoryGrain>(IItDienstleisterDirectoryGrain.Key);
+                var listed = await directory.ListIdsAsync();
+                LimitChecks.EnsureRoom(
+                    listed.Count, listed.Contains(Id) ? 0 : 1, limits.Value.ItDienstleister, "The registry of IT-Dienstleister", nameof(Limits.ItDienstleister));
+                await directory.AddAsync(Id);
                 var fields = FieldChanges.Between(
                     ("name", before?.Name, registration.Name),
                     ("laender", before is null ? null : FieldChanges.List(before.Laender), FieldChanges.List(registration.Laender)),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
@@ -12,7 +13,8 @@ namespace OzgGrid.Grains.Komponenten;
 public sealed class KomponenteGrain(
     [PersistentState("komponente", StorageNames.State)] IPersistentState<RecordState<Komponente, ProgrammeChange>> state,
     VersionedRecords records,
-    ProgrammeClock clock) : ProgrammeRecordGrain<Komponente>(state, records, clock, Names), IKomponenteGrain
+    ProgrammeClock clock,
+    IOptions<Limits> limits) : ProgrammeRecordGrain<Komponente>(state, records, clock, Names), IKomponenteGrain
 {
     public static readonly RecordNames Names = new("komponente", "komponente-history", "reusable component");
 
@@ -63,6 +65,8 @@ public sealed class KomponenteGrain(
                 // own record says otherwise and is corrected by the retry; a missing one would hide a use.
                 if (used)
                 {
+                    await LimitChecks.EnsureRoomAsync(
+                        index, KomponenteId, limits.Value.KomponentenPerLeistung, $"OZG-Leistung {ozgId}'s list of components", nameof(Limits.KomponentenPerLeistung));
                     await index.SetAsync(KomponenteId, member: true);
                 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
@@ -12,7 +13,8 @@ namespace OzgGrid.Grains.Labore;
 public sealed class LaborGrain(
     [PersistentState("labor", StorageNames.State)] IPersistentState<RecordState<Labor, ProgrammeChange>> state,
     VersionedRecords records,
-    ProgrammeClock clock) : ProgrammeRecordGrain<Labor>(state, records, clock, Names), ILaborGrain
+    ProgrammeClock clock,
+    IOptions<Limits> limits) : ProgrammeRecordGrain<Labor>(state, records, clock, Names), ILaborGrain
 {
     public static readonly RecordNames Names = new("labor", "labor-history", "Digitalisierungslabor");
 
@@ -33,6 +35,9 @@ public sealed class LaborGrain(
             {
                 await CatalogLookup.ThemenfeldAsync(GrainFactory, themenfeldId);
                 await CatalogLookup.EnsureLeistungenAsync(GrainFactory, ozgIds);
+                await LimitChecks.EnsureRoomAsync(
+                    GrainFactory.GetGrain<IIdSetGrain>(IdSets.LaboreOf(themenfeldId)), LaborId, limits.Value.LaborePerThemenfeld,
+                    $"Themenfeld {themenfeldId}'s list of Digitalisierungslabore", nameof(Limits.LaborePerThemenfeld));
                 var next = before is null
                     ? new Labor(LaborId, name, themenfeldId, ozgIds, [], LaborStufe.IstAnalyse, [])
                     : before with { Name = name, ThemenfeldId = themenfeldId, OzgIds = ozgIds };
@@ -56,6 +61,12 @@ public sealed class LaborGrain(
             before =>
             {
                 var labor = Existing(before);
+                if (teilnehmer.Length > limits.Value.TeilnehmerPerLabor)
+                {
+                    throw CollectionLimitException.Replacing(
+                        $"{Describe()}'s list of participants", nameof(Limits.TeilnehmerPerLabor), limits.Value.TeilnehmerPerLabor, teilnehmer.Length);
+                }
+
                 var fields = FieldChanges.Between(("teilnehmer", FieldChanges.List(labor.Teilnehmer), FieldChanges.List(teilnehmer)));
                 return Task.FromResult((labor with { Teilnehmer = teilnehmer }, "teilnehmer", fields));
             });
@@ -91,6 +102,8 @@ public sealed class LaborGrain(
             before =>
             {
                 var labor = Existing(before);
+                LimitChecks.EnsureRoom(
+                    labor.Blaupausen.Length, 1, limits.Value.BlaupausenPerLabor, $"{Describe()}'s Blaupausen (every version counts)", nameof(Limits.BlaupausenPerLabor));
                 var version = labor.Blaupausen.Count(b => b.Name == name) + 1;
                 var blaupause = new Blaupause(name, version, link, beschreibung, Clock.Now);
                 var fields = FieldChanges.Between(($"blaupause.{name}", version == 1 ? null : $"v{version - 1}", $"v{version}: {link}"));

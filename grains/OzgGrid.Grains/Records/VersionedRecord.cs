@@ -218,12 +218,13 @@ public sealed class VersionedRecord<TBody, TChange>
             }
 
             _state.State = next;
-            await _state.WriteStateAsync();
+            await WriteStateAsync(next);
         }
         catch (Exception exception)
         {
-            // Nothing was acknowledged: forget the write and re-read storage (and its ETags) on the next call.
-            _state.State = before;
+            // Nothing was acknowledged: forget the write (keep what storage was found to hold after a conflict) and
+            // re-read storage (and its ETags) on the next call.
+            _state.State = _committed;
             _grain.DeactivateOnIdle();
             _logger.LogWarning(exception, "{Record} {Key}: could not persist version {Version}", _names.Kind, _grain.GrainContext.GrainId, next.Version);
             throw;
@@ -231,6 +232,38 @@ public sealed class VersionedRecord<TBody, TChange>
 
         _committed = next;
     }
+
+    /// <summary>
+    /// Writes the state. An ETag conflict can be this very write: storage took it but its answer was lost, and the SDK's
+    /// retry then met its own new ETag. So on a conflict the state is read again (with its ETag): if storage holds
+    /// <paramref name="next"/> (version, stamp, receipts), the write is taken; otherwise another writer's state is what
+    /// this activation serves from now on, and the write fails.
+    /// </summary>
+    private async Task WriteStateAsync(RecordState<TBody, TChange> next)
+    {
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            await _state.ReadStateAsync();
+            if (IsSame(_state.State, next))
+            {
+                _logger.LogInformation("{Record} {Key}: version {Version} was stored though its write reported a conflict", _names.Kind, _grain.GrainContext.GrainId, next.Version);
+                return;
+            }
+
+            _committed = _state.State;
+            throw;
+        }
+    }
+
+    private static bool IsSame(RecordState<TBody, TChange> stored, RecordState<TBody, TChange> next) =>
+        stored.Version == next.Version
+        && stored.LastChange == next.LastChange
+        && stored.SealedPages == next.SealedPages
+        && stored.Receipts.Packed.AsSpan().SequenceEqual(next.Receipts.Packed);
 
     /// <summary>Whether the state in storage has sealed <paramref name="page"/>: read only when that page exists already.</summary>
     private async Task<bool> IsSealedInStorageAsync(long page)

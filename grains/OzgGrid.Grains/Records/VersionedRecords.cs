@@ -9,9 +9,9 @@ namespace OzgGrid.Grains.Records;
 /// <summary>Makes the <see cref="VersionedRecord{TBody, TChange}"/> of a grain, with the silo's state and history storage.</summary>
 public sealed class VersionedRecords(IServiceProvider services, TimeProvider clock, ILoggerFactory loggers)
 {
-    private IGrainStorage StateStorage => field ??= services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
+    private IGrainStorage StateStorage => field ??= Direct(StorageNames.State);
 
-    private IGrainStorage HistoryStorage => field ??= services.GetRequiredKeyedService<IGrainStorage>(StorageNames.History);
+    private IGrainStorage HistoryStorage => field ??= Direct(StorageNames.History);
 
     /// <summary>Call from the grain's <c>OnActivateAsync</c> (the state is read by then).</summary>
     /// <param name="now">The clock that stamps changes; the silo's by default.</param>
@@ -20,4 +20,6 @@ public sealed class VersionedRecords(IServiceProvider services, TimeProvider clo
         where TBody : class
         where TChange : IRecordedChange =>
         new(state, StateStorage, HistoryStorage, grain, names, now ?? clock.GetUtcNow, loggers.CreateLogger(grain.GetType()));
+
+    private OrleansFaultStorage Direct(string name) => new(services.GetRequiredKeyedService<IGrainStorage>(name), name);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
@@ -19,7 +20,8 @@ public sealed class TermineGrain(
     [PersistentState("termine", StorageNames.State)] IPersistentState<RecordState<LeistungTermine, ProgrammeChange>> state,
     VersionedRecords records,
     ProgrammeClock clock,
-    ILogger<TermineGrain> logger) : ProgrammeRecordGrain<LeistungTermine>(state, records, clock, Names), ITermineGrain, IRemindable
+    ILogger<TermineGrain> logger,
+    IOptions<Limits> limits) : ProgrammeRecordGrain<LeistungTermine>(state, records, clock, Names), ITermineGrain, IRemindable
 {
     public static readonly RecordNames Names = new("termine", "termine-history", "milestone record");
 
@@ -68,6 +70,9 @@ public sealed class TermineGrain(
 
                 var before = body ?? Empty(leistung);
                 var replaced = before.Meilensteine.FirstOrDefault(meilenstein.SameTarget);
+                LimitChecks.EnsureRoom(
+                    before.Meilensteine.Length, replaced is null ? 1 : 0, limits.Value.MeilensteinePerLeistung,
+                    $"OZG-Leistung {OzgId}'s list of milestones", nameof(Limits.MeilensteinePerLeistung));
                 var next = before with
                 {
                     ThemenfeldId = leistung.ThemenfeldId,

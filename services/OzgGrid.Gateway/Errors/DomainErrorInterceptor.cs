@@ -73,6 +73,8 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 return new RpcException(new Status(StatusCode.FailedPrecondition, conflict.Message), trailers);
             case AccessDeniedException denied:
                 return new RpcException(new Status(StatusCode.PermissionDenied, denied.Message));
+            case CollectionLimitException limit:
+                return new RpcException(new Status(StatusCode.ResourceExhausted, limit.Message));
             case RuleViolationException rule:
                 return new RpcException(new Status(StatusCode.FailedPrecondition, rule.Message));
             case InconsistentStateException:

@@ -12,7 +12,7 @@ public static class FaultClassifier
     public static bool IsCallerFault(Exception exception) => exception
         is RpcException
         or InvalidFieldException or NotFoundException or VersionConflictException or RuleViolationException
-        or RequestIdReusedException or AccessDeniedException
+        or RequestIdReusedException or AccessDeniedException or CollectionLimitException
         or InconsistentStateException
         or OperationCanceledException;
 

@@ -79,6 +79,7 @@ public static class OrleansRegistration
 
         builder.Services.AddOzgGridGrainServices();
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
+        builder.Services.Configure<Limits>(builder.Configuration.GetSection(Limits.Section));
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
         return builder;
     }

@@ -4,28 +4,50 @@ using Orleans.Storage;
 namespace OzgGrid.Grains.Tests.Storage;
 
 /// <summary>
-/// Real storage in front of which the writes of chosen grains fail, as they do while a storage account is unreachable.
+/// Real storage in front of which the writes of chosen grains fail, as they do while a storage account is unreachable,
+/// or are taken while their answer is lost.
 /// </summary>
 public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
 {
-    private readonly ConcurrentDictionary<GrainId, int> _failingWrites = new();
+    private readonly ConcurrentDictionary<GrainId, Fault> _faults = new();
 
-    /// <summary>The next <paramref name="count"/> writes of <paramref name="grain"/> fail.</summary>
-    public void FailNextWrites(GrainId grain, int count = 1) => _failingWrites[grain] = count;
+    /// <summary>
+    /// The next <paramref name="count"/> writes of <paramref name="grain"/> fail with <paramref name="fault"/> (by default
+    /// an <see cref="OrleansException"/>, as Orleans' state bridge reports a storage fault).
+    /// </summary>
+    public void FailNextWrites(GrainId grain, int count = 1, Func<Exception>? fault = null) =>
+        _faults[grain] = new Fault(count, fault ?? (() => new OrleansException($"Storage unavailable for {grain} (a test outage).")), Taken: false);
+
+    /// <summary>
+    /// The next write of <paramref name="grain"/> is stored, but its answer is lost and the Azure SDK's retry sends it
+    /// again with the ETag it had: the retry meets the write's own new ETag and fails with an ETag conflict.
+    /// </summary>
+    public void LoseNextAnswer(GrainId grain) => _faults[grain] = new Fault(1, null, Taken: true);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (_failingWrites.TryGetValue(grainId, out var left) && left > 0 && _failingWrites.TryUpdate(grainId, left - 1, left))
+        if (!_faults.TryGetValue(grainId, out var fault) || fault.Left <= 0 || !_faults.TryUpdate(grainId, fault with { Left = fault.Left - 1 }, fault))
         {
-            throw new OrleansException($"Storage unavailable for {grainId} (a test outage).");
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+            return;
         }
 
-        return inner.WriteStateAsync(stateName, grainId, grainState);
+        if (!fault.Taken)
+        {
+            throw fault.Exception!();
+        }
+
+        var sentWith = grainState.ETag;
+        await inner.WriteStateAsync(stateName, grainId, grainState);
+        grainState.ETag = sentWith;
+        await inner.WriteStateAsync(stateName, grainId, grainState);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ClearStateAsync(stateName, grainId, grainState);
+
+    private sealed record Fault(int Left, Func<Exception>? Exception, bool Taken);
 }

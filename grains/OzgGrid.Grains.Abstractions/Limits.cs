@@ -1,0 +1,34 @@
+namespace OzgGrid.Grains.Abstractions;
+
+/// <summary>
+/// How far each collection a caller can grow through the API may grow, in one place (configuration section
+/// <see cref="Section"/>). Each keeps the record holding it far below Azure Table's 1 MB per entity: a record that
+/// reached that would take no write at all. A write beyond a limit is refused (RESOURCE_EXHAUSTED) and changes nothing.
+/// Collections not named here are bounded by what they may hold (16 Länder, the catalogue's Leistungen, a Land's
+/// Kommunen register) or replaced whole by each write.
+/// </summary>
+public sealed class Limits
+{
+    public const string Section = "OzgGrid:Limits";
+
+    /// <summary>Versions of Blaupausen a lab keeps (every version counts).</summary>
+    public int BlaupausenPerLabor { get; set; } = 50;
+
+    /// <summary>Participants of one lab.</summary>
+    public int TeilnehmerPerLabor { get; set; } = 30;
+
+    /// <summary>Labs listed under one Themenfeld.</summary>
+    public int LaborePerThemenfeld { get; set; } = 200;
+
+    /// <summary>Components linked to one Leistung.</summary>
+    public int KomponentenPerLeistung { get; set; } = 100;
+
+    /// <summary>Milestones of one Leistung (per phase, Land and Beschluss).</summary>
+    public int MeilensteinePerLeistung { get; set; } = 200;
+
+    /// <summary>Beschlüsse recorded in all.</summary>
+    public int Beschluesse { get; set; } = 5_000;
+
+    /// <summary>IT-Dienstleister registered in all.</summary>
+    public int ItDienstleister { get; set; } = 2_000;
+}

@@ -1,0 +1,69 @@
+using Orleans.Storage;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Leistungen;
+using OzgGrid.Grains.Records;
+
+namespace OzgGrid.Grains.Tests.Storage;
+
+/// <summary>
+/// Storage faults in the middle of a write reach the caller as storage faults (<see cref="OrleansException"/>, which the
+/// gateway answers with UNAVAILABLE), never as something else; a write storage took is acknowledged and never lost.
+/// </summary>
+public sealed class AmbiguousWriteTests(OutageClusterFixture fixture) : IClassFixture<OutageClusterFixture>
+{
+    private readonly TestCatalog _catalog = new(fixture.Grains);
+
+    [Fact]
+    public async Task A_write_storage_took_whose_answer_was_lost_is_acknowledged_and_the_next_write_goes_through()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        var before = await leistung.GetAsync();
+        fixture.OutageOf(StorageNames.State).LoseNextAnswer(leistung.GetGrainId());
+
+        var written = await leistung.UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.Information, null, null));
+        var next = await leistung.UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.OnlineLeistung, null, null));
+
+        Assert.Equal(before.Version + 1, written.Version);
+        Assert.Equal(written.Version + 1, next.Version);
+        var stored = await StoredAsync(leistung);
+        Assert.Equal(next.Version, stored.Version);
+        Assert.Equal(Reifegrad.OnlineLeistung, stored.Body!.Status.Reifegrad);
+    }
+
+    [Fact]
+    public async Task A_history_page_storage_fails_to_take_is_a_storage_fault_and_the_retry_stores_it()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        // Up to the version before a page is sealed: the next write stores the page first.
+        var version = (await leistung.GetAsync()).Version;
+        while (version % HistoryPaging.PageSize != HistoryPaging.PageSize - 1)
+        {
+            version = (await leistung.UpdateStatusAsync(WriteCommands.New(), new(1 + (int)(version % 2), null, null))).Version;
+        }
+
+        var sealing = await leistung.GetAsync();
+        var command = WriteCommands.New();
+        var update = new LeistungStatusUpdate(1 + (int)(version % 2), null, null);
+
+        // What the Azure SDK throws when the storage account cannot be reached at all.
+        fixture.OutageOf(StorageNames.History).FailNextWrites(
+            leistung.GetGrainId(), fault: () => new AggregateException("Retry failed after 3 tries.", new HttpRequestException("Connection refused (127.0.0.1:10000)")));
+        var refused = await Assert.ThrowsAsync<OrleansException>(() => leistung.UpdateStatusAsync(command, update));
+
+        Assert.Contains("Connection refused", refused.Message);
+        Assert.Equal(sealing.Version, (await leistung.GetAsync()).Version);
+        var retried = await leistung.UpdateStatusAsync(command, update);
+        Assert.Equal(sealing.Version + 1, retried.Version);
+        var changes = await leistung.GetChangesAsync(null, HistoryPaging.PageSize + 1);
+        Assert.Equal(Enumerable.Range(1, (int)retried.Version).Reverse().Select(v => (long)v), changes.Changes.Select(c => c.Version).Take((int)retried.Version));
+    }
+
+    private async Task<RecordState<LeistungBody, ChangeRecord>> StoredAsync(ILeistungGrain leistung)
+    {
+        var stored = new GrainState<RecordState<LeistungBody, ChangeRecord>>();
+        await fixture.OutageOf(StorageNames.State).ReadStateAsync(LeistungGrain.Names.State, leistung.GetGrainId(), stored);
+        return stored.State!;
+    }
+}
