@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Kommunen;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.ProgrammeManagement;
+using OzgGrid.Grains.Reconciliation;
 using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains;
@@ -22,6 +24,7 @@ public static class GrainServicesRegistration
         services.AddHostedService<MonitoringHubRegistration>();
         services.AddSingleton<ChangeBatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<ChangeBatcher>());
+        services.TryAddSingleton(provider => new ReconciliationMetrics(provider.GetService<IMeterFactory>()));
         return services;
     }
 }

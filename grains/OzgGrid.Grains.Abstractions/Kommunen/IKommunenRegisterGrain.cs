@@ -18,6 +18,10 @@ public interface IKommunenRegisterGrain : IGrainWithStringKey
     /// </summary>
     Task AddRolloutAsync(int ozgId);
 
+    /// <summary>The Leistungen with rollout entries in this Land (see <see cref="AddRolloutAsync"/>).</summary>
+    [AlwaysInterleave]
+    Task<ImmutableSortedSet<int>> GetRolloutsAsync();
+
     /// <summary>Interleaves: it only reads, and every rollout report asks for it.</summary>
     [AlwaysInterleave]
     Task<KommunenRegister> GetAsync();

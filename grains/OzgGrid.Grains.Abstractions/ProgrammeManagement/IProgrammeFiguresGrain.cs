@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.Reconciliation;
 using OzgGrid.Grains.Abstractions.Termine;
 
 namespace OzgGrid.Grains.Abstractions.ProgrammeManagement;
@@ -34,6 +35,20 @@ public interface IProgrammeFiguresGrain : IGrainWithIntegerKey
     Task<ProgrammeFiguresSnapshot> SubscribeAsync(IProgrammeEventObserver observer);
 
     Task UnsubscribeAsync(IProgrammeEventObserver observer);
+
+    /// <summary>
+    /// Compares what is counted of each Leistung with its Nachnutzung record and takes the record where they differ
+    /// (a report lost on its way, a counted entry gone wrong); what the periodic reconciliation calls.
+    /// </summary>
+    /// <returns>The counted entries corrected, from what was counted to what the record holds.</returns>
+    Task<ImmutableArray<Correction>> ReconcileNachnutzungAsync(ImmutableArray<Recorded<EfaNachnutzung>> records);
+
+    /// <summary>The same for the overdue milestones of the milestone records.</summary>
+    Task<ImmutableArray<Correction>> ReconcileUeberfaelligAsync(ImmutableArray<Recorded<UeberfaelligeLeistung>> records);
+
+    /// <summary>Counts the figures from scratch from what is counted of each Leistung and takes that count where it differs.</summary>
+    /// <returns>The figures corrected, from their value before to the count.</returns>
+    Task<ImmutableArray<Correction>> RecountFiguresAsync();
 
     public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.Reconciliation;
 
 namespace OzgGrid.Grains.Abstractions.Rollout;
 
@@ -23,6 +24,13 @@ public interface ILandRolloutGrain : IGrainWithStringKey
     /// <summary>Derives the Land's Verfügbarkeit again after the register changed, and writes it into the Leistung if it changed.</summary>
     [OneWay]
     Task RecountAsync(string changedBy);
+
+    /// <summary>
+    /// Derives the Land's Verfügbarkeit from the entries and the register now and writes it into the Leistung (as
+    /// OzgGrid) where it differs from the value written last; what the periodic reconciliation calls.
+    /// </summary>
+    /// <returns>The correction made; null when the value was right (or its write failed and is being retried).</returns>
+    Task<Correction?> ReconcileAsync(string changedBy);
 
     /// <summary>The derived Verfügbarkeit, the counts, and up to <paramref name="limit"/> entries after <paramref name="afterAgs"/>.</summary>
     /// <exception cref="NotFoundException">The Leistung is not in the catalogue.</exception>

@@ -103,6 +103,8 @@ public sealed class KommunenRegisterGrain(
         }
     }
 
+    public Task<ImmutableSortedSet<int>> GetRolloutsAsync() => Task.FromResult(rollouts.State.Leistungen);
+
     public Task<KommunenRegister> GetAsync() =>
         Task.FromResult(new KommunenRegister(
             LandKuerzel, _record.Body?.Kommunen ?? ImmutableSortedDictionary<string, Kommune>.Empty, _record.Version, _record.Committed.LastChange));

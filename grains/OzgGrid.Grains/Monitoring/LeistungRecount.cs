@@ -45,7 +45,7 @@ public sealed class LeistungRecount(IGrainFactory grains, LeistungTally tally, M
         var (current, countedBeforeRead) = reading;
         var stamp = new ChangeStamp(ReconciledBy, clock.GetUtcNow(), string.Empty);
         var missed = current
-            .Where(leistung => IsBehind(leistung) || IsAhead(leistung))
+            .Where(leistung => IsBehind(leistung) || IsAhead(leistung) || CountedOtherwise(leistung))
             .Select(leistung => new LeistungChanged(leistung, ChangeKind.Abgleich, stamp, []))
             .ToImmutableArray();
         if (missed.Length > 0)
@@ -75,6 +75,10 @@ public sealed class LeistungRecount(IGrainFactory grains, LeistungTally tally, M
 
         return drifted;
     }
+
+    /// <summary>Counted at the version read, but towards other figures: the counted state is wrong, not late.</summary>
+    private bool CountedOtherwise(LeistungSummary leistung) =>
+        tally.Find(leistung.OzgId) is { } counted && counted.Version == leistung.Version && !LeistungTally.CountsAlike(counted, leistung);
 
     private bool IsBehind(LeistungSummary leistung) => tally.Find(leistung.OzgId) is not { } counted || counted.Version < leistung.Version;
 }

@@ -47,7 +47,7 @@ public sealed class LeistungTally
         {
             var after = change.Leistung;
             var before = _counted.GetValueOrDefault(after.OzgId);
-            if (before is not null && (fromRecount ? before.Version == after.Version : before.Version >= after.Version))
+            if (before is not null && (fromRecount ? CountsAlike(before, after) : before.Version >= after.Version))
             {
                 continue;
             }
@@ -59,6 +59,13 @@ public sealed class LeistungTally
 
         return published.ToImmutable();
     }
+
+    /// <summary>
+    /// The same version counted towards the same figures. A recount compares the content too: a counted state that
+    /// differs at the same version (a stored state gone wrong) would otherwise never be corrected.
+    /// </summary>
+    public static bool CountsAlike(LeistungSummary counted, LeistungSummary read) =>
+        counted.Version == read.Version && FigureKeys.Of(counted).SequenceEqual(FigureKeys.Of(read), StringComparer.Ordinal);
 
     /// <summary>Recounts the figures from the Leistungen counted and takes the recount where the deltas drifted from it.</summary>
     /// <returns>The keys that had drifted.</returns>

@@ -5,6 +5,7 @@ using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Monitoring;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Abstractions.Reconciliation;
 using Orleans.Concurrency;
 
 namespace OzgGrid.Grains.Monitoring;
@@ -149,10 +150,11 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
 
     private async Task<ReconciliationResult> ReconcileOnceAsync()
     {
-        var programmeDrift = await ReconcileProgrammeFiguresAsync(graceful: true);
+        var programmeCorrections = await ReconcileProgrammeFiguresAsync(graceful: true);
         var reading = await _leistungRecount.ReadAsync();
         return await _gate.RunAsync(async () =>
         {
+            var before = _tally.Figures();
             var missed = _leistungRecount.Missed(reading);
             await CountAsync(missed, fromRecount: true);
             var drifted = _leistungRecount.CorrectDrift();
@@ -162,12 +164,14 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
                 await PublishResyncAsync();
             }
 
-            return new ReconciliationResult(reading.Current.Length, missed.Length, [.. drifted.Concat(programmeDrift).Order(StringComparer.Ordinal)]);
+            var corrections = FigureCorrections.Between(before, _tally.Figures()).AddRange(programmeCorrections);
+            var driftedKeys = drifted.Concat(programmeCorrections.Select(correction => correction.Subject)).Order(StringComparer.Ordinal);
+            return new ReconciliationResult(reading.Current.Length, missed.Length, [.. driftedKeys], corrections);
         });
     }
 
-    /// <returns>The programme-management figure keys that differed.</returns>
-    private async Task<IReadOnlyList<string>> ReconcileProgrammeFiguresAsync(bool graceful)
+    /// <returns>The programme-management figures that differed, from the copy's value to the figures grain's.</returns>
+    private async Task<ImmutableArray<Correction>> ReconcileProgrammeFiguresAsync(bool graceful)
     {
         // Read outside the gate, so that changes keep being published while the figures grain answers.
         if (await _programmeRecount.ReadAsync(graceful) is not { } reading)
@@ -177,13 +181,14 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
 
         return await _gate.RunAsync(async () =>
         {
-            var drifted = _programmeRecount.Correct(reading, graceful);
-            if (drifted.Count > 0)
+            var before = _programmeFigures.Figures.ToImmutableDictionary();
+            if (_programmeRecount.Correct(reading, graceful).Count == 0)
             {
-                await PublishResyncAsync();
+                return [];
             }
 
-            return drifted;
+            await PublishResyncAsync();
+            return FigureCorrections.Between(before, _programmeFigures.Figures);
         });
     }
 

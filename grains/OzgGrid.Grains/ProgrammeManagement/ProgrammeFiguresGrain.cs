@@ -17,32 +17,25 @@ namespace OzgGrid.Grains.ProgrammeManagement;
 /// these figures come from other grains than the Leistungen and change rarely, so the Leistung status path carries none
 /// of their cost; the aggregator's recount compares its copy with this grain's figures.
 /// </summary>
-public sealed class ProgrammeFiguresGrain(
+public sealed partial class ProgrammeFiguresGrain(
     [PersistentState("programme-management-figures", StorageNames.Aggregates)] IPersistentState<ProgrammeFiguresState> state,
     TimeProvider time,
     ILogger<ProgrammeFiguresGrain> logger) : Grain, IProgrammeFiguresGrain
 {
-    private readonly FigureCounter _figures = new();
+    private readonly IPersistentState<ProgrammeFiguresState> _state = state;
+    private readonly ILogger<ProgrammeFiguresGrain> _logger = logger;
+    private FigureCounter _figures = new();
     private readonly Dictionary<IProgrammeEventObserver, DateTimeOffset> _observers = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var (efa, _) in state.State.Nachnutzung.Values)
-        {
-            _figures.Move([], ProgrammeFigureKeys.Of(efa));
-        }
-
-        foreach (var (ueberfaellig, _) in state.State.Termine.Values)
-        {
-            _figures.Move([], ProgrammeFigureKeys.Of(ueberfaellig));
-        }
-
+        _figures = Recount(_state.State);
         return Task.CompletedTask;
     }
 
     public async Task ReportNachnutzungAsync(EfaNachnutzung efa, long version, ChangeStamp stamp)
     {
-        var known = state.State.Nachnutzung.TryGetValue(efa.OzgId, out var before);
+        var known = _state.State.Nachnutzung.TryGetValue(efa.OzgId, out var before);
         if (known && before.Version >= version)
         {
             return;
@@ -51,7 +44,7 @@ public sealed class ProgrammeFiguresGrain(
         var changed = _figures.Move(known ? ProgrammeFigureKeys.Of(before.Efa) : [], ProgrammeFigureKeys.Of(efa));
         var live = efa.Laender.Where(l => l.Value == NachnutzungZustand.Live).Select(l => l.Key).ToList();
         var description = $"EfA-Leistung {efa.OzgId}: Umsetzungsland {Or(efa.Umsetzungsland)}, live nachgenutzt in {live.Count} Ländern ({Or(string.Join(", ", live))})";
-        state.State = state.State with { Nachnutzung = state.State.Nachnutzung.SetItem(efa.OzgId, (efa, version)) };
+        _state.State = _state.State with { Nachnutzung = _state.State.Nachnutzung.SetItem(efa.OzgId, (efa, version)) };
         await PublishAsync(new ProgrammeEvent(
             0, ProgrammeEventKind.NachnutzungGeaendert, efa.OzgId, description, stamp.ChangedAt, changed, stamp.ChangedBy,
             NachnutzungFields(known ? before.Efa : EfaNachnutzung.Empty(efa.OzgId), efa), [], [], efa));
@@ -59,7 +52,7 @@ public sealed class ProgrammeFiguresGrain(
 
     public async Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version, ChangeStamp stamp)
     {
-        var known = state.State.Termine.TryGetValue(ueberfaellig.OzgId, out var before);
+        var known = _state.State.Termine.TryGetValue(ueberfaellig.OzgId, out var before);
         if (known && before.Version >= version)
         {
             return;
@@ -67,7 +60,7 @@ public sealed class ProgrammeFiguresGrain(
 
         var wasOverdue = known ? before.Ueberfaellig.Meilensteine : [];
         var changed = _figures.Move(known ? ProgrammeFigureKeys.Of(before.Ueberfaellig) : [], ProgrammeFigureKeys.Of(ueberfaellig));
-        state.State = state.State with { Termine = state.State.Termine.SetItem(ueberfaellig.OzgId, (ueberfaellig, version)) };
+        _state.State = _state.State with { Termine = _state.State.Termine.SetItem(ueberfaellig.OzgId, (ueberfaellig, version)) };
         if (wasOverdue.SequenceEqual(ueberfaellig.Meilensteine))
         {
             await WriteOrForgetAsync();
@@ -86,7 +79,7 @@ public sealed class ProgrammeFiguresGrain(
 
     public Task<NachnutzungReport> GetNachnutzungReportAsync()
     {
-        var leistungen = state.State.Nachnutzung.Values
+        var leistungen = _state.State.Nachnutzung.Values
             .Where(entry => entry.Efa.Umsetzungsland.Length > 0 || !entry.Efa.Laender.IsEmpty)
             .Select(entry => new LeistungNachnutzungFigures(
                 entry.Efa.OzgId,
@@ -107,7 +100,7 @@ public sealed class ProgrammeFiguresGrain(
     }
 
     public Task<ImmutableArray<UeberfaelligeLeistung>> GetUeberfaelligeAsync() =>
-        Task.FromResult(state.State.Termine.Values.Select(entry => entry.Ueberfaellig).Where(u => !u.Meilensteine.IsEmpty).ToImmutableArray());
+        Task.FromResult(_state.State.Termine.Values.Select(entry => entry.Ueberfaellig).Where(u => !u.Meilensteine.IsEmpty).ToImmutableArray());
 
     public Task<ProgrammeFiguresSnapshot> SubscribeAsync(IProgrammeEventObserver observer)
     {
@@ -125,7 +118,7 @@ public sealed class ProgrammeFiguresGrain(
     private long Figure(string key) => _figures[key];
 
     private ProgrammeFiguresSnapshot Snapshot() =>
-        new(state.State.Sequence, _figures.ToImmutable());
+        new(_state.State.Sequence, _figures.ToImmutable());
 
     /// <summary>
     /// Persists the new counts with the event's number, then passes the event on to the programme aggregator and tells
@@ -134,9 +127,9 @@ public sealed class ProgrammeFiguresGrain(
     /// </summary>
     private async Task PublishAsync(ProgrammeEvent unnumbered)
     {
-        state.State = state.State with { Sequence = state.State.Sequence + 1 };
+        _state.State = _state.State with { Sequence = _state.State.Sequence + 1 };
         await WriteOrForgetAsync();
-        var programmeEvent = unnumbered with { Sequence = state.State.Sequence };
+        var programmeEvent = unnumbered with { Sequence = _state.State.Sequence };
         await ForwardAsync(programmeEvent);
 
         var expired = time.GetUtcNow() - IProgrammeFiguresGrain.ObserverExpiry;
@@ -153,7 +146,7 @@ public sealed class ProgrammeFiguresGrain(
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "A programme-management watcher could not be told of event {Sequence}; dropped", programmeEvent.Sequence);
+                _logger.LogWarning(exception, "A programme-management watcher could not be told of event {Sequence}; dropped", programmeEvent.Sequence);
                 _observers.Remove(observer);
             }
         }
@@ -167,7 +160,7 @@ public sealed class ProgrammeFiguresGrain(
     {
         try
         {
-            await state.WriteStateAsync();
+            await _state.WriteStateAsync();
         }
         catch (Exception)
         {
@@ -189,7 +182,7 @@ public sealed class ProgrammeFiguresGrain(
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Programme-management event {Sequence} was not sent to the programme aggregator; its recount makes it up",
+            _logger.LogWarning(exception, "Programme-management event {Sequence} was not sent to the programme aggregator; its recount makes it up",
                 programmeEvent.Sequence);
         }
     }

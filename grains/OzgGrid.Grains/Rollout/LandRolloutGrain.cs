@@ -17,21 +17,12 @@ namespace OzgGrid.Grains.Rollout;
 /// the derived Verfügbarkeit into the Leistung through its normal write path whenever it changes; a failed write is
 /// retried by a timer until it goes through, and by a reminder once the grain is no longer active (its silo stopped).
 /// </summary>
-public sealed class LandRolloutGrain(
+public sealed partial class LandRolloutGrain(
     [PersistentState("land-rollout", StorageNames.State)] IPersistentState<LandRolloutState> state,
     ILogger<LandRolloutGrain> logger) : Grain, ILandRolloutGrain, IRemindable
 {
-    private const string PublishReminder = "publish-verfuegbarkeit";
-
-    private static readonly TimeSpan PublishRetryInterval = TimeSpan.FromSeconds(5);
-
-    /// <summary>The shortest period Orleans allows a reminder; the timer retries more often while the grain is active.</summary>
-    private static readonly TimeSpan PublishReminderPeriod = TimeSpan.FromMinutes(1);
-
-    private IGrainTimer? _publishRetry;
-
-    /// <summary>Whether the publish reminder may be registered (this activation registered it, or was woken by it).</summary>
-    private bool _publishReminderMayExist;
+    private readonly IPersistentState<LandRolloutState> _state = state;
+    private readonly ILogger<LandRolloutGrain> _logger = logger;
 
     /// <summary>Whether the register knows, since this activation, that this Leistung has entries in the Land.</summary>
     private bool _registerTold;
@@ -42,7 +33,7 @@ public sealed class LandRolloutGrain(
 
     private ILeistungGrain Leistung => GrainFactory.GetGrain<ILeistungGrain>(OzgId);
 
-    private RolloutEntryReporter Entries => field ??= new(GrainFactory, OzgId, Land, logger);
+    private RolloutEntryReporter Entries => field ??= new(GrainFactory, OzgId, Land, _logger);
 
     private IKommunenRegisterGrain Register => GrainFactory.GetGrain<IKommunenRegisterGrain>(Land);
 
@@ -54,7 +45,7 @@ public sealed class LandRolloutGrain(
 
         var outcomes = await Task.WhenAll(reports.Select(report => Entries.ApplyAsync(command, report, register, leistung.Status.Reifegrad)));
 
-        var entries = state.State.Entries;
+        var entries = _state.State.Entries;
         foreach (var entry in outcomes.Select(outcome => outcome.Accepted).OfType<RolloutEntry>())
         {
             if (!entries.TryGetValue(entry.Ags, out var counted) || counted.Version < entry.Version)
@@ -63,12 +54,12 @@ public sealed class LandRolloutGrain(
             }
         }
 
-        if (entries != state.State.Entries)
+        if (entries != _state.State.Entries)
         {
             // The entries are persisted already: should this write fail, a retry of the call with the same request id
             // gets their answers again and counts them then.
-            await state.WriteOrRollBackAsync(
-                state.State with { Entries = entries, Version = state.State.Version + 1, LastReportedBy = command.ChangedBy }, this);
+            await _state.WriteOrRollBackAsync(
+                _state.State with { Entries = entries, Version = _state.State.Version + 1, LastReportedBy = command.ChangedBy }, this);
         }
 
         if (!_registerTold && !entries.IsEmpty)
@@ -97,110 +88,27 @@ public sealed class LandRolloutGrain(
         await CatalogLookup.LeistungAsync(GrainFactory, OzgId);
         var register = await Register.GetAsync();
         var (online, pilot) = Count(register);
-        var following = state.State.Entries.Values.Where(entry => afterAgs is null || string.CompareOrdinal(entry.Ags, afterAgs) > 0);
+        var following = _state.State.Entries.Values.Where(entry => afterAgs is null || string.CompareOrdinal(entry.Ags, afterAgs) > 0);
         var page = following.Take(Math.Max(1, limit) + 1).ToImmutableArray();
         var more = page.Length > limit;
         return new LandRollout(
             OzgId,
             Land,
             RolloutRules.Derive(register.Kommunen.Count, online, pilot),
-            state.State.Published,
+            _state.State.Published,
             register.Kommunen.Count,
             online,
             pilot,
-            state.State.Entries.Count,
+            _state.State.Entries.Count,
             more ? page.RemoveAt(limit) : page,
             more ? page[limit - 1].Ags : null);
-    }
-
-    /// <summary>Writes the derived Verfügbarkeit into the Leistung when it differs from what was written last.</summary>
-    private async Task PublishAsync(KommunenRegister register, string changedBy)
-    {
-        var (online, pilot) = Count(register);
-        var derived = RolloutRules.Derive(register.Kommunen.Count, online, pilot);
-        if (derived == state.State.Published)
-        {
-            await StopPublishRetryAsync();
-            return;
-        }
-
-        // The request id names the publication and its value: a retry of the same write is applied once by the Leistung,
-        // and a later write of a value written before (after a change back) gets an id of its own.
-        // OzgGrid's own write, in the request ids no token can name: a caller cannot plant them first.
-        var command = WriteCommand.ByOzgGrid($"rollout/{OzgId}/{Land}/{state.State.Publications + 1}/{derived}", changedBy);
-        try
-        {
-            await Leistung.UpdateStatusAsync(command, new LeistungStatusUpdate(null, null, new LandVerfuegbarkeit(Land, derived)));
-            await state.WriteOrRollBackAsync(state.State with { Published = derived, Publications = state.State.Publications + 1 }, this);
-        }
-        catch (Exception fault)
-        {
-            logger.LogWarning(fault, "Rollout {OzgId} in {Land}: Verfügbarkeit {Derived} not yet written into the Leistung; retrying",
-                OzgId, Land, derived);
-            await KeepRetryingAsync();
-            return;
-        }
-
-        await StopPublishRetryAsync();
-    }
-
-    /// <summary>
-    /// A timer retries while the grain is active; the reminder brings the grain back to retry after its silo stopped,
-    /// since the derived value is in no other place that would write it.
-    /// </summary>
-    private async Task KeepRetryingAsync()
-    {
-        _publishRetry ??= this.RegisterGrainTimer(
-            RetryPublishAsync, new GrainTimerCreationOptions(PublishRetryInterval, PublishRetryInterval) { KeepAlive = true });
-        if (_publishReminderMayExist)
-        {
-            return;
-        }
-
-        try
-        {
-            await this.RegisterOrUpdateReminder(PublishReminder, PublishRetryInterval, PublishReminderPeriod);
-            _publishReminderMayExist = true;
-        }
-        catch (Exception fault)
-        {
-            logger.LogWarning(fault, "Rollout {OzgId} in {Land}: no reminder for the retry; the timer retries while the grain is active", OzgId, Land);
-        }
-    }
-
-    private async Task RetryPublishAsync(CancellationToken cancellationToken) =>
-        await PublishAsync(await Register.GetAsync(), state.State.LastReportedBy ?? "ozggrid-rollout");
-
-    private async Task StopPublishRetryAsync()
-    {
-        _publishRetry?.Dispose();
-        _publishRetry = null;
-        if (!_publishReminderMayExist)
-        {
-            return;
-        }
-
-        try
-        {
-            if (await this.GetReminder(PublishReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            _publishReminderMayExist = false;
-        }
-        catch (Exception fault)
-        {
-            // It fires again, finds nothing to write, and is removed then.
-            logger.LogWarning(fault, "Rollout {OzgId} in {Land}: the publish reminder was not removed", OzgId, Land);
-        }
     }
 
     /// <summary>Only registered Kommunen count: an entry of a Kommune removed from the register since no longer does.</summary>
     private (int Online, int Pilot) Count(KommunenRegister register)
     {
         var (online, pilot) = (0, 0);
-        foreach (var entry in state.State.Entries.Values)
+        foreach (var entry in _state.State.Entries.Values)
         {
             if (!register.Contains(entry.Ags))
             {

@@ -6,6 +6,7 @@ using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Catalog;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Reconciliation;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Grpc;
@@ -122,13 +123,8 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, Shutd
 
     public virtual async Task<ReconcileFiguresResponse> ReconcileFigures(ReconcileFiguresRequest request, ServerCallContext context)
     {
-        var result = await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ReconcileAsync();
-        return new ReconcileFiguresResponse
-        {
-            LeistungenCounted = result.LeistungenCounted,
-            LeistungenCaughtUp = result.LeistungenCaughtUp,
-            DriftedFigures = { result.DriftedFigures },
-        };
+        var report = await grains.GetGrain<IReconciliationGrain>(IReconciliationGrain.Key).RunAsync();
+        return report.MapToProto();
     }
 
     private async Task<(ProgrammeFigures Figures, string Cursor)> FiguresAsync(DateTimeOffset? asOf)

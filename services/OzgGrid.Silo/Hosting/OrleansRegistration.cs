@@ -10,6 +10,7 @@ using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
+using OzgGrid.Grains.Reconciliation;
 
 namespace OzgGrid.Silo.Hosting;
 
@@ -20,9 +21,13 @@ public static class OrleansRegistration
     {
         var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
+        var reconciliation = builder.Configuration.GetSection(ReconciliationOptions.Section).Get<ReconciliationOptions>() ?? new();
 
         builder.UseOrleans(silo =>
         {
+            // Orleans refuses reminder periods under a minute unless told otherwise; a shorter reconciliation is for trying.
+            silo.Configure<ReminderOptions>(options =>
+                options.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(options.MinimumReminderPeriod.Ticks, reconciliation.Period.Ticks)));
             if (storage.Provider == StorageProvider.Memory)
             {
                 // Nothing is shared without storage, so a memory silo is a cluster of its own.
@@ -81,6 +86,11 @@ public static class OrleansRegistration
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.Configure<Limits>(builder.Configuration.GetSection(Limits.Section));
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
+        builder.Services.AddOptions<ReconciliationOptions>().Bind(builder.Configuration.GetSection(ReconciliationOptions.Section))
+            .Validate(options => options.Period > TimeSpan.Zero && options.BatchSize > 0,
+                $"{ReconciliationOptions.Section}: Period must be positive and BatchSize at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<ReconciliationSchedule>();
         return builder;
     }
 

@@ -1,0 +1,20 @@
+namespace OzgGrid.Grains.Abstractions.Reconciliation;
+
+/// <summary>The kinds of derived values the reconciliation repairs from their source records.</summary>
+public enum DerivedValueKind
+{
+    /// <summary>A Land's Verfügbarkeit of a Leistung, derived from its rollout entries and the Kommunen register.</summary>
+    LandVerfuegbarkeit = 1,
+
+    /// <summary>The overdue milestones a milestone record holds, derived from its milestones, the Leistung and the clock.</summary>
+    Ueberfaellig = 2,
+
+    /// <summary>The EfA figures (keys "efa/…"), counted from the Nachnutzung records.</summary>
+    EfaFigures = 3,
+
+    /// <summary>The overdue figures (keys "ueberfaellig/…"), counted from the milestone records.</summary>
+    UeberfaelligFigures = 4,
+
+    /// <summary>The programme aggregator's figures, counted from the Leistungen and the figures grain.</summary>
+    ProgrammeFigures = 5,
+}

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Kommunen;
+using OzgGrid.Grains.Abstractions.Laender;
+using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Kommunen;
+using OzgGrid.Grains.Monitoring;
+using OzgGrid.Grains.ProgrammeManagement;
+using OzgGrid.Grains.Records;
+using OzgGrid.Protos.V1;
+using KommunenState = OzgGrid.Grains.Records.RecordState<OzgGrid.Grains.Kommunen.KommunenBody, OzgGrid.Grains.Abstractions.ProgrammeManagement.ProgrammeChange>;
+
+namespace OzgGrid.Silo.Tests.Hosting;
+
+/// <summary>
+/// Leaves a derived value wrong the way a lost one-way message or a faulty stored state would, through the real
+/// gateway for everything before the damage and through the storage itself for the damage.
+/// </summary>
+public sealed class DerivedValueDamage(TestHost host)
+{
+    private readonly LeistungService.LeistungServiceClient _leistungen = new(host.Channel);
+    private readonly RolloutService.RolloutServiceClient _rollout = new(host.Channel);
+    private readonly ProgrammeManagementService.ProgrammeManagementServiceClient _management = new(host.Channel);
+
+    private IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>
+    /// The Leistung online in both registered Kommunen of <paramref name="land"/> (flächendeckend), then a third Kommune
+    /// in the register whose import never told the rollout (as when the silo stops before its one-way message leaves).
+    /// </summary>
+    public async Task LoseKommunenImportMessageAsync(int ozgId, string land)
+    {
+        var kuerzel = LaenderRegister.All.Single(l => l.Kuerzel == land);
+        await _rollout.ImportKommunenAsync(new ImportKommunenRequest
+        {
+            RequestId = NewId(), Land = land,
+            Kommunen = { SyntheticKommunen.For(kuerzel, 2).Select(k => new Protos.V1.Kommune { Ags = k.Ags, Name = k.Name, Source = Protos.V1.KommuneSource.Synthetic }) },
+        });
+        await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = NewId(), Reifegrad = 3 });
+        await _rollout.ReportRolloutsAsync(new ReportRolloutsRequest
+        {
+            RequestId = NewId(),
+            Entries =
+            {
+                SyntheticKommunen.For(kuerzel, 2).Select(k => new RolloutReport
+                {
+                    OzgId = ozgId, Ags = k.Ags, Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3,
+                }),
+            },
+        });
+        Assert.Equal(Verfuegbarkeit.Flaechendeckend, await VerfuegbarkeitAsync(ozgId, land));
+
+        var three = SyntheticKommunen.For(kuerzel, 3).ToImmutableSortedDictionary(k => k.Ags, k => k);
+        await StoredState.RewriteAsync<KommunenState>(
+            host, StorageNames.State, KommunenRegisterGrain.Names.State, Grains.GetGrain<IKommunenRegisterGrain>(land),
+            stored => stored with { Body = new KommunenBody(three) });
+    }
+
+    /// <summary>The Leistung's EfA-Nachnutzung recorded (Umsetzungsland HE), then its report lost from the figures grain's state.</summary>
+    public async Task LoseNachnutzungReportAsync(int ozgId)
+    {
+        await _management.SetUmsetzungslandAsync(new SetUmsetzungslandRequest { OzgId = ozgId, RequestId = NewId(), Land = "HE" });
+        Assert.True(await IsEfaCountedAsync(ozgId));
+
+        await StoredState.RewriteAsync<ProgrammeFiguresState>(
+            host, StorageNames.Aggregates, "programme-management-figures", Grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key),
+            stored => stored with { Nachnutzung = stored.Nachnutzung.Remove(ozgId) });
+    }
+
+    /// <summary>The aggregator's stored count of the Leistung changed to another Reifegrad at the same version.</summary>
+    /// <returns>The Reifegrad it is counted with now.</returns>
+    public async Task<int> CountOtherwiseAsync(int ozgId)
+    {
+        var actual = (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Status.Reifegrad;
+        var wrong = actual == 4 ? 1 : 4;
+        await StoredState.RewriteAsync<ProgrammeAggregatorState>(
+            host, StorageNames.Aggregates, "programme", Grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key),
+            stored =>
+            {
+                var counted = stored.Counted.GetValueOrDefault(ozgId) ?? throw new InvalidOperationException($"The aggregator has not stored {ozgId} yet.");
+                return stored with { Counted = stored.Counted.SetItem(ozgId, counted with { Status = counted.Status with { Reifegrad = wrong } }) };
+            });
+        return wrong;
+    }
+
+    public async Task<Verfuegbarkeit> VerfuegbarkeitAsync(int ozgId, string land) =>
+        (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Status.Verfuegbarkeit.GetValueOrDefault(land);
+
+    /// <summary>Whether the figures grain counts the Leistung's EfA-Nachnutzung (its report lists it).</summary>
+    public async Task<bool> IsEfaCountedAsync(int ozgId) =>
+        (await _management.GetNachnutzungReportAsync(new GetNachnutzungReportRequest())).Leistungen.Any(l => l.OzgId == ozgId);
+
+    private static string NewId() => Guid.NewGuid().ToString();
+}

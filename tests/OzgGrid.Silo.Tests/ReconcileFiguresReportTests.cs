@@ -1,0 +1,109 @@
+using OzgGrid.Protos.V1;
+using OzgGrid.Silo.Tests.Hosting;
+
+namespace OzgGrid.Silo.Tests;
+
+/// <summary>
+/// <c>ReconcileFigures</c> repairs every kind of derived value from its source records and reports, per kind, how many
+/// it compared and which it corrected (from → to). Damage is done the way a lost one-way message or a faulty stored
+/// state leaves it; nothing else on this host reconciles (period of an hour).
+/// </summary>
+public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixture) : IClassFixture<OnRequestReconciliationHost>
+{
+    private static readonly DerivedValueKind[] AllKinds =
+    [
+        DerivedValueKind.LandVerfuegbarkeit, DerivedValueKind.Ueberfaellig, DerivedValueKind.EfaFigures,
+        DerivedValueKind.UeberfaelligFigures, DerivedValueKind.ProgrammeFigures,
+    ];
+
+    private readonly MonitoringService.MonitoringServiceClient _monitoring = new(fixture.Host.Channel);
+    private readonly LeistungService.LeistungServiceClient _leistungen = new(fixture.Host.Channel);
+    private readonly ProgrammeManagementService.ProgrammeManagementServiceClient _management = new(fixture.Host.Channel);
+    private readonly RolloutService.RolloutServiceClient _rollout = new(fixture.Host.Channel);
+    private readonly DerivedValueDamage _damage = new(fixture.Host);
+
+    [Fact]
+    public async Task A_consistent_programme_gives_no_corrections_though_every_kind_is_checked()
+    {
+        // A value of each kind, made through the normal paths: a rollout, an EfA-Nachnutzung, a milestone.
+        var rolledOut = fixture.TakeOzgId();
+        await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = rolledOut, RequestId = NewId(), Reifegrad = 3 });
+        await _rollout.ImportKommunenAsync(new ImportKommunenRequest
+        {
+            RequestId = NewId(), Land = "HB", Kommunen = { new Kommune { Ags = "04911001", Name = "Bremen", Source = KommuneSource.Synthetic } },
+        });
+        await _rollout.ReportRolloutAsync(new ReportRolloutRequest
+        {
+            RequestId = NewId(), Report = new RolloutReport { OzgId = rolledOut, Ags = "04911001", Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
+        });
+        var efa = fixture.TakeOzgId();
+        await _management.SetUmsetzungslandAsync(new SetUmsetzungslandRequest { OzgId = efa, RequestId = NewId(), Land = "HE" });
+        await _management.SetMeilensteinAsync(new SetMeilensteinRequest
+        {
+            OzgId = fixture.TakeOzgId(), RequestId = NewId(), Phase = Umsetzungsphase.RollOut,
+            PlannedDate = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var result = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+
+        Assert.Equal(AllKinds, result.Checks.Select(check => check.Kind));
+        Assert.All(result.Checks, check => Assert.Empty(check.Corrected));
+        Assert.All(result.Checks, check => Assert.True(check.Checked >= 1, $"{check.Kind} checked {check.Checked}"));
+        Assert.Equal(KnownData.Leistungen, Check(result, DerivedValueKind.ProgrammeFigures).Checked);
+        Assert.Empty(result.DriftedFigures);
+    }
+
+    [Fact]
+    public async Task A_Kommunen_import_that_never_reached_the_rollout_is_published_and_reported()
+    {
+        var ozgId = fixture.TakeOzgId();
+        await _damage.LoseKommunenImportMessageAsync(ozgId, "SL");
+        var stale = await _rollout.GetRolloutAsync(new GetRolloutRequest { OzgId = ozgId, Land = "SL" });
+        Assert.Equal((Verfuegbarkeit.InMindestensEinerKommune, Verfuegbarkeit.Flaechendeckend), (stale.Verfuegbarkeit, stale.PublishedVerfuegbarkeit));
+
+        var result = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+
+        var correction = Assert.Single(Check(result, DerivedValueKind.LandVerfuegbarkeit).Corrected);
+        Assert.Equal(($"{ozgId}/SL", "Flaechendeckend", "InMindestensEinerKommune"), (correction.Subject, correction.Before, correction.After));
+        Assert.Equal(Verfuegbarkeit.InMindestensEinerKommune, await _damage.VerfuegbarkeitAsync(ozgId, "SL"));
+        var again = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+        Assert.Empty(Check(again, DerivedValueKind.LandVerfuegbarkeit).Corrected);
+    }
+
+    [Fact]
+    public async Task An_EfA_report_lost_on_its_way_to_the_figures_is_counted_from_its_record_and_reported()
+    {
+        var ozgId = fixture.TakeOzgId();
+        await _damage.LoseNachnutzungReportAsync(ozgId);
+        Assert.False(await _damage.IsEfaCountedAsync(ozgId));
+
+        var result = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+
+        var correction = Assert.Single(Check(result, DerivedValueKind.EfaFigures).Corrected, c => c.Subject == $"{ozgId}");
+        Assert.Equal("not counted", correction.Before);
+        Assert.Contains("efa/land/HE/bereitgestellt", correction.After, StringComparison.Ordinal);
+        Assert.True(await _damage.IsEfaCountedAsync(ozgId));
+    }
+
+    [Fact]
+    public async Task A_stored_count_gone_wrong_at_the_same_version_is_recounted_from_the_Leistungen_and_reported()
+    {
+        var ozgId = fixture.TakeOzgId();
+        var wrong = await _damage.CountOtherwiseAsync(ozgId);
+        var expected = await ProgrammeRecount.CountAsync(_leistungen);
+        Assert.NotEqual(expected, ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures));
+
+        var result = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+
+        var corrected = Check(result, DerivedValueKind.ProgrammeFigures).Corrected;
+        var reifegrad = Assert.Single(corrected, c => c.Subject == $"reifegrad/{wrong}");
+        Assert.Equal(long.Parse(reifegrad.Before, System.Globalization.CultureInfo.InvariantCulture) - 1,
+            long.Parse(reifegrad.After, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(result.LeistungenCaughtUp >= 1);
+        Assert.Equal(expected, ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures));
+    }
+
+    private static DerivedValueCheck Check(ReconcileFiguresResponse result, DerivedValueKind kind) => result.Checks.Single(check => check.Kind == kind);
+
+    private static string NewId() => Guid.NewGuid().ToString();
+}
