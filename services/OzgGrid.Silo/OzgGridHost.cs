@@ -4,6 +4,7 @@ using OzgGrid.Gateway;
 using OzgGrid.Silo.Catalog;
 using OzgGrid.Silo.Hosting;
 using OzgGrid.Silo.Kommunen;
+using OzgGrid.Silo.Tls;
 using OzgGrid.Web;
 
 namespace OzgGrid.Silo;
@@ -41,6 +42,7 @@ public static class OzgGridHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        ServerCertificate.WarnAboutPlaintext(app.Configuration, app.Environment.IsDevelopment(), app.Logger);
         app.MapOzgGridGateway();
         app.MapOzgGridOperations();
         app.Lifetime.ApplicationStarted.Register(() => LogWhereToConnect(app));
@@ -62,8 +64,9 @@ public static class OzgGridHost
     {
         foreach (var address in app.GatewayAddresses())
         {
-            app.Logger.LogInformation("OzgGrid gRPC gateway ready at {Address} (try: grpcurl -plaintext {Host} list)",
-                address, new Uri(address).Authority);
+            var uri = new Uri(address);
+            app.Logger.LogInformation("OzgGrid gRPC gateway ready at {Address} (try: grpcurl {Transport} {Host} list)",
+                address, uri.Scheme == Uri.UriSchemeHttps ? "-cacert <the certificate>" : "-plaintext", uri.Authority);
         }
 
         foreach (var address in app.HttpAddresses())

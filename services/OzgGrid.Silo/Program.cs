@@ -1,9 +1,15 @@
 using OzgGrid.Silo;
+using OzgGrid.Silo.Tls;
 using OzgGrid.Silo.Tokens;
 
 if (args.Length > 0 && args[0] == IssueTokenCommand.Name)
 {
     return IssueTokenCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == SelfSignedCertificateCommand.Name)
+{
+    return SelfSignedCertificateCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
 await OzgGridHost.Build(args).RunAsync();

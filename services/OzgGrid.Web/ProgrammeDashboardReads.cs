@@ -62,12 +62,15 @@ public sealed class ProgrammeDashboardReads(InProcessGateway gateway, IOptions<P
     public Task<IMessage> HistoryAsync(int ozgId, HttpContext http) =>
         ReadAsync(http, History, new ListLeistungChangesRequest { OzgId = ozgId, PageSize = HistoryPageSize }, Service<LeistungService>(http).ListLeistungChanges);
 
-    /// <summary>The monitoring stream, unfiltered and batched, from a cursor the page already had (or from a snapshot).</summary>
+    /// <summary>
+    /// The monitoring stream, unfiltered and batched, from a cursor the page already had (or from a snapshot); to an
+    /// anonymous visitor without who changed what.
+    /// </summary>
     public Task WatchAsync(HttpContext http, string resumeCursor, IServerStreamWriter<WatchProgrammeResponse> stream)
     {
-        ActAsViewerUnlessTokenRequired(http);
+        var page = ActAsAnonymousViewerUnlessTokenRequired(http) ? new AnonymousVisitorStream(stream) : stream;
         return gateway.ServerStreamingAsync(
-            http, Watch, new WatchProgrammeRequest { Batched = true, ResumeCursor = resumeCursor }, stream, Service<MonitoringService>(http).WatchProgramme);
+            http, Watch, new WatchProgrammeRequest { Batched = true, ResumeCursor = resumeCursor }, page, Service<MonitoringService>(http).WatchProgramme);
     }
 
     private async Task<IMessage> ReadAsync<TRequest, TResponse>(
@@ -75,22 +78,28 @@ public sealed class ProgrammeDashboardReads(InProcessGateway gateway, IOptions<P
         where TRequest : class
         where TResponse : class, IMessage
     {
-        ActAsViewerUnlessTokenRequired(http);
-        return await gateway.UnaryAsync(http, method, request, handler);
+        var anonymous = ActAsAnonymousViewerUnlessTokenRequired(http);
+        var response = await gateway.UnaryAsync(http, method, request, handler);
+        return anonymous ? AnonymousVisitorView.Of(response) : response;
     }
 
     /// <summary>
     /// Open without a token (the default), the page's visitors read as the monitoring role, so each read's policy decides
-    /// for them as for a monitoring client. With a token required, the token's own roles decide.
+    /// for them as for a monitoring client, but see only aggregates and statuses (<see cref="AnonymousVisitorView"/>).
+    /// A visitor with a token (or every one, with a token required) reads as the token's roles allow, in full.
     /// </summary>
-    private void ActAsViewerUnlessTokenRequired(HttpContext http)
+    /// <returns>Whether the visitor is anonymous.</returns>
+    private bool ActAsAnonymousViewerUnlessTokenRequired(HttpContext http)
     {
-        if (!options.Value.RequireToken && http.User.Identity?.IsAuthenticated != true)
+        if (options.Value.RequireToken || http.User.Identity?.IsAuthenticated == true)
         {
-            // No name: anonymous visitors share a rate limit per address (the call's peer), not one for all of them.
-            http.User = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(AccessTokens.RoleClaim, Roles.Monitoring)], "programme-page", nameType: null, roleType: AccessTokens.RoleClaim));
+            return false;
         }
+
+        // No name: anonymous visitors share a rate limit per address (the call's peer), not one for all of them.
+        http.User = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(AccessTokens.RoleClaim, Roles.Monitoring)], "programme-page", nameType: null, roleType: AccessTokens.RoleClaim));
+        return true;
     }
 
     // Created per call, as grpc-dotnet does for a call over the network.

@@ -112,7 +112,26 @@ public sealed class ProgrammeDashboardPageTests(GatewayFixture fixture) : IAsync
 
         await Expect(page.Locator("#leistung-historie tbody tr[data-version='3']")).ToContainTextAsync("Reifegrad: 2 → 3");
         await Expect(page.Locator("#leistung-daten dt:text-is('Reifegrad') + dd")).ToHaveTextAsync("3");
+
+        // An anonymous visitor is told no names: no column for them, and none in the data.
+        await Expect(page.Locator("#leistung-historie-durch")).ToBeHiddenAsync();
+        await Expect(page.Locator("#leistung-historie tbody tr[data-version='3'] td")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#leistung")).Not.ToContainTextAsync(TestHost.ManagementSubject);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestArtefacts.ScreenshotPath("programm-leistung.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_visitor_whose_proxy_adds_a_token_sees_who_changed_a_Leistung()
+    {
+        var ozgId = fixture.TakeOzgId();
+        await Update(ozgId, reifegrad: 2);
+        var token = fixture.Host.TokenFor(OzgGrid.Gateway.Identity.Roles.Monitoring, "proxy");
+        var page = await OpenAsync($"/programm/#leistung/{ozgId}", width: 1280, height: 1200,
+            new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" });
+
+        await Expect(page.Locator("#leistung-historie tbody tr[data-version='2']")).ToContainTextAsync(TestHost.ManagementSubject, new() { Timeout = 15_000 });
+        await Expect(page.Locator("#leistung-historie-durch")).ToBeVisibleAsync();
+        await Expect(page.Locator("#leistung-daten")).ToContainTextAsync($"durch {TestHost.ManagementSubject}");
     }
 
     [Fact]
@@ -137,9 +156,13 @@ public sealed class ProgrammeDashboardPageTests(GatewayFixture fixture) : IAsync
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestArtefacts.ScreenshotPath("programm-dashboard-telefon.png"), FullPage = true });
     }
 
-    private async Task<IPage> OpenAsync(string path, int width, int height)
+    /// <param name="headers">Sent with every request, as a proxy in front of the page adds them.</param>
+    private async Task<IPage> OpenAsync(string path, int width, int height, Dictionary<string, string>? headers = null)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            Locale = "de-DE", ViewportSize = new ViewportSize { Width = width, Height = height }, ExtraHTTPHeaders = headers,
+        });
         await page.GotoAsync(new Uri(fixture.Host.HttpAddress, path).ToString());
         return page;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Silo.Tests.Hosting;
 
@@ -47,6 +48,37 @@ public sealed class ProgrammeDashboardSettingsTests
         Assert.All(statuses, read => Assert.Contains(read.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
         Assert.Contains(statuses, read => read.StatusCode == HttpStatusCode.OK);
         Assert.Contains(statuses, read => read.Body.Contains("Rate limit of 10 calls/s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_limited_per_address_so_one_over_the_limit_does_not_hold_up_another()
+    {
+        await using var host = await TestHost.StartAsync(ClusterScope.CreateNew(),
+            "--OzgGrid:RateLimit:PermitsPerSecond=1", "--OzgGrid:RateLimit:Burst=1", "--OzgGrid:Catalog:ImportOnFirstStart=false");
+        using var first = new HttpClient { BaseAddress = host.HttpAddress };
+        // Another visitor: the same loopback listener, reached from another loopback address.
+        using var second = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        }) { BaseAddress = host.HttpAddress };
+
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                using var response = await first.GetAsync("/programm/api/kennzahlen");
+                return response.StatusCode;
+            },
+            status => status == HttpStatusCode.TooManyRequests,
+            "the first visitor's reads to be refused by the rate limit");
+        using var other = await second.GetAsync("/programm/api/kennzahlen");
+
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
     [Fact]

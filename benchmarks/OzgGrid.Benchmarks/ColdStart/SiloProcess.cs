@@ -54,6 +54,7 @@ public sealed class SiloProcess : IAsyncDisposable
                 RepositoryLayout.SiloAssembly(),
                 $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
                 $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{FreePort.Next()}",
+                "--OzgGrid:Tls:AllowPlaintext=true",
                 $"--OzgGrid:Cluster:SiloPort={FreePort.Next()}",
                 $"--OzgGrid:Cluster:ServiceId={storageName}",
                 $"--OzgGrid:Cluster:ClusterId={storageName}",

@@ -56,6 +56,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
         [
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
+            "--OzgGrid:Tls:AllowPlaintext=true",
             $"--OzgGrid:Cluster:SiloPort={FreePort.Next()}",
             $"--OzgGrid:Auth:Issuer={auth.Issuer}",
             $"--OzgGrid:Auth:SigningKeys:0={auth.SigningKeys[0]}",

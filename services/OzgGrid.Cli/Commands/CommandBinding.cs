@@ -28,6 +28,12 @@ public static class CommandBinding
             {
                 return Fail(console, "cancelled", ExitCodes.Cancelled);
             }
+            catch (RpcException e) when (TrustedCertificates.RefusedCertificate(e) is { } reason)
+            {
+                return Fail(console,
+                    $"the TLS certificate of {context?.Connection.CurrentEndpoint} is not trusted ({reason}): give its CA or the certificate itself with --ca-file or {TrustedCertificates.FileVariable}",
+                    ExitCodes.Unavailable);
+            }
             catch (RpcException e)
             {
                 return Fail(console, RpcErrors.Describe(e, context?.Connection.CurrentEndpoint ?? new Uri(EndpointList.DefaultEndpoint)), RpcErrors.ExitCodeOf(e.StatusCode));

@@ -20,6 +20,12 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> CaFile = new("--ca-file")
+    {
+        Description = $"A PEM file of the certificates (a CA's, or a silo's self-signed one) that https:// endpoints are trusted by, instead of the system's. Default: ${TrustedCertificates.FileVariable}",
+        Recursive = true,
+    };
+
     public static readonly Option<OutputFormat> Output = new("--output", "-o")
     {
         Description = "table, json or csv",
@@ -44,7 +50,7 @@ public static class GlobalOptions
         DefaultValueFactory = _ => 30,
     };
 
-    public static IEnumerable<Option> All => [Endpoint, TokenFile, Output, Timeout, RetryFor];
+    public static IEnumerable<Option> All => [Endpoint, TokenFile, CaFile, Output, Timeout, RetryFor];
 
     public static CliContext CreateContext(ParseResult parsed, CliConsole console)
     {
@@ -64,7 +70,8 @@ public static class GlobalOptions
             EndpointList.Resolve(parsed.GetValue(Endpoint) ?? [], console.Environment),
             TokenSource.Resolve(parsed.GetValue(TokenFile), console.Environment),
             TimeSpan.FromSeconds(timeout),
-            TimeSpan.FromSeconds(retryFor));
+            TimeSpan.FromSeconds(retryFor),
+            TrustedCertificates.Resolve(parsed.GetValue(CaFile), console.Environment));
         return new CliContext(console, new ResultWriter(console.Out, parsed.GetValue(Output)), new OzgGridConnection(settings));
     }
 }

@@ -31,7 +31,7 @@ public sealed class OzgGridConnection : IDisposable
         }
 
         Settings = settings;
-        _channels = settings.Endpoints.Select(endpoint => CreateChannel(endpoint, settings.Token)).ToArray();
+        _channels = settings.Endpoints.Select(endpoint => CreateChannel(endpoint, settings.Token, settings.Trust)).ToArray();
         var pipeline = new ResiliencePipelineBuilder();
         if (settings.RetryFor > TimeSpan.Zero)
         {
@@ -133,9 +133,14 @@ public sealed class OzgGridConnection : IDisposable
         }
     }
 
-    private static GrpcChannel CreateChannel(Uri endpoint, string? token)
+    private static GrpcChannel CreateChannel(Uri endpoint, string? token, TrustedCertificates? trust)
     {
         var options = new GrpcChannelOptions { MaxReceiveMessageSize = MaxMessageBytes };
+        if (trust is not null && endpoint.Scheme == Uri.UriSchemeHttps)
+        {
+            options.HttpHandler = trust.Handler();
+        }
+
         if (token is not null)
         {
             var bearer = CallCredentials.FromInterceptor((_, metadata) =>

@@ -11,7 +11,7 @@ namespace OzgGrid.Silo.Hosting;
 /// </summary>
 public sealed class KestrelListeners
 {
-    /// <summary>The gRPC gateway's endpoint (HTTP/2 without TLS).</summary>
+    /// <summary>The gRPC gateway's endpoint (HTTP/2; TLS with an https:// URL).</summary>
     public const string GrpcEndpoint = "Grpc";
 
     /// <summary>The operations endpoint (HTTP/1.1): health, metrics, dashboard.</summary>

@@ -1,10 +1,17 @@
+using OzgGrid.Silo.Tls;
+
 namespace OzgGrid.Silo.Hosting;
 
-/// <summary>Kestrel of an OzgGrid host: the gRPC endpoint (HTTP/2) and the operations endpoint (HTTP/1.1) of appsettings.json.</summary>
+/// <summary>
+/// Kestrel of an OzgGrid host: the gRPC endpoint (HTTP/2) and the operations endpoint (HTTP/1.1) of appsettings.json,
+/// its https:// endpoints with the certificate of OzgGrid:Tls.
+/// </summary>
 public static class KestrelRegistration
 {
+    /// <exception cref="InvalidOperationException">Outside Development without a certificate (see <see cref="ServerCertificate"/>).</exception>
     public static WebApplicationBuilder AddOzgGridKestrel(this WebApplicationBuilder builder)
     {
+        var certificate = ServerCertificate.Load(builder.Configuration, builder.Environment.IsDevelopment());
         var listeners = new KestrelListeners();
         builder.Services.AddSingleton(listeners);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
@@ -12,6 +19,10 @@ public static class KestrelRegistration
             // HTTP/2 pings keep idle monitoring streams alive through proxies and find dead clients.
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+            if (certificate is not null)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
 
             // The web host has set up loading the section "Kestrel" already; without it, set it up here.
             listeners.Track(kestrel.ConfigurationLoader ?? kestrel.Configure(context.Configuration.GetSection("Kestrel")));

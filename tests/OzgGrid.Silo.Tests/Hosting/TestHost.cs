@@ -37,7 +37,7 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>A channel whose calls carry no token.</summary>
     public GrpcChannel AnonymousChannel { get; }
 
-    /// <summary>The gRPC endpoint (HTTP/2 without TLS), for tests that speak the wire themselves.</summary>
+    /// <summary>The gRPC endpoint (HTTP/2, without TLS unless the test configured https), for tests that speak the wire themselves.</summary>
     public Uri GatewayAddress => new(_address);
 
     /// <summary>The silo-to-silo port, for a further host to join this one's cluster.</summary>
@@ -68,7 +68,7 @@ public sealed class TestHost : IAsyncDisposable
         });
         return Track(GrpcChannel.ForAddress(_address, new GrpcChannelOptions
         {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            Credentials = ChannelCredentials.Create(_address.StartsWith("https:", StringComparison.Ordinal) ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, credentials),
             UnsafeUseInsecureChannelCallCredentials = true,
         }));
     }
@@ -101,6 +101,8 @@ public sealed class TestHost : IAsyncDisposable
         [
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
+            // Plain HTTP on loopback outside Development needs the operator's explicit opt-in, as in production.
+            "--OzgGrid:Tls:AllowPlaintext=true",
             $"--OzgGrid:Cluster:SiloPort={siloPort}",
             $"--OzgGrid:Cluster:ServiceId={scope.ServiceId}",
             $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",

@@ -18,6 +18,9 @@ public sealed class OperationsExposureTests(ObservabilityFixture fixture)
     [Theory]
     [InlineData(TelemetryRegistration.MetricsPath)]
     [InlineData(DashboardPath)]
+    [InlineData(DashboardPath + "ClusterStats")]
+    [InlineData(DashboardPath + "DashboardCounters")]
+    [InlineData(DashboardPath + "Trace")]
     public async Task Outside_Development_metrics_and_dashboard_refuse_a_request_without_a_token(string path)
     {
         using var response = await fixture.Http.GetAsync(path);
@@ -28,6 +31,7 @@ public sealed class OperationsExposureTests(ObservabilityFixture fixture)
     [Theory]
     [InlineData(TelemetryRegistration.MetricsPath)]
     [InlineData(DashboardPath)]
+    [InlineData(DashboardPath + "ClusterStats")]
     public async Task Outside_Development_metrics_and_dashboard_refuse_a_token_without_the_programme_management_role(string path)
     {
         using var response = await GetAsync(path, fixture.Host.TokenFor(Roles.Monitoring, "grafana"));

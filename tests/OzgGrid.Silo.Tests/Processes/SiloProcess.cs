@@ -38,6 +38,7 @@ public sealed class SiloProcess : IAsyncDisposable
                 SiloAssembly(),
                 $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
                 $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{FreePort.Next()}",
+                "--OzgGrid:Tls:AllowPlaintext=true",
                 $"--OzgGrid:Cluster:SiloPort={siloPort}",
                 $"--OzgGrid:Cluster:ServiceId={scope.ServiceId}",
                 $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",
@@ -109,7 +110,7 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>The silo's own build output, of the same configuration as these tests.</summary>
-    private static string SiloAssembly()
+    internal static string SiloAssembly()
     {
         var path = Path.Combine(Repository.Root, "services", "OzgGrid.Silo", "bin", Repository.Configuration, "net10.0", "OzgGrid.Silo.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"The silo is not built: {path}");

@@ -47,6 +47,8 @@ async function getJson(path) {
   return response.json();
 }
 
+/** Who made a change, after a separator; empty for an anonymous visitor, whom the server tells no names. */
+const durch = (changedBy, separator) => (changedBy ? `${separator}${changedBy}` : "");
 const leistungLink = (ozgId, text) => el("a", { href: `#leistung/${ozgId}` }, text);
 const leistungName = (ozgId) => state.leistungen.get(ozgId)?.name ?? `OZG-Leistung ${ozgId}`;
 const themenfeldName = (id) => state.themenfelder.find((t) => t.themenfeldId === id)?.name ?? `Themenfeld ${id}`;
@@ -147,7 +149,7 @@ function renderAenderungen() {
       leistungLink(c.leistung.ozgId, `${c.leistung.ozgId} – ${c.leistung.name}`),
       el("span", { class: "nebeninfo" },
         `${L.art(c.kind)}: ${c.fields.map((f) => `${L.feld(f.field)} ${L.wert(f.before)} → ${L.wert(f.after)}`).join(", ") || "–"}`
-        + ` · Version ${c.leistung.version} · ${c.changedBy}`))));
+        + ` · Version ${c.leistung.version}${durch(c.changedBy, " · ")}`))));
 }
 
 // Bursts of changes are drawn once per frame.
@@ -272,7 +274,7 @@ function renderLeistung(leistung, changes) {
     ["IT-Dienstleister", z.itDienstleister || "–"],
     ["Nachnutzende Länder", (z.nachnutzerLaender ?? []).join(", ") || "–"],
     ["Version", String(leistung.version)],
-    ["Zuletzt geändert", `${L.zeitpunkt(leistung.lastChange?.changedAt)} durch ${leistung.lastChange?.changedBy || "–"}`],
+    ["Zuletzt geändert", `${L.zeitpunkt(leistung.lastChange?.changedAt)}${durch(leistung.lastChange?.changedBy, " durch ")}`],
   ];
   $("leistung-daten").replaceChildren(...eintraege.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]));
 
@@ -281,12 +283,15 @@ function renderLeistung(leistung, changes) {
   $("leistung-verfuegbarkeit").replaceChildren(...laender.map(([land, v]) =>
     el("li", { "data-land": land }, el("strong", {}, land), " ", L.verfuegbarkeit(v))));
 
+  // Who changed what is shown to visitors with a token only; anonymous ones get no names, and no column for them.
+  const mitNamen = changes.some((c) => c.changedBy);
+  $("leistung-historie-durch").hidden = !mitNamen;
   $("leistung-historie").tBodies[0].replaceChildren(...changes.map((c) =>
     el("tr", { "data-version": c.version },
       el("th", { scope: "row" }, String(c.version)),
       el("td", {}, el("time", { datetime: c.changedAt }, L.zeitpunkt(c.changedAt))),
       el("td", {}, L.art(c.kind)),
-      el("td", {}, c.changedBy),
+      mitNamen ? el("td", {}, c.changedBy) : null,
       el("td", {}, c.fields.map((f) => `${L.feld(f.field)}: ${L.wert(f.before)} → ${L.wert(f.after)}`).join("; ") || "–"))));
 }
 
