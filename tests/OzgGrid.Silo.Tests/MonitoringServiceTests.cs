@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OzgGrid.Grains.Abstractions.Monitoring;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
-using DomainChanges = OzgGrid.Grains.Abstractions.Changes;
-using Domain = OzgGrid.Grains.Abstractions.Leistungen;
 
 namespace OzgGrid.Silo.Tests;
 
@@ -321,30 +319,6 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
         Assert.Equal(point.OzgKonform, point.OzgKonformGained);
         Assert.Equal(point.Day, Assert.Single(monthly.Points).Day);
         Assert.Equal(StatusCode.InvalidArgument, inverted.StatusCode);
-    }
-
-    [Fact]
-    public async Task A_recount_heals_figures_that_drifted_from_the_Leistungen()
-    {
-        var ozgId = fixture.TakeOzgId();
-        var truth = (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
-        var grains = fixture.Host.Services.GetRequiredService<IGrainFactory>();
-        var bogus = new Domain.LeistungSummary(
-            ozgId, truth.Name, truth.LageId, truth.ThemenfeldId,
-            Domain.LeistungStatus.Initial with { Reifegrad = 4 }, truth.Version + 100);
-        await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key)
-            .ApplyAsync([new Grains.Abstractions.Monitoring.LeistungChanged(
-                bogus, DomainChanges.ChangeKind.Status, new DomainChanges.ChangeStamp("test", DateTimeOffset.UtcNow, "drift"), [])]);
-        var expected = await ProgrammeRecount.CountAsync(_leistungen);
-        var drifted = ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures);
-
-        var result = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
-        var healed = ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures);
-
-        Assert.NotEqual(expected, drifted);
-        Assert.True(result.LeistungenCaughtUp >= 1);
-        Assert.Equal(KnownData.Leistungen, result.LeistungenCounted);
-        Assert.Equal(expected, healed);
     }
 
     private static long Cursor(string cursor) => long.Parse(cursor.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using OzgGrid.Grains.Abstractions.Monitoring;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
+using Domain = OzgGrid.Grains.Abstractions.Leistungen;
+using DomainChanges = OzgGrid.Grains.Abstractions.Changes;
 
 namespace OzgGrid.Silo.Tests;
 
@@ -51,6 +55,31 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
         Assert.All(result.Checks, check => Assert.True(check.Checked >= 1, $"{check.Kind} checked {check.Checked}"));
         Assert.Equal(KnownData.Leistungen, Check(result, DerivedValueKind.ProgrammeFigures).Checked);
         Assert.Empty(result.DriftedFigures);
+    }
+
+    [Fact]
+    public async Task A_recount_heals_figures_that_drifted_from_the_Leistungen()
+    {
+        // A change the aggregator was told of that the Leistung never made (version 100 ahead): only a recount finds it.
+        var ozgId = fixture.TakeOzgId();
+        var truth = (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
+        var grains = fixture.Host.Services.GetRequiredService<IGrainFactory>();
+        var bogus = new Domain.LeistungSummary(
+            ozgId, truth.Name, truth.LageId, truth.ThemenfeldId,
+            Domain.LeistungStatus.Initial with { Reifegrad = 4 }, truth.Version + 100);
+        await grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key)
+            .ApplyAsync([new Grains.Abstractions.Monitoring.LeistungChanged(
+                bogus, DomainChanges.ChangeKind.Status, new DomainChanges.ChangeStamp("test", DateTimeOffset.UtcNow, "drift"), [])]);
+        var expected = await ProgrammeRecount.CountAsync(_leistungen);
+        var drifted = ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures);
+
+        var result = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+        var healed = ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures);
+
+        Assert.NotEqual(expected, drifted);
+        Assert.True(result.LeistungenCaughtUp >= 1);
+        Assert.Equal(KnownData.Leistungen, result.LeistungenCounted);
+        Assert.Equal(expected, healed);
     }
 
     [Fact]

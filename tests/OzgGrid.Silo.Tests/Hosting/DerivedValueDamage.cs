@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Laender;
@@ -73,8 +74,20 @@ public sealed class DerivedValueDamage(TestHost host)
     /// <returns>The Reifegrad it is counted with now.</returns>
     public async Task<int> CountOtherwiseAsync(int ozgId)
     {
-        var actual = (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Status.Reifegrad;
-        var wrong = actual == 4 ? 1 : 4;
+        // A change, so that the aggregator counts the Leistung (its recount, which counts every one, is off on this host)
+        // and has stored it once its persist timer ran.
+        var written = await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = NewId(), Reifegrad = 2 });
+        var aggregator = Grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key);
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                var stored = new GrainState<ProgrammeAggregatorState>();
+                await host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Aggregates)
+                    .ReadStateAsync("programme", aggregator.GetGrainId(), stored);
+                return stored.State?.Counted.GetValueOrDefault(ozgId)?.Version;
+            },
+            version => version == written.Version, $"the aggregator to store OZG-Leistung {ozgId} at version {written.Version}");
+        const int wrong = 4;
         await StoredState.RewriteAsync<ProgrammeAggregatorState>(
             host, StorageNames.Aggregates, "programme", Grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key),
             stored =>
