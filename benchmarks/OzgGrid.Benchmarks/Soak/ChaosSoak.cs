@@ -39,7 +39,7 @@ public sealed class ChaosSoak(SoakOptions options, TextWriter output)
         }
 
         var itDienstleister = cluster.Token(Roles.ItDienstleister, "soak:writer", world.ItDienstleister);
-        var management = cluster.Token(Roles.ProgrammManagement, "soak-management");
+        var management = cluster.Token(Roles.ProgrammManagement, SoakSetup.ManagementSubject);
         var monitoringToken = cluster.Token(Roles.Monitoring, "soak-dashboard");
         var forged = AccessTokens.Issue(TokenChannel.NewAuth(), "mallory", Roles.ProgrammManagement, null, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
         using var hostileChannels = new HostileChannels(
@@ -57,11 +57,12 @@ public sealed class ChaosSoak(SoakOptions options, TextWriter output)
         var hostile = new SoakHostileTraffic(hostileChannels, world.ForeignLeistungen, world.UsedRequest, ledger, new Random(random.Next()));
 
         using var stop = new CancellationTokenSource();
+        using var stopWatching = new CancellationTokenSource();
+        var watching = watchers.Select(w => Task.Run(() => w.RunAsync(stopWatching.Token), CancellationToken.None)).ToArray();
         Task[] load =
         [
             .. writers.Select(w => Task.Run(() => w.RunAsync(stop.Token), CancellationToken.None)),
             Task.Run(() => reporter.RunAsync(stop.Token), CancellationToken.None),
-            .. watchers.Select(w => Task.Run(() => w.RunAsync(stop.Token), CancellationToken.None)),
             Task.Run(() => reader.RunAsync(stop.Token), CancellationToken.None),
             Task.Run(() => hostile.RunAsync(stop.Token), CancellationToken.None),
         ];
@@ -83,6 +84,10 @@ public sealed class ChaosSoak(SoakOptions options, TextWriter output)
         var rollouts = new RolloutService.RolloutServiceClient(checkChannel);
         var history = await new SoakHistoryCheck(leistungen, rollouts).RunAsync(world, ledger);
         var convergence = await new SoakConvergenceCheck(leistungen, rollouts, new MonitoringService.MonitoringServiceClient(checkChannel)).RunAsync(world, watchers);
+
+        // The watchers follow until the checks are done: the last changes reach them after the load has stopped.
+        await stopWatching.CancelAsync();
+        await Task.WhenAll(watching);
         foreach (var channel in channels)
         {
             channel.Dispose();
@@ -93,7 +98,7 @@ public sealed class ChaosSoak(SoakOptions options, TextWriter output)
         var result = new SoakResult(
             options.Seed,
             ledger.Writes.Count,
-            ledger.Reports.Count,
+            ledger.ReportsAcknowledged,
             history,
             convergence,
             faults.Injected,
@@ -102,6 +107,8 @@ public sealed class ChaosSoak(SoakOptions options, TextWriter output)
             ledger.Outcomes.ToDictionary(),
             hostile.Unexpected.ToDictionary());
         output.WriteLine($"watchers: {string.Join("; ", watchers.Select(Describe))}");
+        output.WriteLine("recovery per fault: " + string.Join(", ", recoveries.Select(r =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.Fault.Kind} at {r.Fault.At.TotalSeconds:F0} s: {(r.Recovery is { } t ? $"{t.TotalSeconds:F1} s" : "not recovered")}"))));
         SoakReport.Write(output, options, machine, result);
         return result;
 

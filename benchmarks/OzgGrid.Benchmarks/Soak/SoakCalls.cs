@@ -28,7 +28,7 @@ public static class SoakCalls
         }
     }
 
-    /// <summary>True for what a call throws because the soak is ending (its cancellation): not an outcome to count.</summary>
+    /// <summary>True for what a call throws once the soak is ending (its cancellation, or an answer that came after it): not an outcome to count.</summary>
     public static bool Stopped(Exception exception, CancellationToken stop) =>
-        stop.IsCancellationRequested && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled };
+        stop.IsCancellationRequested && exception is OperationCanceledException or RpcException;
 }

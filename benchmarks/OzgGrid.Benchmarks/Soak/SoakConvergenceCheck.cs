@@ -58,7 +58,8 @@ public sealed class SoakConvergenceCheck(
         var behind = watchers.Count(w => !w.Knows(finalVersions));
         if (behind > 0)
         {
-            problems.Add($"WATCHERS: {behind} of {watchers.Count} do not know every Leistung's final version");
+            problems.Add($"WATCHERS: {behind} of {watchers.Count} do not know every Leistung's final version; " +
+                string.Join("; ", watchers.Select(w => w.Behind(finalVersions)).Where(b => b.Length > 0)));
         }
 
         var missed = watchers.SelectMany(w => w.Missing).ToList();

@@ -29,6 +29,10 @@ public sealed class SoakLedger
 
     public IReadOnlyDictionary<(string Source, string Outcome), long> Outcomes => _outcomes;
 
+    public int ReportsAcknowledged => _reportsAcknowledged;
+
+    private int _reportsAcknowledged;
+
     public void Succeeded(string source) => _outcomes.AddOrUpdate((source, "OK"), 1, (_, n) => n + 1);
 
     /// <summary>Counts a failed call by its status code; a status the client made up when its connection broke is marked <see cref="ClientSide"/>.</summary>
@@ -45,6 +49,7 @@ public sealed class SoakLedger
     public void Reported(int writer, AcknowledgedReport report, TimeSpan at)
     {
         Reports.AddOrUpdate((report.OzgId, report.Ags), report, (_, known) => report.Version >= known.Version ? report : known);
+        Interlocked.Increment(ref _reportsAcknowledged);
         Acknowledgements.Enqueue((writer, at));
         Succeeded("rollout report");
     }

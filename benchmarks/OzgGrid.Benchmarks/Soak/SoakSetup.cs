@@ -10,6 +10,7 @@ public static class SoakSetup
 {
     public const string ItDienstleister = "soak-dienstleister";
     public const string Land = "HB";
+    public const string ManagementSubject = "soak-management";
 
     private const int Kommunen = 3;
     private const int ZustaendigkeitLeistungen = 4;
@@ -18,7 +19,8 @@ public static class SoakSetup
 
     public static async Task<SoakWorld> PrepareAsync(SoakCluster cluster, SoakOptions options, CancellationToken cancellationToken)
     {
-        using var channel = cluster.Channel(cluster.Token(Roles.ProgrammManagement, "soak-setup"));
+        // The same subject as the soak's management writes: the hostile traffic reuses the request id of one of these.
+        using var channel = cluster.Channel(cluster.Token(Roles.ProgrammManagement, ManagementSubject));
         var leistungen = new LeistungService.LeistungServiceClient(channel);
         var all = await SoakCalls.RetryAsync(async () =>
             (await leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500 }, deadline: SoakCalls.Deadline())).Leistungen.Select(l => l.OzgId).ToArray());

@@ -65,6 +65,15 @@ public sealed class SoakWatcher(int[] ozgIds, GrpcChannel channel, SoakLedger le
         }
     }
 
+    /// <summary>The Leistungen it knows at an older version than given ("10400 at 5 of 7, …"), empty when none.</summary>
+    public string Behind(IReadOnlyDictionary<int, long> versions)
+    {
+        lock (_gate)
+        {
+            return string.Join(", ", versions.Where(v => _known.GetValueOrDefault(v.Key) < v.Value).Select(v => $"{v.Key} at {_known.GetValueOrDefault(v.Key)} of {v.Value}"));
+        }
+    }
+
     public async Task RunAsync(CancellationToken stop)
     {
         var client = new MonitoringService.MonitoringServiceClient(channel);
