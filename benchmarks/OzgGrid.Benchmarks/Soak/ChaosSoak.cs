@@ -75,6 +75,9 @@ public sealed class ChaosSoak(SoakOptions options, TextWriter output)
             await Task.Delay(options.Duration - ledger.Now, cancellationToken);
         }
 
+        // A fault that ended just now: the load goes on until every writer has been acknowledged again (or a minute has passed).
+        int[] writing = [.. writers.Select(w => w.Number), reporterNumber];
+        await Poll.UntilAsync(() => Task.FromResult(faults.Recoveries(writing).All(r => r.Recovery is not null)), SoakOptions.ConvergenceDeadline, cancellationToken);
         await stop.CancelAsync();
         await Task.WhenAll(load);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load stopped after {ledger.Now.TotalSeconds:F1} s; checking"));
@@ -93,7 +96,7 @@ public sealed class ChaosSoak(SoakOptions options, TextWriter output)
             channel.Dispose();
         }
 
-        var recoveries = faults.Recoveries([.. writers.Select(w => w.Number), reporterNumber]);
+        var recoveries = faults.Recoveries(writing);
         var recovered = recoveries.Where(r => r.Recovery is not null).Select(r => (long)(r.Recovery!.Value.TotalSeconds * Stopwatch.Frequency)).ToArray();
         var result = new SoakResult(
             options.Seed,
