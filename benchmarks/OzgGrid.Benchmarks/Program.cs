@@ -4,6 +4,7 @@ using OzgGrid.Benchmarks.ColdStart;
 using OzgGrid.Benchmarks.P3;
 using OzgGrid.Benchmarks.P4;
 using OzgGrid.Benchmarks.P7;
+using OzgGrid.Benchmarks.Soak;
 using OzgGrid.Benchmarks.Throughput;
 
 // Each scenario hosts the real silo and gRPC gateway in this process (P6: as a process of its own) and drives it over real gRPC.
@@ -16,5 +17,6 @@ var root = new RootCommand("OzgGrid benchmarks (see BENCHMARKS.md)")
     ColdStartCommand.Create(),
     P4Command.Create(),
     P7Command.Create(),
+    SoakCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using OzgGrid.Benchmarks.Hosting;
+using System.Globalization;
 using OzgGrid.Gateway.Identity;
 
-namespace OzgGrid.Benchmarks.ColdStart;
+namespace OzgGrid.Benchmarks.Hosting;
 
 /// <summary>
 /// The silo as its own operating-system process, from services/OzgGrid.Silo's build output (`dotnet OzgGrid.Silo.dll`),
-/// as an operator runs it, on free loopback ports and the given storage names.
+/// as an operator runs it, on the given (by default free) loopback ports and storage names.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -18,12 +18,14 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly string? _logFile;
 
-    private SiloProcess(Process process, Uri address, long startedAt)
+    private SiloProcess(Process process, Uri address, long startedAt, string? logFile)
     {
         _process = process;
         Address = address;
         StartedAt = startedAt;
+        _logFile = logFile;
         process.OutputDataReceived += (_, line) => Keep(line.Data);
         process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
@@ -44,18 +46,23 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The last lines the silo wrote.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _lines);
 
-    public static SiloProcess Start(string connectionString, string storageName, AuthOptions auth)
+    /// <summary>
+    /// Starts the silo; <paramref name="extraArguments"/> come after the others (so they win), its output is appended
+    /// to <paramref name="logFile"/> when given.
+    /// </summary>
+    public static SiloProcess Start(
+        string connectionString, string storageName, AuthOptions auth, SiloPorts? ports = null, IEnumerable<string>? extraArguments = null, string? logFile = null)
     {
-        var grpcPort = FreePort.Next();
+        ports ??= SiloPorts.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
             {
                 RepositoryLayout.SiloAssembly(),
-                $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
-                $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{FreePort.Next()}",
+                $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{ports.Grpc}",
+                $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{ports.Http}",
                 "--OzgGrid:Tls:AllowPlaintext=true",
-                $"--OzgGrid:Cluster:SiloPort={FreePort.Next()}",
+                $"--OzgGrid:Cluster:SiloPort={ports.Silo}",
                 $"--OzgGrid:Cluster:ServiceId={storageName}",
                 $"--OzgGrid:Cluster:ClusterId={storageName}",
                 $"--OzgGrid:Storage:ConnectionString={connectionString}",
@@ -68,16 +75,28 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var argument in extraArguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        return new SiloProcess(process, new Uri($"http://127.0.0.1:{grpcPort}"), startedAt);
+        return new SiloProcess(process, new Uri($"http://127.0.0.1:{ports.Grpc}"), startedAt, logFile);
+    }
+
+    /// <summary>Kills the process outright (SIGKILL): no shutdown, as when a machine dies.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>Stops the silo as an operator does (SIGTERM) and waits for its graceful shutdown; the seconds that took.</summary>
     public async Task<double> StopAsync()
     {
         var startedAt = Stopwatch.GetTimestamp();
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
@@ -106,6 +125,14 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         _lines.Enqueue(line);
+        if (_logFile is not null)
+        {
+            lock (_lines)
+            {
+                File.AppendAllText(_logFile, line + Environment.NewLine);
+            }
+        }
+
         while (_lines.Count > KeptLines)
         {
             _lines.TryDequeue(out _);
