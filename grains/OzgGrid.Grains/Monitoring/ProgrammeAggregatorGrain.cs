@@ -195,6 +195,7 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
     /// <summary>Counts the changes and publishes what moved (call under the gate).</summary>
     private async Task CountAsync(ImmutableArray<LeistungChanged> changes, bool fromRecount)
     {
+        var skipsVersions = VersionGaps.Any(changes, ozgId => _tally.Find(ozgId)?.Version);
         var published = _tally.Count(changes, fromRecount, _sequence);
         if (published.IsEmpty)
         {
@@ -204,6 +205,12 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
         _store.MarkChanged();
         _progress.Record(_tally);
         await _hubs.PublishAsync(new ChangeBatch(_sequence.Epoch, published));
+        if (skipsVersions)
+        {
+            // Versions between were lost on their way (a silo died with them in its batcher) or overtaken by a later
+            // one: no watcher saw them, so every watcher is told to start over from a snapshot.
+            await PublishResyncAsync();
+        }
     }
 
     /// <summary>The figures were corrected: watchers need a fresh snapshot (call under the gate).</summary>

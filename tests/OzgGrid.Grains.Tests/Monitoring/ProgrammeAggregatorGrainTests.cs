@@ -1,5 +1,6 @@
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Monitoring;
 using static OzgGrid.Grains.Tests.Monitoring.MonitoringSamples;
 
 namespace OzgGrid.Grains.Tests.Monitoring;
@@ -29,6 +30,32 @@ public sealed class ProgrammeAggregatorGrainTests(ClusterFixture fixture) : IDis
         Assert.Equal(1, after.Figures[FigureKeys.Themenfeld(leistung.ThemenfeldId)]);
         Assert.Equal(1, after.Figures[FigureKeys.LageReifegrad(leistung.LageId, Reifegrad.FormularAssistent)]);
         Assert.True(after.Figures[FigureKeys.Leistungen] > before.Figures.GetValueOrDefault(FigureKeys.Leistungen));
+    }
+
+    [Fact]
+    public async Task A_report_that_skips_versions_tells_every_watcher_to_resynchronise_and_consecutive_ones_do_not()
+    {
+        var hub = fixture.GetSiloService<MonitoringHub>();
+        var watcher = hub.Subscribe(null);
+        try
+        {
+            var first = FreshLeistung(Reifegrad.Offline);
+            var second = first.AtReifegrad(Reifegrad.Information);
+            var fourth = second.AtReifegrad(Reifegrad.FormularAssistent) with { Version = second.Version + 2 };
+
+            await _probe.ApplyAsync(Changed(first), Changed(second));
+            var afterConsecutive = Drain(watcher);
+            await _probe.ApplyAsync(Changed(fourth));
+            var afterGap = Drain(watcher);
+
+            Assert.DoesNotContain(afterConsecutive, message => message is HubMessage.Resync);
+            Assert.Contains(afterGap, message => message is HubMessage.Resync);
+            Assert.Contains(afterGap, message => message is HubMessage.Changes batch && batch.Published.Any(c => (c.Change.Leistung.OzgId, c.Change.Leistung.Version) == (fourth.OzgId, fourth.Version)));
+        }
+        finally
+        {
+            hub.Unsubscribe(watcher);
+        }
     }
 
     [Fact]
@@ -82,6 +109,17 @@ public sealed class ProgrammeAggregatorGrainTests(ClusterFixture fixture) : IDis
         Assert.Equal(1, after.Figures[FigureKeys.Themenfeld(first.ThemenfeldId)]);
         Assert.Equal(1, after.Figures[FigureKeys.ThemenfeldReifegrad(first.ThemenfeldId, Reifegrad.OnlineTransaktion)]);
         Assert.False(after.Figures.ContainsKey(FigureKeys.ThemenfeldReifegrad(first.ThemenfeldId, Reifegrad.Information)));
+    }
+
+    private static List<HubMessage> Drain(HubSubscription subscription)
+    {
+        var messages = new List<HubMessage>();
+        while (subscription.Messages.TryRead(out var message))
+        {
+            messages.Add(message);
+        }
+
+        return messages;
     }
 
     public void Dispose() => _probe.Dispose();
