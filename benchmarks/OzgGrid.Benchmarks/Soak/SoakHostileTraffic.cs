@@ -70,7 +70,9 @@ public sealed class SoakHostileTraffic(
             3 => Status("IT-Dienstleister writes a Leistung not assigned to it", [StatusCode.PermissionDenied], request, channels.ItDienstleister),
             4 => Status("Reifegrad out of range", Invalid, new() { OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = 5 + random.Next(1000) }, channels.Management),
             5 => Status("unknown OZG-ID", [StatusCode.InvalidArgument, StatusCode.NotFound], new() { OzgId = 900_000 + random.Next(99_999), RequestId = Guid.NewGuid().ToString(), Reifegrad = 1 }, channels.Management),
-            6 => Status("request id reused for another change", Invalid, new() { OzgId = usedRequest.OzgId, RequestId = usedRequest.RequestId, Reifegrad = 2 + random.Next(3) }, channels.Management),
+            // ABORTED too: while a silo dies, two activations of the Leistung may race for a moment, and a write that meets
+            // the other's stored state is refused as a collision ("read the current state and retry"), not guessed at.
+            6 => Status("request id reused for another change", [.. Invalid, StatusCode.Aborted], new() { OzgId = usedRequest.OzgId, RequestId = usedRequest.RequestId, Reifegrad = 2 + random.Next(3) }, channels.Management),
             7 => new("as_of out of range", Invalid, cancellationToken => new MonitoringService.MonitoringServiceClient(channels.Monitoring).GetLeistungAsOfAsync(
                 new GetLeistungAsOfRequest { OzgId = ozgId, AsOf = new Timestamp { Seconds = long.MaxValue - random.Next() } },
                 deadline: SoakCalls.Deadline(), cancellationToken: cancellationToken).ResponseAsync),
