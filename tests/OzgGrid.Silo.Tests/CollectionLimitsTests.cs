@@ -112,6 +112,27 @@ public sealed class CollectionLimitsTests(CollectionLimitsTests.LimitedHost fixt
     }
 
     [Fact]
+    public async Task A_Beschluss_whose_milestones_a_Leistung_has_no_room_for_is_not_stored()
+    {
+        var full = fixture.OzgIds[2];
+        var other = fixture.OzgIds[3];
+        var planned = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1).ToString("yyyy-MM-dd");
+        foreach (var land in new[] { "BY", "SN" })
+        {
+            await _client.SetMeilensteinAsync(new SetMeilensteinRequest { OzgId = full, RequestId = NewId(), Phase = Umsetzungsphase.Umsetzung, Land = land, PlannedDate = planned });
+        }
+
+        var beschluss = Beschluss();
+        beschluss.Meilensteine.Add(new MeilensteinVorgabe { OzgIds = { other, full }, Phase = Umsetzungsphase.RollOut, Land = "BY", PlannedDate = planned });
+
+        await RefusedAsync(() => _client.RecordBeschlussAsync(beschluss).ResponseAsync, "MeilensteinePerLeistung", $"holds {Limit} of at most {Limit}");
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => _client.GetBeschlussAsync(new GetBeschlussRequest { Nummer = beschluss.Nummer }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Empty((await _client.GetMeilensteineAsync(new GetMeilensteineRequest { OzgId = other })).Meilensteine.Meilensteine);
+        Assert.Equal(Limit, (await _client.GetMeilensteineAsync(new GetMeilensteineRequest { OzgId = full })).Meilensteine.Meilensteine.Count);
+    }
+
+    [Fact]
     public async Task The_registry_holds_at_most_its_limit_of_IT_Dienstleister()
     {
         var registry = new ItDienstleisterService.ItDienstleisterServiceClient(fixture.Host.Channel);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Leistungen;
@@ -17,6 +18,15 @@ public interface ITermineGrain : IGrainWithIntegerKey, IProgrammeRecordGrain
 
     /// <summary>Sets a milestone (replacing one with the same phase, Land and Beschluss); its date must lie in the future.</summary>
     Task<Recorded<LeistungTermine>> SetMeilensteinAsync(WriteCommand command, Meilenstein meilenstein);
+
+    /// <summary>
+    /// Refuses, as <see cref="SetMeilensteinAsync"/> would, when setting every one of <paramref name="meilensteine"/> would
+    /// take the list past its limit; a Beschluss asks before it is stored, so that it is never stored with milestones it
+    /// cannot set.
+    /// </summary>
+    /// <exception cref="CollectionLimitException">The list would grow past <c>OzgGrid:Limits:MeilensteinePerLeistung</c>.</exception>
+    [ReadOnly]
+    Task EnsureRoomForAsync(ImmutableArray<Meilenstein> meilensteine);
 
     /// <summary>Compares the milestones with the Leistung's status and the clock now; what the reminder calls.</summary>
     Task<Recorded<LeistungTermine>> CheckDeadlinesAsync();

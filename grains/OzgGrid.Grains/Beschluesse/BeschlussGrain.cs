@@ -45,6 +45,7 @@ public sealed class BeschlussGrain(
                 }
 
                 await ValidateAsync(beschluss);
+                await EnsureRoomForMilestonesAsync(beschluss);
                 await LimitChecks.EnsureRoomAsync(
                     GrainFactory.GetGrain<IIdSetGrain>(IdSets.Beschluesse), Nummer, limits.Value.Beschluesse, "The list of Beschlüsse", nameof(Limits.Beschluesse));
                 return (beschluss, "beschluss", FieldChanges.Between(
@@ -130,6 +131,25 @@ public sealed class BeschlussGrain(
                     $"A Beschluss sets at most {MaxMilestones:N0} milestones (a Leistung in a Land for a phase counts once); this one sets more by meilensteine[{index}].");
             }
         }
+    }
+
+    /// <summary>
+    /// Every Leistung the Beschluss sets milestones on has room for them, asked before the Beschluss is stored: a
+    /// Beschluss stored with milestones that one Leistung then refuses could neither be completed nor corrected.
+    /// </summary>
+    private async Task EnsureRoomForMilestonesAsync(Beschluss beschluss)
+    {
+        var perLeistung = new Dictionary<int, List<Meilenstein>>();
+        foreach (var vorgabe in beschluss.Meilensteine)
+        {
+            foreach (var ozgId in await TargetsAsync(vorgabe))
+            {
+                var milestones = perLeistung.TryGetValue(ozgId, out var list) ? list : perLeistung[ozgId] = [];
+                milestones.AddRange(LaenderOf(vorgabe).Select(land => new Meilenstein(vorgabe.Phase, land, vorgabe.Geplant, Nummer)));
+            }
+        }
+
+        await Task.WhenAll(perLeistung.Select(entry => GrainFactory.GetGrain<ITermineGrain>(entry.Key).EnsureRoomForAsync([.. entry.Value])));
     }
 
     /// <summary>

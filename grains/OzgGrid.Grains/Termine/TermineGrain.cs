@@ -70,9 +70,7 @@ public sealed class TermineGrain(
 
                 var before = body ?? Empty(leistung);
                 var replaced = before.Meilensteine.FirstOrDefault(meilenstein.SameTarget);
-                LimitChecks.EnsureRoom(
-                    before.Meilensteine.Length, replaced is null ? 1 : 0, limits.Value.MeilensteinePerLeistung,
-                    $"OZG-Leistung {OzgId}'s list of milestones", nameof(Limits.MeilensteinePerLeistung));
+                EnsureRoom(before, [meilenstein]);
                 var next = before with
                 {
                     ThemenfeldId = leistung.ThemenfeldId,
@@ -86,6 +84,20 @@ public sealed class TermineGrain(
         await ScheduleAsync(result.Body, leistung.Status);
         GrainFactory.GetGrain<ILeistungGrain>(OzgId).OnMilestonesKnownAsync(hasMilestones: true).Ignore();
         return result;
+    }
+
+    public Task EnsureRoomForAsync(ImmutableArray<Meilenstein> meilensteine)
+    {
+        EnsureRoom(Body, meilensteine);
+        return Task.CompletedTask;
+    }
+
+    private void EnsureRoom(LeistungTermine? termine, ImmutableArray<Meilenstein> adding)
+    {
+        var held = termine?.Meilensteine ?? [];
+        LimitChecks.EnsureRoom(
+            held.Length, adding.Count(m => !held.Any(m.SameTarget)), limits.Value.MeilensteinePerLeistung,
+            $"OZG-Leistung {OzgId}'s list of milestones", nameof(Limits.MeilensteinePerLeistung));
     }
 
     public async Task<Recorded<LeistungTermine>> CheckDeadlinesAsync() =>
