@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Catalog;
 using OzgGrid.Grains.Abstractions.Leistungen;
@@ -62,11 +63,13 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, Shutd
             throw RequestGuard.Invalid("kind", "Required: REPORT_KIND_THEMENFELDER, REPORT_KIND_LAENDER or REPORT_KIND_LAGEN.");
         }
 
+        var format = ReportFile.Requested(request.Format);
         var moment = RequestGuard.Moment(request.AsOf, "as_of");
         var (figures, _) = await FiguresAsync(moment);
         var asOf = (moment ?? clock.GetUtcNow()).UtcDateTime;
         var (fileName, csv) = ReportCsv.Write(request.Kind, figures, DateOnly.FromDateTime(asOf));
-        return new ExportReportResponse { FileName = fileName, Csv = csv };
+        var report = ReportFile.As(format, fileName, csv);
+        return new ExportReportResponse { FileName = report.FileName, Csv = report.Csv, Xlsx = report.Xlsx };
     }
 
     public virtual async Task<GetProgressResponse> GetProgress(GetProgressRequest request, ServerCallContext context)

@@ -277,6 +277,31 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Report_writes_an_XLSX_workbook_to_a_file_and_refuses_one_for_stdout()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ozgctl-report-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var written = await _ozgctl.InProcessAsync("report", "lagen", "--format", "xlsx", "--out", file);
+            var toStdout = await _ozgctl.InProcessAsync("report", "lagen", "--format", "xlsx");
+
+            Assert.True(written.ExitCode == ExitCodes.Ok, written.ToString());
+            using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file, isEditable: false))
+            {
+                var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count();
+                Assert.Equal(KnownData.Lagen + 1, rows);
+            }
+
+            Assert.True(toStdout.ExitCode == ExitCodes.Usage, toStdout.ToString());
+            Assert.Contains("--out", toStdout.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Cluster_shows_the_active_silo_and_the_health_of_each_endpoint()
     {
         var result = await _ozgctl.InProcessAsync("cluster", "-o", "json");
