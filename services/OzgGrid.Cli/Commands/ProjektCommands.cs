@@ -20,6 +20,8 @@ public static class ProjektCommands
         new("phase", "Phase"), new("planned", "Geplant"), new("actual", "Tatsächlich"), new("verschiebungen", "Verschiebungen"), new("grund", "Grund"),
     ];
 
+    private static readonly string[] DateOptions = ["--planned-start", "--planned-end", "--actual-start", "--actual-end"];
+
     public static Command Create(CliConsole console)
     {
         var phase = new Option<string?>("--phase") { Description = "Only projects in this phase, e.g. umsetzung, rollout-land" };
@@ -78,8 +80,7 @@ public static class ProjektCommands
     {
         var id = ProjektId();
         var phase = PhaseArgument();
-        var dates = new[] { "--planned-start", "--planned-end", "--actual-start", "--actual-end" }
-            .Select(n => new Option<string?>(n) { Description = "YYYY-MM-DD; left out: not set" }).ToArray();
+        var dates = DateOptions.Select(n => new Option<string?>(n) { Description = "YYYY-MM-DD; left out: not set" }).ToArray();
         var (expectedVersion, requestId) = (WriteOptions.ExpectedVersion("project"), WriteOptions.RequestId());
         var command = new Command("phase", "Sets the planned and actual dates of one phase (programm-management or the leading IT-Dienstleister)") { id, phase, expectedVersion, requestId };
         foreach (var option in dates)
