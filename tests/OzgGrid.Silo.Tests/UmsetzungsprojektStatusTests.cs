@@ -18,12 +18,7 @@ public sealed class UmsetzungsprojektStatusTests(ProgrammeClockFixture fixture) 
     [Fact]
     public async Task The_status_moves_by_reminder_as_planned_dates_pass_and_a_deferral_takes_the_overdue_project_back_into_its_plan()
     {
-        var projektId = $"projekt-{Guid.NewGuid():N}";
-        await _client.DefineUmsetzungsprojektAsync(new DefineUmsetzungsprojektRequest
-        {
-            ProjektId = projektId, RequestId = NewId(), Name = "Projekt", OzgIds = { fixture.TakeOzgId() },
-            Projektleitung = new Organisation { Art = OrganisationArt.Land, Kennung = "SN" }, EfaTyp = EfaTyp.EntwicklungLand,
-        });
+        var projektId = await DefineAsync("SN");
         var today = fixture.Today;
         await _client.SetProjektPhaseAsync(new SetProjektPhaseRequest
         {
@@ -74,12 +69,7 @@ public sealed class UmsetzungsprojektStatusTests(ProgrammeClockFixture fixture) 
     [Fact]
     public async Task An_actual_end_keeps_a_phase_from_becoming_overdue()
     {
-        var projektId = $"projekt-{Guid.NewGuid():N}";
-        await _client.DefineUmsetzungsprojektAsync(new DefineUmsetzungsprojektRequest
-        {
-            ProjektId = projektId, RequestId = NewId(), Name = "Projekt", OzgIds = { fixture.TakeOzgId() },
-            Projektleitung = new Organisation { Art = OrganisationArt.Land, Kennung = "TH" }, EfaTyp = EfaTyp.KeinEfa,
-        });
+        var projektId = await DefineAsync("TH");
         var today = fixture.Today;
         await _client.SetProjektPhaseAsync(new SetProjektPhaseRequest
         {
@@ -97,6 +87,18 @@ public sealed class UmsetzungsprojektStatusTests(ProgrammeClockFixture fixture) 
         var checkedProjekt = await Eventually.ReturnsAsync(() => GetAsync(projektId), p => !p.Status.ImPlan, "Umsetzung overdue after its planned end");
         Assert.Equal([ProjektPhase.Umsetzung], checkedProjekt.Status.Ueberfaellig);
         Assert.Equal(ProjektPhase.Umsetzung, checkedProjekt.Status.Phase);
+    }
+
+    /// <summary>A new project led by <paramref name="land"/>, building a Leistung no other test of the fixture touches.</summary>
+    private async Task<string> DefineAsync(string land)
+    {
+        var projektId = $"projekt-{Guid.NewGuid():N}";
+        await _client.DefineUmsetzungsprojektAsync(new DefineUmsetzungsprojektRequest
+        {
+            ProjektId = projektId, RequestId = NewId(), Name = "Projekt", OzgIds = { fixture.TakeOzgId() },
+            Projektleitung = new Organisation { Art = OrganisationArt.Land, Kennung = land }, EfaTyp = EfaTyp.EntwicklungLand,
+        });
+        return projektId;
     }
 
     private async Task<Umsetzungsprojekt> GetAsync(string projektId) =>

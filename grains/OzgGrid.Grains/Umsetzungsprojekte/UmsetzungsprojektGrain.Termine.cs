@@ -70,22 +70,15 @@ public sealed partial class UmsetzungsprojektGrain
         return result;
     }
 
-    public async Task<Recorded<Umsetzungsprojekt>> SetOnlinediensteAsync(WriteCommand command, ImmutableSortedSet<string> onlinedienste)
-    {
-        var result = await WriteAsync(
+    public Task<Recorded<Umsetzungsprojekt>> SetOnlinediensteAsync(WriteCommand command, ImmutableSortedSet<string> onlinedienste) =>
+        ReplaceAsync(
             command,
             UmsetzungsprojektFingerprints.Onlinedienste(command.ExpectedVersion, onlinedienste),
             LeadOrManagement(command, "list the Onlinedienste of"),
-            before =>
-            {
-                var projekt = Existing(before);
-                EnsureAtMost(onlinedienste.Count, limits.Value.OnlinedienstePerUmsetzungsprojekt, "Onlinedienste", nameof(Abstractions.Limits.OnlinedienstePerUmsetzungsprojekt));
-                return Task.FromResult(Decided(before, projekt with { Onlinedienste = onlinedienste }, "onlinedienste",
-                    ("onlinedienste", FieldChanges.List(projekt.Onlinedienste), FieldChanges.List(onlinedienste))));
-            });
-        await ScheduleAsync(result.Body);
-        return result;
-    }
+            "onlinedienste",
+            (onlinedienste.Count, limits.Value.OnlinedienstePerUmsetzungsprojekt, "Onlinedienste", nameof(Abstractions.Limits.OnlinedienstePerUmsetzungsprojekt)),
+            projekt => projekt with { Onlinedienste = onlinedienste },
+            projekt => FieldChanges.List(projekt.Onlinedienste));
 
     /// <summary>
     /// The programme management writes every project; an IT-Dienstleister only one it leads (the Projektleitung as it

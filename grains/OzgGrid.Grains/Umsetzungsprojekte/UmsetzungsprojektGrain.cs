@@ -81,36 +81,46 @@ public sealed partial class UmsetzungsprojektGrain(
         return result;
     }
 
-    public async Task<Recorded<Umsetzungsprojekt>> SetBeteiligteAsync(WriteCommand command, ImmutableArray<Beteiligung> beteiligte)
-    {
-        var result = await WriteAsync(
+    public Task<Recorded<Umsetzungsprojekt>> SetBeteiligteAsync(WriteCommand command, ImmutableArray<Beteiligung> beteiligte) =>
+        ReplaceAsync(
             command,
             UmsetzungsprojektFingerprints.Beteiligte(command.ExpectedVersion, beteiligte),
             ManagementOnly(command, "choose the participants of Umsetzungsprojekte"),
-            before =>
-            {
-                var projekt = Existing(before);
-                EnsureAtMost(beteiligte.Length, limits.Value.BeteiligtePerUmsetzungsprojekt, "participants", nameof(Limits.BeteiligtePerUmsetzungsprojekt));
-                return Task.FromResult(Decided(before, projekt with { Beteiligte = beteiligte }, "beteiligte",
-                    ("beteiligte", FieldChanges.List(projekt.Beteiligte), FieldChanges.List(beteiligte))));
-            });
-        await ScheduleAsync(result.Body);
-        return result;
-    }
+            "beteiligte",
+            (beteiligte.Length, limits.Value.BeteiligtePerUmsetzungsprojekt, "participants", nameof(Limits.BeteiligtePerUmsetzungsprojekt)),
+            projekt => projekt with { Beteiligte = beteiligte },
+            projekt => FieldChanges.List(projekt.Beteiligte));
 
-    public async Task<Recorded<Umsetzungsprojekt>> SetFinanzierungAsync(WriteCommand command, ImmutableArray<Finanzierung> finanzierungen)
-    {
-        var result = await WriteAsync(
+    public Task<Recorded<Umsetzungsprojekt>> SetFinanzierungAsync(WriteCommand command, ImmutableArray<Finanzierung> finanzierungen) =>
+        ReplaceAsync(
             command,
             UmsetzungsprojektFingerprints.Finanzierung(command.ExpectedVersion, finanzierungen),
             ManagementOnly(command, "set the financing of Umsetzungsprojekte"),
-            before =>
-            {
-                var projekt = Existing(before);
-                EnsureAtMost(finanzierungen.Length, limits.Value.FinanzierungenPerUmsetzungsprojekt, "financing entries", nameof(Limits.FinanzierungenPerUmsetzungsprojekt));
-                return Task.FromResult(Decided(before, projekt with { Finanzierungen = finanzierungen }, "finanzierung",
-                    ("finanzierung", FieldChanges.List(projekt.Finanzierungen), FieldChanges.List(finanzierungen))));
-            });
+            "finanzierung",
+            (finanzierungen.Length, limits.Value.FinanzierungenPerUmsetzungsprojekt, "financing entries", nameof(Limits.FinanzierungenPerUmsetzungsprojekt)),
+            projekt => projekt with { Finanzierungen = finanzierungen },
+            projekt => FieldChanges.List(projekt.Finanzierungen));
+
+    /// <summary>
+    /// A write that replaces one collection of an existing project whole: checked against its limit, recorded as one
+    /// field named like the action, and followed by the reminder's schedule.
+    /// </summary>
+    private async Task<Recorded<Umsetzungsprojekt>> ReplaceAsync(
+        WriteCommand command,
+        long fingerprint,
+        Func<Umsetzungsprojekt?, Task> authorise,
+        string action,
+        (int Count, int Limit, string What, string Setting) size,
+        Func<Umsetzungsprojekt, Umsetzungsprojekt> replace,
+        Func<Umsetzungsprojekt, string> show)
+    {
+        var result = await WriteAsync(command, fingerprint, authorise, before =>
+        {
+            var projekt = Existing(before);
+            EnsureAtMost(size.Count, size.Limit, size.What, size.Setting);
+            var next = replace(projekt);
+            return Task.FromResult(Decided(before, next, action, (action, show(projekt), show(next))));
+        });
         await ScheduleAsync(result.Body);
         return result;
     }
