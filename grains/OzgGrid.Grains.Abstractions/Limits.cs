@@ -31,4 +31,22 @@ public sealed class Limits
 
     /// <summary>IT-Dienstleister registered in all.</summary>
     public int ItDienstleister { get; set; } = 2_000;
+
+    /// <summary>Umsetzungsprojekte defined in all.</summary>
+    public int Umsetzungsprojekte { get; set; } = 5_000;
+
+    /// <summary>OZG-Leistungen and LeiKa-Leistungen one Umsetzungsprojekt bundles (each).</summary>
+    public int LeistungenPerUmsetzungsprojekt { get; set; } = 100;
+
+    /// <summary>Participating organisations of one Umsetzungsprojekt.</summary>
+    public int BeteiligtePerUmsetzungsprojekt { get; set; } = 50;
+
+    /// <summary>Financing entries of one Umsetzungsprojekt.</summary>
+    public int FinanzierungenPerUmsetzungsprojekt { get; set; } = 20;
+
+    /// <summary>Onlinedienste one Umsetzungsprojekt lists as produced.</summary>
+    public int OnlinedienstePerUmsetzungsprojekt { get; set; } = 100;
+
+    /// <summary>Umsetzungsprojekte building one Leistung.</summary>
+    public int UmsetzungsprojektePerLeistung { get; set; } = 50;
 }

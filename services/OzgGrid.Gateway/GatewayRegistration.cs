@@ -107,6 +107,7 @@ public static class GatewayRegistration
         app.MapGrpcService<ItDienstleisterService>();
         app.MapGrpcService<ClusterAdminService>();
         app.MapGrpcService<ProgrammeManagementService>();
+        app.MapGrpcService<UmsetzungsprojektService>();
         app.MapGrpcService<RolloutService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

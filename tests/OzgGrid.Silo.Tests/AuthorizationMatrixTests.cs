@@ -72,6 +72,19 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .ImportKommunenAsync(new ImportKommunenRequest { RequestId = NewId(), Land = "NW" }).ResponseAsync;
         Func<GrpcChannel, Task> listKommunen = channel => new RolloutService.RolloutServiceClient(channel)
             .ListKommunenAsync(new ListKommunenRequest { Land = "NW" }).ResponseAsync;
+        Func<GrpcChannel, Task> defineProjekt = channel => new UmsetzungsprojektService.UmsetzungsprojektServiceClient(channel)
+            .DefineUmsetzungsprojektAsync(new DefineUmsetzungsprojektRequest
+            {
+                ProjektId = $"matrix-{Guid.NewGuid():N}", RequestId = NewId(), Name = "Projekt", OzgIds = { unassigned }, EfaTyp = EfaTyp.KeinEfa,
+                Projektleitung = new Organisation { Art = OrganisationArt.Land, Kennung = "HE" },
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> deferProjekt = channel => new UmsetzungsprojektService.UmsetzungsprojektServiceClient(channel)
+            .DeferProjektPhaseAsync(new DeferProjektPhaseRequest
+            {
+                ProjektId = "matrix-kein-projekt", RequestId = NewId(), Phase = ProjektPhase.Umsetzung, NewPlannedEnd = "2030-01-01", Grund = "Matrix",
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> listProjekte = channel => new UmsetzungsprojektService.UmsetzungsprojektServiceClient(channel)
+            .ListUmsetzungsprojekteAsync(new ListUmsetzungsprojekteRequest()).ResponseAsync;
         Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
         (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
@@ -107,6 +120,13 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("management", management, "status", Status(unassigned), StatusCode.OK),
             ("management", management, "lead", lead, StatusCode.OK),
             ("management", management, "reconcile", reconcile, StatusCode.OK),
+            ("anonymous", anonymous, "list Umsetzungsprojekte", listProjekte, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "list Umsetzungsprojekte", listProjekte, StatusCode.OK),
+            ("monitoring", monitoring, "define an Umsetzungsprojekt", defineProjekt, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "defer an Umsetzungsprojekt", deferProjekt, StatusCode.PermissionDenied),
+            ("dataport", dataport, "define an Umsetzungsprojekt", defineProjekt, StatusCode.PermissionDenied),
+            ("dataport", dataport, "defer an unknown Umsetzungsprojekt", deferProjekt, StatusCode.NotFound),
+            ("management", management, "define an Umsetzungsprojekt", defineProjekt, StatusCode.OK),
         ];
 
         var versionsBefore = await VersionsAsync(assigned, unassigned);

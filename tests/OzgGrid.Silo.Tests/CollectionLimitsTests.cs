@@ -12,6 +12,8 @@ public sealed class CollectionLimitsTests(CollectionLimitsTests.LimitedHost fixt
 {
     private const int Limit = 2;
 
+    private static readonly string[] BeteiligteLaender = ["BY", "BE", "HH"];
+
     private readonly ProgrammeManagementService.ProgrammeManagementServiceClient _client = new(fixture.Host.Channel);
 
     [Fact]
@@ -151,6 +153,43 @@ public sealed class CollectionLimitsTests(CollectionLimitsTests.LimitedHost fixt
         Assert.Equal(Limit, (await registry.ListItDienstleisterAsync(new ListItDienstleisterRequest())).ItDienstleister.Count);
     }
 
+    [Fact]
+    public async Task Umsetzungsprojekte_and_their_collections_stop_at_their_limits()
+    {
+        var projekte = new UmsetzungsprojektService.UmsetzungsprojektServiceClient(fixture.Host.Channel);
+        DefineUmsetzungsprojektRequest Define(params int[] ozgIds) => new()
+        {
+            ProjektId = NewId("projekt"), RequestId = NewId(), Name = "Projekt", OzgIds = { ozgIds },
+            Projektleitung = new Organisation { Art = OrganisationArt.Land, Kennung = "HE" }, EfaTyp = EfaTyp.KeinEfa,
+        };
+        var first = Define(fixture.OzgIds[0]);
+        await projekte.DefineUmsetzungsprojektAsync(first);
+
+        await RefusedAsync(() => projekte.DefineUmsetzungsprojektAsync(Define([.. fixture.OzgIds.Take(Limit + 1)])).ResponseAsync,
+            "LeistungenPerUmsetzungsprojekt", $"would hold {Limit + 1}");
+        await RefusedAsync(() => projekte.SetProjektBeteiligteAsync(new SetProjektBeteiligteRequest
+        {
+            ProjektId = first.ProjektId, RequestId = NewId(),
+            Beteiligte = { BeteiligteLaender.Select(land => new Beteiligung { Organisation = new Organisation { Art = OrganisationArt.Land, Kennung = land }, Rolle = BeteiligungRolle.Interessiert }) },
+        }).ResponseAsync, "BeteiligtePerUmsetzungsprojekt", $"would hold {Limit + 1}");
+        await RefusedAsync(() => projekte.SetProjektFinanzierungAsync(new SetProjektFinanzierungRequest
+        {
+            ProjektId = first.ProjektId, RequestId = NewId(),
+            Finanzierungen = { Enumerable.Range(0, Limit + 1).Select(i => new Finanzierung { Programm = $"P{i}", BetragCent = i, Status = FinanzierungStatus.Beantragt }) },
+        }).ResponseAsync, "FinanzierungenPerUmsetzungsprojekt", $"would hold {Limit + 1}");
+        await RefusedAsync(() => projekte.SetProjektOnlinediensteAsync(new SetProjektOnlinediensteRequest
+        {
+            ProjektId = first.ProjektId, RequestId = NewId(), OnlinedienstIds = { Enumerable.Range(1, Limit + 1).Select(i => $"od-{i}") },
+        }).ResponseAsync, "OnlinedienstePerUmsetzungsprojekt", $"would hold {Limit + 1}");
+        await projekte.DefineUmsetzungsprojektAsync(Define(fixture.OzgIds[0]));
+        await RefusedAsync(() => projekte.DefineUmsetzungsprojektAsync(Define(fixture.OzgIds[1])).ResponseAsync, "Umsetzungsprojekte", $"holds {Limit} of at most {Limit}");
+
+        var changed = first.Clone();
+        (changed.RequestId, changed.Name) = (NewId(), "Umbenannt");
+        var renamed = await projekte.DefineUmsetzungsprojektAsync(changed);
+        Assert.Equal(2, renamed.Projekt.Version);
+    }
+
     private async Task<string> DefineLaborAsync(int themenfeldId)
     {
         var laborId = NewId("labor");
@@ -188,7 +227,12 @@ public sealed class CollectionLimitsTests(CollectionLimitsTests.LimitedHost fixt
 
         public async Task InitializeAsync()
         {
-            string[] limits = ["BlaupausenPerLabor", "TeilnehmerPerLabor", "LaborePerThemenfeld", "KomponentenPerLeistung", "MeilensteinePerLeistung", "Beschluesse", "ItDienstleister"];
+            string[] limits =
+            [
+                "BlaupausenPerLabor", "TeilnehmerPerLabor", "LaborePerThemenfeld", "KomponentenPerLeistung", "MeilensteinePerLeistung", "Beschluesse", "ItDienstleister",
+                "Umsetzungsprojekte", "LeistungenPerUmsetzungsprojekt", "BeteiligtePerUmsetzungsprojekt", "FinanzierungenPerUmsetzungsprojekt",
+                "OnlinedienstePerUmsetzungsprojekt", "UmsetzungsprojektePerLeistung",
+            ];
             _host = await TestHost.StartAsync(ClusterScope.CreateNew(), [.. limits.Select(limit => $"--OzgGrid:Limits:{limit}={Limit}")]);
             var leistungen = new LeistungService.LeistungServiceClient(_host.Channel);
             var listed = await Eventually.ReturnsAsync(

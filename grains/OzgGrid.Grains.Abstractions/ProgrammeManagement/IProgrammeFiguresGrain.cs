@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.Reconciliation;
@@ -23,6 +24,13 @@ public interface IProgrammeFiguresGrain : IGrainWithIntegerKey
 
     /// <param name="stamp">Who made the change reported (the deadline check: <c>ozggrid-fristpruefung</c>), and when.</param>
     Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version, ChangeStamp stamp);
+
+    /// <summary>
+    /// Numbers an event that moves no figure (an Umsetzungsprojekt's change) and passes it on like the others. One-way:
+    /// the record announcing it never waits.
+    /// </summary>
+    [OneWay]
+    Task AnnounceAsync(ProgrammeEvent programmeEvent);
 
     Task<ProgrammeFiguresSnapshot> GetSnapshotAsync();
 

@@ -25,6 +25,10 @@ public sealed record ProgrammeEvent(
     [property: Id(9)] ImmutableArray<Meilenstein> VorherUeberfaellig,
     [property: Id(10)] EfaNachnutzung? Nachnutzung)
 {
+    /// <summary>The Umsetzungsprojekt the event is about (its <see cref="OzgId"/> is then 0); empty for other events.</summary>
+    [Id(25)]
+    public string UmsetzungsprojektId { get; init; } = string.Empty;
+
     /// <summary>
     /// The event is about this Land: a milestone of the Land is (or was) overdue, or the Land builds or reuses the
     /// EfA-Leistung. A monitoring stream filtered by that Land sees it even where the Leistung is not available there.

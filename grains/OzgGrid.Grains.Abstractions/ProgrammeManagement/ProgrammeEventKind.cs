@@ -10,4 +10,13 @@ public enum ProgrammeEventKind
 
     /// <summary>The Leistung has caught up: none of its milestones is overdue any more.</summary>
     NichtMehrUeberfaellig = 3,
+
+    /// <summary>An Umsetzungsprojekt changed (definition, participants, financing, dates, Onlinedienste).</summary>
+    UmsetzungsprojektGeaendert = 30,
+
+    /// <summary>A phase of an Umsetzungsprojekt passed its planned end without ending.</summary>
+    UmsetzungsprojektUeberfaellig = 31,
+
+    /// <summary>An Umsetzungsprojekt has caught up: no phase of it is overdue any more.</summary>
+    UmsetzungsprojektNichtMehrUeberfaellig = 32,
 }

@@ -10,6 +10,7 @@ using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Termine;
+using OzgGrid.Grains.Abstractions.Umsetzungsprojekte;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Grpc;
@@ -35,7 +36,10 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
             ListProgrammeChangesRequest.SubjectOneofCase.NachnutzungOzgId => (Nachnutzung(request.NachnutzungOzgId, "nachnutzung_ozg_id"), $"nachnutzung-{request.NachnutzungOzgId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.MeilensteineOzgId => (Termine(request.MeilensteineOzgId, "meilensteine_ozg_id"), $"meilensteine-{request.MeilensteineOzgId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.BeschlussNummer => (Beschluss(request.BeschlussNummer, "beschluss_nummer"), $"beschluss-{request.BeschlussNummer}"),
-            _ => throw RequestGuard.Invalid("subject", "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id or beschluss_nummer."),
+            ListProgrammeChangesRequest.SubjectOneofCase.UmsetzungsprojektId => (
+                grains.GetGrain<IUmsetzungsprojektGrain>(ProgrammeGuard.Id(request.UmsetzungsprojektId, "umsetzungsprojekt_id")),
+                $"umsetzungsprojekt-{request.UmsetzungsprojektId}"),
+            _ => throw RequestGuard.Invalid("subject", "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer or umsetzungsprojekt_id."),
         };
         var pageSize = RequestGuard.PageSize(request.PageSize);
         var list = $"{ChangesList}-{subject}";

@@ -32,5 +32,6 @@ public static class ProgrammeChangeMapping
         Description = programmeEvent.Description,
         At = Timestamp.FromDateTimeOffset(programmeEvent.At),
         ChangedFigures = { programmeEvent.ChangedFigures.MapToProto() },
+        UmsetzungsprojektId = programmeEvent.UmsetzungsprojektId,
     };
 }

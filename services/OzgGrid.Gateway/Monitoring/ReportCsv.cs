@@ -62,13 +62,13 @@ public static class ReportCsv
     private static IEnumerable<string> VerfuegbarkeitColumns =>
         Enum.GetValues<Grains.Abstractions.Leistungen.Verfuegbarkeit>().Select(v => $"verfuegbarkeit_{SnakeCase(v)}");
 
-    private static string SnakeCase(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    internal static string SnakeCase(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     private static object[] Row(params object[] cells) => cells;
 
     private static T[] Optional<T>(bool present, params T[] cells) => present ? cells : [];
 
-    private static void WriteRows(CsvWriter csv, IEnumerable<string> header, IEnumerable<IEnumerable<object>> rows)
+    internal static void WriteRows(CsvWriter csv, IEnumerable<string> header, IEnumerable<IEnumerable<object>> rows)
     {
         foreach (var column in header)
         {

@@ -18,6 +18,7 @@ using ReflectionApi = Grpc.Reflection.V1.ServerReflection.ServerReflectionBase;
 using ReflectionV1 = Grpc.Reflection.V1.ServerReflection;
 using RolloutApi = OzgGrid.Protos.V1.RolloutService.RolloutServiceBase;
 using ThemenfeldApi = OzgGrid.Protos.V1.ThemenfeldService.ThemenfeldServiceBase;
+using UmsetzungsprojektApi = OzgGrid.Protos.V1.UmsetzungsprojektService.UmsetzungsprojektServiceBase;
 
 namespace OzgGrid.Gateway.Policies;
 
@@ -41,6 +42,7 @@ public static class RpcPolicies
     private static readonly ServiceDescriptor ClusterAdmin = Api.ClusterAdminService.Descriptor;
     private static readonly ServiceDescriptor Programme = Api.ProgrammeManagementService.Descriptor;
     private static readonly ServiceDescriptor Rollout = Api.RolloutService.Descriptor;
+    private static readonly ServiceDescriptor Projekte = Api.UmsetzungsprojektService.Descriptor;
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
@@ -111,6 +113,19 @@ public static class RpcPolicies
         Policy(Rollout, nameof(RolloutApi.GetRollout), Everyone),
         Policy(Rollout, nameof(RolloutApi.ImportKommunen), ManagementOnly, LongRunning),
         Policy(Rollout, nameof(RolloutApi.ListKommunen), Everyone),
+
+        // Umsetzungsprojekte: a project's dates and Onlinedienste may also be written by the IT-Dienstleister leading it,
+        // which the project grain checks.
+        Policy(Projekte, nameof(UmsetzungsprojektApi.DefineUmsetzungsprojekt), ManagementOnly),
+        Policy(Projekte, nameof(UmsetzungsprojektApi.SetProjektBeteiligte), ManagementOnly),
+        Policy(Projekte, nameof(UmsetzungsprojektApi.SetProjektFinanzierung), ManagementOnly),
+        Policy(Projekte, nameof(UmsetzungsprojektApi.SetProjektPhase), Reporters),
+        Policy(Projekte, nameof(UmsetzungsprojektApi.DeferProjektPhase), Reporters),
+        Policy(Projekte, nameof(UmsetzungsprojektApi.SetProjektOnlinedienste), Reporters),
+        Policy(Projekte, nameof(UmsetzungsprojektApi.GetUmsetzungsprojekt), Everyone),
+        Policy(Projekte, nameof(UmsetzungsprojektApi.ListUmsetzungsprojekte), Everyone),
+        Policy(Projekte, nameof(UmsetzungsprojektApi.ListLeistungUmsetzungsprojekte), Everyone),
+        Policy(Projekte, nameof(UmsetzungsprojektApi.ExportUmsetzungsprojektReport), Everyone),
     ];
 
     // ToDictionary throws on a second policy for the same method: that fails at startup too.

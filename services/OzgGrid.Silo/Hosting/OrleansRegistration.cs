@@ -11,6 +11,7 @@ using Orleans.Runtime.Hosting;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.Reconciliation;
+using OzgGrid.Grains.Umsetzungsprojekte;
 
 namespace OzgGrid.Silo.Hosting;
 
@@ -22,12 +23,14 @@ public static class OrleansRegistration
         var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
         var reconciliation = builder.Configuration.GetSection(ReconciliationOptions.Section).Get<ReconciliationOptions>() ?? new();
+        var projekte = builder.Configuration.GetSection(UmsetzungsprojektOptions.Section).Get<UmsetzungsprojektOptions>() ?? new();
 
         builder.UseOrleans(silo =>
         {
-            // Orleans refuses reminder periods under a minute unless told otherwise; a shorter reconciliation is for trying.
-            silo.Configure<ReminderOptions>(options =>
-                options.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(options.MinimumReminderPeriod.Ticks, reconciliation.Period.Ticks)));
+            // Orleans refuses reminder periods under a minute unless told otherwise; a shorter reconciliation or project
+            // check is for trying.
+            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromTicks(
+                Math.Min(options.MinimumReminderPeriod.Ticks, Math.Min(reconciliation.Period.Ticks, projekte.CheckPeriod.Ticks))));
             if (storage.Provider == StorageProvider.Memory)
             {
                 // Nothing is shared without storage, so a memory silo is a cluster of its own.
@@ -86,6 +89,9 @@ public static class OrleansRegistration
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.Configure<Limits>(builder.Configuration.GetSection(Limits.Section));
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
+        builder.Services.AddOptions<UmsetzungsprojektOptions>().Bind(builder.Configuration.GetSection(UmsetzungsprojektOptions.Section))
+            .Validate(options => options.CheckPeriod > TimeSpan.Zero, $"{UmsetzungsprojektOptions.Section}: CheckPeriod must be positive.")
+            .ValidateOnStart();
         builder.Services.AddOptions<ReconciliationOptions>().Bind(builder.Configuration.GetSection(ReconciliationOptions.Section))
             .Validate(options => options.Period > TimeSpan.Zero && options.BatchSize > 0,
                 $"{ReconciliationOptions.Section}: Period must be positive and BatchSize at least 1.")

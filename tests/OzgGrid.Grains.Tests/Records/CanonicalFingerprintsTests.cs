@@ -10,6 +10,7 @@ using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Themenfelder;
+using OzgGrid.Grains.Abstractions.Umsetzungsprojekte;
 using OzgGrid.Grains.Beschluesse;
 using OzgGrid.Grains.Dienstleister;
 using OzgGrid.Grains.Kommunen;
@@ -21,6 +22,7 @@ using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Rollout;
 using OzgGrid.Grains.Termine;
 using OzgGrid.Grains.Themenfelder;
+using OzgGrid.Grains.Umsetzungsprojekte;
 
 namespace OzgGrid.Grains.Tests.Records;
 
@@ -53,6 +55,13 @@ public sealed class CanonicalFingerprintsTests
         { "termine.fristpruefung", -7_432_974_024_076_478_444L },
         { "beschluss.record", -1_982_512_720_683_476_895L },
         { "rollout-entry.report", -4_021_285_160_040_479_608L },
+        { "umsetzungsprojekt.define", 1_406_141_684_495_072_568L },
+        { "umsetzungsprojekt.beteiligte", 902_622_352_184_617_937L },
+        { "umsetzungsprojekt.finanzierung", -2_213_806_460_199_393_322L },
+        { "umsetzungsprojekt.termine", 8_388_095_368_569_865_162L },
+        { "umsetzungsprojekt.verschiebung", 2_061_328_198_982_074_134L },
+        { "umsetzungsprojekt.onlinedienste", 7_530_572_487_513_952_655L },
+        { "umsetzungsprojekt.statuspruefung", -2_849_846_298_158_067_605L },
         { "request-key", 3_327_332_817_239_957_403L },
     };
 
@@ -114,6 +123,15 @@ public sealed class CanonicalFingerprintsTests
             "2022/23", new DateOnly(2022, 6, 30), "Titel", "Text", [new PrioritaetVorgabe(10001, null, Prioritaet.Hoch)],
             [new MeilensteinVorgabe(ImmutableSortedSet.Create(10001), [], Umsetzungsphase.RollOut, string.Empty, true, Day)])),
         "rollout-entry.report" => RolloutEntryGrain.Fingerprint(new RolloutReport("06411000", KommuneVerfuegbarkeit.Online, 2)),
+        "umsetzungsprojekt.define" => UmsetzungsprojektFingerprints.Define(null, new UmsetzungsprojektDefinition(
+            "Elterngeld digital", ImmutableSortedSet.Create(10000), ImmutableSortedSet.Create("99001001000000"),
+            new Organisation(OrganisationArt.ItDienstleister, "dataport"), new FimMethodenexperte("Erika Muster", "FITKO"), EfaTyp.EntwicklungLand)),
+        "umsetzungsprojekt.beteiligte" => UmsetzungsprojektFingerprints.Beteiligte(2, [new Beteiligung(new Organisation(OrganisationArt.Land, "HE"), BeteiligungRolle.Interessiert)]),
+        "umsetzungsprojekt.finanzierung" => UmsetzungsprojektFingerprints.Finanzierung(3, [new Finanzierung("Konjunkturpaket", 250_000_000, FinanzierungStatus.Bewilligt)]),
+        "umsetzungsprojekt.termine" => UmsetzungsprojektFingerprints.Termine(4, new PhasenTermine(ProjektPhase.Pilotierung, Day, Day.AddDays(30), Day, null, 0, string.Empty)),
+        "umsetzungsprojekt.verschiebung" => UmsetzungsprojektFingerprints.Verschiebung(null, ProjektPhase.Umsetzung, null, Day, "Vergabe verzögert"),
+        "umsetzungsprojekt.onlinedienste" => UmsetzungsprojektFingerprints.Onlinedienste(5, ImmutableSortedSet.Create("kita-portal-sh")),
+        "umsetzungsprojekt.statuspruefung" => UmsetzungsprojektFingerprints.Statuspruefung(new ProjektStatus(ProjektPhase.Umsetzung, [ProjektPhase.Konzeption])),
         "request-key" => RequestKeys.Of(new WriteCommand("3f2b-request", null, "fitko")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No example for this kind of write."),
     };

@@ -18,6 +18,9 @@ public sealed class ProgrammeClockFixture : IAsyncLifetime
 
     public TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
+    /// <summary>How often a project checks its status here (by the cluster's time): short, so that a test waits for the reminder.</summary>
+    public static readonly TimeSpan UmsetzungsprojektCheckPeriod = TimeSpan.FromSeconds(2);
+
     public FakeTimeProvider ProgrammeTime { get; } = new(DateTimeOffset.UtcNow);
 
     public DateOnly Today => DateOnly.FromDateTime(ProgrammeTime.GetUtcNow().UtcDateTime);
@@ -26,7 +29,8 @@ public sealed class ProgrammeClockFixture : IAsyncLifetime
     {
         _host = await TestHost.StartAsync(
             ClusterScope.CreateNew(),
-            services => services.Replace(ServiceDescriptor.Singleton(new ProgrammeClock(ProgrammeTime))));
+            services => services.Replace(ServiceDescriptor.Singleton(new ProgrammeClock(ProgrammeTime))),
+            $"--OzgGrid:Umsetzungsprojekte:CheckPeriod={UmsetzungsprojektCheckPeriod}");
         var leistungen = new LeistungService.LeistungServiceClient(Host.Channel);
         var page = await leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 50 });
         foreach (var leistung in page.Leistungen)
