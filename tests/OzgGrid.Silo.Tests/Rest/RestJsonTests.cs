@@ -46,6 +46,17 @@ public sealed class RestJsonTests(GatewayFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_Beschluss_number_keeps_its_slash_in_the_path()
+    {
+        var unknown = await RestCall.SendAsync(_http, HttpMethod.Get, "/v1/beschluesse/2099/99", _management);
+        var malformed = await RestCall.SendAsync(_http, HttpMethod.Get, "/v1/beschluesse/2099", _management);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.Status);
+        Assert.Contains("2022/23", malformed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_write_with_a_request_id_is_applied_once_and_a_replay_gets_the_same_answer()
     {
         var ozgId = fixture.TakeOzgId();
