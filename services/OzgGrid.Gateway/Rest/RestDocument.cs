@@ -13,7 +13,7 @@ namespace OzgGrid.Gateway.Rest;
 
 /// <summary>
 /// The OpenAPI document of the REST/JSON routes (<see cref="DocumentPath"/>), built from the transcoded endpoints by
-/// Microsoft.AspNetCore.Grpc.Swagger (Microsoft.AspNetCore.OpenApi finds no transcoded route), and a page that renders
+/// Microsoft.AspNetCore.Grpc.Swagger (Microsoft.AspNetCore.OpenApi has no support for transcoded routes), and a page that renders
 /// it without anything from outside the silo (<see cref="PagePath"/>).
 /// </summary>
 public static class RestDocument
