@@ -175,5 +175,19 @@ public sealed class RestJsonTests(GatewayFixture fixture) : IDisposable
         Assert.Fail("The stream ended without the change.");
     }
 
+    [Fact]
+    public async Task WatchProgrammeManagement_streams_newline_delimited_JSON_starting_with_a_snapshot()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/programme/changes:watch");
+        request.Headers.Authorization = new("Bearer", _management);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        using var lines = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var first = JsonDocument.Parse(await lines.ReadLineAsync(deadline.Token) ?? "null");
+        Assert.True(first.RootElement.TryGetProperty("snapshot", out _), first.RootElement.ToString());
+    }
+
     public void Dispose() => _http.Dispose();
 }
