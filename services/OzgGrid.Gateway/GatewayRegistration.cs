@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Grpc.AspNetCore.Server.Model;
 using OzgGrid.Gateway.Decoding;
 using OzgGrid.Gateway.Errors;
@@ -12,11 +13,12 @@ using OzgGrid.Gateway.InProcess;
 using OzgGrid.Gateway.Monitoring;
 using OzgGrid.Gateway.ProgrammeManagement;
 using OzgGrid.Gateway.Resilience;
+using OzgGrid.Gateway.Rest;
 using OzgGrid.Gateway.Streams;
 
 namespace OzgGrid.Gateway;
 
-/// <summary>Wires the gRPC gateway into a host: authentication, services, access checks, error mapping, health, reflection.</summary>
+/// <summary>Wires the gRPC gateway into a host: authentication, services (also as REST/JSON), access checks, error mapping, health, reflection.</summary>
 public static class GatewayRegistration
 {
     public const int MaxRequestBytes = 256 * 1024;
@@ -53,7 +55,8 @@ public static class GatewayRegistration
 
             // Every request of the API is small; a large one is an error or an attack.
             options.MaxReceiveMessageSize = MaxRequestBytes;
-        });
+        }).AddJsonTranscoding(RestJson.Configure);
+        services.AddOzgGridRestDocument();
         UseDecodingBinder(services);
         services.Configure<ResilienceOptions>(configuration.GetSection(ResilienceOptions.Section));
         services.AddSingleton<ResilienceInterceptor>();
@@ -96,6 +99,7 @@ public static class GatewayRegistration
     public static WebApplication MapOzgGridGateway(this WebApplication app)
     {
         app.UseSingleMessageFraming(MaxRequestBytes);
+        app.UseRestBodyCheck(MaxRequestBytes);
 
         // Created now, not at the first call, so that it follows every configuration change from the start.
         app.Services.GetRequiredService<SigningKeyRing>();
@@ -111,6 +115,7 @@ public static class GatewayRegistration
         app.MapGrpcService<RolloutService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapOzgGridRestDocument(app.Environment.IsDevelopment());
         return app;
     }
 }

@@ -136,7 +136,9 @@ public sealed class MonitoringServiceTests(GatewayFixture fixture)
     {
         var endpoints = fixture.Host.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
 
-        var watch = endpoints.Select(e => e.Metadata.GetMetadata<Grpc.AspNetCore.Server.GrpcMethodMetadata>())
+        // The gRPC endpoint; the method's REST/JSON route carries the same metadata.
+        var watch = endpoints.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Grpc.JsonTranscoding.GrpcJsonTranscodingMetadata>() is null)
+            .Select(e => e.Metadata.GetMetadata<Grpc.AspNetCore.Server.GrpcMethodMetadata>())
             .Single(m => m?.Method.FullName == "/ozg.v1.MonitoringService/WatchProgramme");
 
         Assert.Same(OzgGrid.Gateway.Monitoring.SharedStreamMessages.Marshaller, ((Method<WatchProgrammeRequest, WatchProgrammeResponse>)watch!.Method).ResponseMarshaller);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using OzgGrid.Gateway.Rest;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Errors;
 using Orleans.Runtime;
@@ -68,6 +69,8 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                 return new RpcException(new Status(StatusCode.InvalidArgument, $"request_id: {reused.Message}"));
             case NotFoundException notFound:
                 return new RpcException(new Status(StatusCode.NotFound, notFound.Message));
+            case VersionConflictException conflict when RestJson.IsTranscoded(context):
+                return RestJson.VersionConflict(context, conflict.CurrentVersion, conflict.Message);
             case VersionConflictException conflict:
                 var trailers = new Metadata { { CurrentVersionTrailer, conflict.CurrentVersion.ToString(CultureInfo.InvariantCulture) } };
                 return new RpcException(new Status(StatusCode.FailedPrecondition, conflict.Message), trailers);

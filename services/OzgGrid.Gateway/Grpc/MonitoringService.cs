@@ -3,6 +3,7 @@ using Grpc.Core;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Gateway.Monitoring;
 using OzgGrid.Gateway.Reports;
+using OzgGrid.Gateway.Rest;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Catalog;
 using OzgGrid.Grains.Abstractions.Leistungen;
@@ -51,7 +52,7 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, Shutd
         }
 
         await streams.RunAsync(
-            token => watch.RunAsync(filter, resumeAfter, request.Batched, responseStream, context.GetHttpContext(), token),
+            token => watch.RunAsync(filter, resumeAfter, request.Batched, RestJson.StreamWriter(responseStream, context), context.GetHttpContext(), token),
             context,
             "reconnect with resume_cursor = the cursor of the last message, to another silo, to continue without a gap.");
     }

@@ -11,6 +11,9 @@ namespace OzgGrid.Gateway.Grpc;
 /// </summary>
 public static class MonitoringServiceBinding
 {
+    /// <summary>JSON transcoding reads the service's <c>google.api.http</c> routes from here (beside <see cref="BindService"/>).</summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => Protos.V1.MonitoringService.Descriptor;
+
     /// <summary>grpc-dotnet calls this without an instance and finds each method's implementation on <see cref="MonitoringService"/> by name.</summary>
     public static void BindService(ServiceBinderBase binder, MonitoringService? service)
     {
