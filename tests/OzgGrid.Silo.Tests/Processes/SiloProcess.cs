@@ -80,7 +80,17 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var silo = new SiloProcess(process, grpcPort, siloPort);
-        await Eventually.ReturnsAsync(silo.IsServingAsync, serving => serving || process.HasExited, $"the silo on port {grpcPort} to serve", TimeSpan.FromSeconds(60));
+        try
+        {
+            await Eventually.ReturnsAsync(silo.IsServingAsync, serving => serving || process.HasExited, $"the silo on port {grpcPort} to serve", TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            // Nobody holds a silo that never served: it must not outlive the test run.
+            await silo.DisposeAsync();
+            throw;
+        }
+
         return process.HasExited ? throw new InvalidOperationException($"The silo on port {grpcPort} exited with {process.ExitCode}.") : silo;
     }
 
