@@ -1,4 +1,5 @@
 using OzgGrid.Silo;
+using OzgGrid.Silo.Postgres;
 using OzgGrid.Silo.Tls;
 using OzgGrid.Silo.Tokens;
 
@@ -10,6 +11,11 @@ if (args.Length > 0 && args[0] == IssueTokenCommand.Name)
 if (args.Length > 0 && args[0] == SelfSignedCertificateCommand.Name)
 {
     return SelfSignedCertificateCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == DbInitCommand.Name)
+{
+    return await DbInitCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
 await OzgGridHost.Build(args).RunAsync();

@@ -5,7 +5,8 @@ using OzgGrid.Silo.Tests.Hosting;
 namespace OzgGrid.Silo.Tests;
 
 /// <summary>
-/// docker-compose.yml, validated by Debian's docker-compose (`./ozg test` installs it; no Docker engine is needed):
+/// docker-compose.yml and its PostgreSQL variant docker-compose.postgres.yml, validated by Debian's docker-compose
+/// (`./ozg test` installs it; no Docker engine is needed):
 /// it must parse, scale, keep the defaults of `./ozg run`, and follow the defaults outside Development (TLS, storage
 /// unpublished under the operator's key).
 /// </summary>
@@ -14,6 +15,8 @@ public sealed class DockerComposeTests
     private const string SigningKey = "dGVzdC1rZXktZm9yLWNvbXBvc2UtdmFsaWRhdGlvbi0wMQ==";
     private const string StorageKey = "c3RvcmFnZS1rZXktZm9yLWNvbXBvc2UtdmFsaWRhdGlvbg==";
     private const string TlsDirectory = "/etc/ozggrid-test-tls";
+    private const string DatabasePassword = "ZGF0YWJhc2UtcGFzc3dvcmQtZm9yLXRlc3Rz";
+    private const string PostgresComposeFile = "docker-compose.postgres.yml";
 
     /// <summary>Azurite's well-known development key: public, so it must not guard a deployment's storage.</summary>
     private const string PublicAzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -73,6 +76,27 @@ public sealed class DockerComposeTests
         Assert.Contains("OZGGRID_STORAGE_KEY", error);
     }
 
+    [Fact]
+    public async Task The_PostgreSQL_variant_is_valid_keeps_the_database_unpublished_and_needs_the_operator_s_password()
+    {
+        (string Name, string? Value)[] withPassword = [.. Operator, ("OZGGRID_DB_PASSWORD", DatabasePassword)];
+        var (valid, config, _) = await ComposeFileAsync(PostgresComposeFile, withPassword, "config");
+        var (withoutPassword, _, error) = await ComposeFileAsync(PostgresComposeFile, Operator, "config", "-q");
+
+        Assert.True(valid, config);
+        var silo = Service(config, "silo");
+        Assert.DoesNotContain("ports:", Service(config, "postgres"));
+        Assert.DoesNotContain("  azurite:", config);
+        Assert.Contains("OzgGrid__Storage__Provider: Postgres", silo);
+        Assert.Contains($"OzgGrid__Storage__PostgresConnectionString: Host=postgres;Port=5432;Database=ozggrid;Username=ozggrid;Password={DatabasePassword}", silo);
+        Assert.Contains($"POSTGRES_PASSWORD: {DatabasePassword}", Service(config, "postgres"));
+        Assert.Contains("ASPNETCORE_ENVIRONMENT: Production", silo);
+        Assert.Contains($"Kestrel__Endpoints__Grpc__Url: https://0.0.0.0:{DefaultGrpcPort()}", silo);
+        Assert.Contains("condition: service_healthy", silo);
+        Assert.False(withoutPassword);
+        Assert.Contains("OZGGRID_DB_PASSWORD", error);
+    }
+
     private static (string Name, string? Value)[] Without(string name) =>
         [.. Operator.Select(variable => variable.Name == name ? (variable.Name, null) : variable)];
 
@@ -92,7 +116,10 @@ public sealed class DockerComposeTests
         return new Uri(url).Port;
     }
 
-    private static async Task<(bool Succeeded, string Output, string Error)> ComposeAsync((string Name, string? Value)[] variables, params string[] arguments)
+    private static Task<(bool Succeeded, string Output, string Error)> ComposeAsync((string Name, string? Value)[] variables, params string[] arguments) =>
+        ComposeFileAsync("docker-compose.yml", variables, arguments);
+
+    private static async Task<(bool Succeeded, string Output, string Error)> ComposeFileAsync(string file, (string Name, string? Value)[] variables, params string[] arguments)
     {
         var start = new ProcessStartInfo("docker-compose")
         {
@@ -101,7 +128,7 @@ public sealed class DockerComposeTests
             RedirectStandardError = true,
         };
         start.ArgumentList.Add("-f");
-        start.ArgumentList.Add("docker-compose.yml");
+        start.ArgumentList.Add(file);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -12,6 +12,7 @@ using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.Reconciliation;
 using OzgGrid.Grains.Umsetzungsprojekte;
+using OzgGrid.Silo.Postgres;
 
 namespace OzgGrid.Silo.Hosting;
 
@@ -24,6 +25,11 @@ public static class OrleansRegistration
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
         var reconciliation = builder.Configuration.GetSection(ReconciliationOptions.Section).Get<ReconciliationOptions>() ?? new();
         var projekte = builder.Configuration.GetSection(UmsetzungsprojektOptions.Section).Get<UmsetzungsprojektOptions>() ?? new();
+
+        if (storage.Provider == StorageProvider.Postgres)
+        {
+            builder.Services.AddPostgresSchemaStartup(storage);
+        }
 
         builder.UseOrleans(silo =>
         {
@@ -43,23 +49,17 @@ public static class OrleansRegistration
 
                 silo.UseInMemoryReminderService();
             }
+            else if (storage.Provider == StorageProvider.Postgres)
+            {
+                ConfigureCluster(silo, cluster);
+                silo.UsePostgresStorage(storage);
+            }
             else
             {
                 // Membership in the same account as the state: silo processes with the same ClusterId form one cluster.
                 silo.UseAzureStorageClustering(options =>
                     options.TableServiceClient = new TableServiceClient(storage.ConnectionString, FailFast(new TableClientOptions())));
-                silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
-                {
-                    options.ClusterId = cluster.ClusterId;
-                    options.ServiceId = cluster.ServiceId;
-                });
-                var advertised = AdvertisedAddress(cluster.AdvertisedAddress);
-                silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
-                silo.Configure<ClusterMembershipOptions>(options =>
-                {
-                    options.ProbeTimeout = cluster.ProbeTimeout;
-                    options.NumMissedProbesLimit = cluster.MissedProbesLimit;
-                });
+                ConfigureCluster(silo, cluster);
 
                 // Orleans' own binary format: compact, and versioned by the [Id]s of the state types
                 // (the JSON default cannot read immutable collections back).
@@ -98,6 +98,23 @@ public static class OrleansRegistration
             .ValidateOnStart();
         builder.Services.AddHostedService<ReconciliationSchedule>();
         return builder;
+    }
+
+    /// <summary>Silo processes of one ClusterId that share a store form one cluster.</summary>
+    private static void ConfigureCluster(ISiloBuilder silo, ClusterOptions cluster)
+    {
+        silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = cluster.ServiceId;
+        });
+        var advertised = AdvertisedAddress(cluster.AdvertisedAddress);
+        silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+        silo.Configure<ClusterMembershipOptions>(options =>
+        {
+            options.ProbeTimeout = cluster.ProbeTimeout;
+            options.NumMissedProbesLimit = cluster.MissedProbesLimit;
+        });
     }
 
     private static IPAddress AdvertisedAddress(string setting)

@@ -4,4 +4,5 @@ public enum StorageProvider
 {
     AzureStorage = 1,
     Memory = 2,
+    Postgres = 3,
 }

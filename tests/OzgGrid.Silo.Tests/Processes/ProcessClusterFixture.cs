@@ -4,14 +4,26 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Processes;
 
-/// <summary>Silo processes of one cluster on an Azurite of their own, which the tests may stop and start again.</summary>
-public sealed class ProcessClusterFixture : IAsyncLifetime
+/// <summary>
+/// Silo processes of one cluster on a store of their own (an Azurite, which the tests may stop and start again), or,
+/// in a subclass, on the store it passes (<see cref="PostgresProcessClusterFixture"/>).
+/// </summary>
+public class ProcessClusterFixture : IAsyncLifetime
 {
-    private OwnAzurite? _azurite;
+    private readonly Func<Task<IClusterStore>> _startStore;
+    private IClusterStore? _store;
+
+    public ProcessClusterFixture()
+        : this(AzuriteClusterStore.StartAsync)
+    {
+    }
+
+    /// <summary>xunit wants one public constructor: subclasses on another store pass theirs here.</summary>
+    protected ProcessClusterFixture(Func<Task<IClusterStore>> startStore) => _startStore = startStore;
 
     public ClusterScope Scope { get; } = ClusterScope.CreateNew();
 
-    public OwnAzurite Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
+    public IClusterStore Store => _store ?? throw new InvalidOperationException("The store has not started.");
 
     public List<SiloProcess> Silos { get; } = [];
 
@@ -19,21 +31,18 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await OwnAzurite.StartAsync();
-
-        // The first silo imports the catalogue; the others join once it has.
-        Silos.Add(await SiloProcess.StartAsync(Scope, Azurite.ConnectionString));
-        Silos.AddRange(await Task.WhenAll(SiloProcess.StartAsync(Scope, Azurite.ConnectionString), SiloProcess.StartAsync(Scope, Azurite.ConnectionString)));
+        _store = await _startStore();
+        await StartThreeSilosAsync();
     }
 
     public async Task<SiloProcess> AddSiloAsync()
     {
-        var silo = await SiloProcess.StartAsync(Scope, Azurite.ConnectionString);
+        var silo = await SiloProcess.StartAsync(Scope, Store.Settings);
         Silos.Add(silo);
         return silo;
     }
 
-    /// <summary>Stops every silo and Azurite as an operator would, then starts Azurite and three silos again.</summary>
+    /// <summary>Stops every silo and the store as an operator would, then starts the store and three silos again.</summary>
     public async Task RestartEverythingAsync()
     {
         await Task.WhenAll(Silos.Where(s => !s.HasExited).Select(s => s.StopAsync()));
@@ -43,10 +52,15 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
         }
 
         Silos.Clear();
-        await Azurite.StopAsync();
-        await Azurite.StartAgainAsync();
-        Silos.Add(await SiloProcess.StartAsync(Scope, Azurite.ConnectionString));
-        Silos.AddRange(await Task.WhenAll(SiloProcess.StartAsync(Scope, Azurite.ConnectionString), SiloProcess.StartAsync(Scope, Azurite.ConnectionString)));
+        await Store.RestartAsync();
+        await StartThreeSilosAsync();
+    }
+
+    /// <summary>The first silo imports the catalogue; the others join once it has.</summary>
+    private async Task StartThreeSilosAsync()
+    {
+        Silos.Add(await SiloProcess.StartAsync(Scope, Store.Settings));
+        Silos.AddRange(await Task.WhenAll(SiloProcess.StartAsync(Scope, Store.Settings), SiloProcess.StartAsync(Scope, Store.Settings)));
     }
 
     /// <summary>A channel balanced over the silos still running.</summary>
@@ -61,9 +75,9 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
             await silo.DisposeAsync();
         }
 
-        if (_azurite is not null)
+        if (_store is not null)
         {
-            await _azurite.DisposeAsync();
+            await _store.DisposeAsync();
         }
     }
 }

@@ -26,8 +26,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a silo of the cluster <paramref name="scope"/> on storage <paramref name="connectionString"/> and waits until it serves.</summary>
-    public static async Task<SiloProcess> StartAsync(ClusterScope scope, string connectionString)
+    /// <summary>Starts a silo of the cluster <paramref name="scope"/> on the store of <paramref name="storeSettings"/> and waits until it serves.</summary>
+    public static async Task<SiloProcess> StartAsync(ClusterScope scope, IReadOnlyList<string> storeSettings)
     {
         var grpcPort = FreePort.Next();
         var siloPort = FreePort.Next();
@@ -42,7 +42,6 @@ public sealed class SiloProcess : IAsyncDisposable
                 $"--OzgGrid:Cluster:SiloPort={siloPort}",
                 $"--OzgGrid:Cluster:ServiceId={scope.ServiceId}",
                 $"--OzgGrid:Cluster:ClusterId={scope.ServiceId}",
-                $"--OzgGrid:Storage:ConnectionString={connectionString}",
                 $"--OzgGrid:Storage:TableName={scope.TableName}",
                 $"--OzgGrid:Storage:BlobContainer={scope.BlobContainer}",
                 $"--OzgGrid:Auth:Issuer={scope.Auth.Issuer}",
@@ -56,6 +55,11 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var setting in storeSettings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         // OZGGRID_TEST_SILO_LOG_DIR keeps each silo's console output (warnings and errors) for a post-mortem.
         var logDirectory = Environment.GetEnvironmentVariable("OZGGRID_TEST_SILO_LOG_DIR");
@@ -76,7 +80,17 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var silo = new SiloProcess(process, grpcPort, siloPort);
-        await Eventually.ReturnsAsync(silo.IsServingAsync, serving => serving || process.HasExited, $"the silo on port {grpcPort} to serve", TimeSpan.FromSeconds(60));
+        try
+        {
+            await Eventually.ReturnsAsync(silo.IsServingAsync, serving => serving || process.HasExited, $"the silo on port {grpcPort} to serve", TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            // Nobody holds a silo that never served: it must not outlive the test run.
+            await silo.DisposeAsync();
+            throw;
+        }
+
         return process.HasExited ? throw new InvalidOperationException($"The silo on port {grpcPort} exited with {process.ExitCode}.") : silo;
     }
 
