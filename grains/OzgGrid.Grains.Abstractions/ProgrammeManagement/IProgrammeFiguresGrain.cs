@@ -24,6 +24,13 @@ public interface IProgrammeFiguresGrain : IGrainWithIntegerKey
     /// <param name="stamp">Who made the change reported (the deadline check: <c>ozggrid-fristpruefung</c>), and when.</param>
     Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version, ChangeStamp stamp);
 
+    /// <summary>
+    /// Numbers and announces an event of a record that moves no figure (an Onlinedienst changed; <c>OzgId</c> 0), to the
+    /// same watchers and in the same sequence as the figures' events. One-way: the record never waits for it.
+    /// </summary>
+    [Orleans.Concurrency.OneWay]
+    Task AnnounceAsync(ProgrammeEvent unnumbered);
+
     Task<ProgrammeFiguresSnapshot> GetSnapshotAsync();
 
     Task<NachnutzungReport> GetNachnutzungReportAsync();

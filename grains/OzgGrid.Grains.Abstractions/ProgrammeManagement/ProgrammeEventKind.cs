@@ -10,4 +10,7 @@ public enum ProgrammeEventKind
 
     /// <summary>The Leistung has caught up: none of its milestones is overdue any more.</summary>
     NichtMehrUeberfaellig = 3,
+
+    /// <summary>An Onlinedienst was registered or changed (its details, a rating, its Einsatzgebiet, its publication).</summary>
+    OnlinedienstGeaendert = 20,
 }

@@ -89,7 +89,8 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
             // Each Leistung is read as it is now, under the gate so that events are taken in the order they arrive (the
             // Leistung never waits for this grain): its milestone record checks on the Leistung's own notice, which can
             // arrive before the Leistung's change came through a silo's batcher, and the event shows the newer status.
-            var read = await Task.WhenAll(events.Select(e => e.OzgId).Distinct()
+            // (An event about no Leistung, OzgId 0, such as an Onlinedienst's, only moves the numbering on.)
+            var read = await Task.WhenAll(events.Select(e => e.OzgId).Where(ozgId => ozgId > 0).Distinct()
                 .Select(ozgId => GrainFactory.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync()));
             lastTaken = _programmeFigures.Sequence;
             var (published, afterGap) = _programmeFigures.Take(events, ozgId => Newest(_tally.Find(ozgId), read.FirstOrDefault(l => l?.OzgId == ozgId)), _sequence);

@@ -8,6 +8,7 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Protos.V1;
@@ -35,7 +36,8 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
             ListProgrammeChangesRequest.SubjectOneofCase.NachnutzungOzgId => (Nachnutzung(request.NachnutzungOzgId, "nachnutzung_ozg_id"), $"nachnutzung-{request.NachnutzungOzgId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.MeilensteineOzgId => (Termine(request.MeilensteineOzgId, "meilensteine_ozg_id"), $"meilensteine-{request.MeilensteineOzgId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.BeschlussNummer => (Beschluss(request.BeschlussNummer, "beschluss_nummer"), $"beschluss-{request.BeschlussNummer}"),
-            _ => throw RequestGuard.Invalid("subject", "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id or beschluss_nummer."),
+            ListProgrammeChangesRequest.SubjectOneofCase.OnlinedienstId => (Onlinedienst(request.OnlinedienstId), $"onlinedienst-{request.OnlinedienstId}"),
+            _ => throw RequestGuard.Invalid("subject", "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer or onlinedienst_id."),
         };
         var pageSize = RequestGuard.PageSize(request.PageSize);
         var list = $"{ChangesList}-{subject}";
@@ -63,6 +65,9 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
     private ITermineGrain Termine(int ozgId, string field = "ozg_id") => grains.GetGrain<ITermineGrain>(RequestGuard.OzgId(ozgId, field));
 
     private IBeschlussGrain Beschluss(string nummer, string field) => grains.GetGrain<IBeschlussGrain>(ProgrammeGuard.BeschlussNummer(nummer, field));
+
+    private IOnlinedienstGrain Onlinedienst(string onlinedienstId) =>
+        grains.GetGrain<IOnlinedienstGrain>(ProgrammeGuard.Id(onlinedienstId, "onlinedienst_id"));
 
     private IProgrammeFiguresGrain Figures() => grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);
 }
