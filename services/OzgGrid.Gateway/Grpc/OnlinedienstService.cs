@@ -13,7 +13,7 @@ namespace OzgGrid.Gateway.Grpc;
 /// The Onlinedienst API: its writes here, its reads in <c>OnlinedienstService.Reads.cs</c>. Who may write an
 /// Onlinedienst (the programme management, or its Anbieter) the grain decides.
 /// </summary>
-public sealed partial class OnlinedienstService(IGrainFactory grains, ReifegradModelle modelle)
+public sealed partial class OnlinedienstService(IGrainFactory grains, ReifegradModelle modelle, TimeProvider clock)
     : Protos.V1.OnlinedienstService.OnlinedienstServiceBase
 {
     public override async Task<RegisterOnlinedienstResponse> RegisterOnlinedienst(RegisterOnlinedienstRequest request, ServerCallContext context)

@@ -124,6 +124,7 @@ public static class RpcPolicies
         Policy(Onlinedienste, nameof(OnlinedienstApi.ListOnlinedienste), Everyone),
         Policy(Onlinedienste, nameof(OnlinedienstApi.ListLeistungOnlinedienste), Everyone),
         Policy(Onlinedienste, nameof(OnlinedienstApi.GetReifegradBlocker), Everyone),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.ExportOnlinedienstReport), Everyone),
     ];
 
     // ToDictionary throws on a second policy for the same method: that fails at startup too.
