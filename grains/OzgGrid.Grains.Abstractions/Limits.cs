@@ -49,4 +49,22 @@ public sealed class Limits
 
     /// <summary>Umsetzungsprojekte building one Leistung.</summary>
     public int UmsetzungsprojektePerLeistung { get; set; } = 50;
+
+    /// <summary>Onlinedienste registered in all.</summary>
+    public int Onlinedienste { get; set; } = 5_000;
+
+    /// <summary>Onlinedienste listed under one OZG-Leistung.</summary>
+    public int OnlinediensteProLeistung { get; set; } = 500;
+
+    /// <summary>LeiKa-Leistungen one Onlinedienst implements (each with its ratings).</summary>
+    public int LeistungenProOnlinedienst { get; set; } = 200;
+
+    /// <summary>Fachverfahren of one Onlinedienst.</summary>
+    public int FachverfahrenProOnlinedienst { get; set; } = 50;
+
+    /// <summary>Portale one Onlinedienst is listed in.</summary>
+    public int PortaleProOnlinedienst { get; set; } = 50;
+
+    /// <summary>Kommunen listed in one Onlinedienst's Einsatzgebiet, all Länder together.</summary>
+    public int KommunenProOnlinedienst { get; set; } = 2_000;
 }

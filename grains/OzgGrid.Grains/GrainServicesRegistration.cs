@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Kommunen;
 using OzgGrid.Grains.Monitoring;
+using OzgGrid.Grains.Onlinedienste;
 using OzgGrid.Grains.ProgrammeManagement;
 using OzgGrid.Grains.Reconciliation;
 using OzgGrid.Grains.Records;
+using OzgGrid.Grains.Reifegradmodelle;
 
 namespace OzgGrid.Grains;
 
@@ -19,6 +21,8 @@ public static class GrainServicesRegistration
         services.TryAddSingleton(provider => new ProgrammeClock(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<VersionedRecords>();
         services.AddSingleton<CatalogImporter>();
+        services.AddSingleton<LeikaKeys>();
+        services.TryAddSingleton(_ => ReifegradCsvReader.ReadDirectory(ReifegradCsvReader.ShippedDirectory));
         services.AddSingleton<KommunenImporter>();
         services.AddSingleton<MonitoringHub>();
         services.AddHostedService<MonitoringHubRegistration>();

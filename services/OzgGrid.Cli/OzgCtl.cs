@@ -16,6 +16,7 @@ public static class OzgCtl
             WatchCommand.Create(console),
             ReportCommand.Create(console),
             ProjektCommands.Create(console),
+            OnlinedienstCommands.Create(console),
             ClusterCommand.Create(console),
         };
         foreach (var option in GlobalOptions.All)

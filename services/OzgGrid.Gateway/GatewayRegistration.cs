@@ -113,6 +113,7 @@ public static class GatewayRegistration
         app.MapGrpcService<ProgrammeManagementService>();
         app.MapGrpcService<UmsetzungsprojektService>();
         app.MapGrpcService<RolloutService>();
+        app.MapGrpcService<OnlinedienstService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOzgGridRestDocument(app.Environment.IsDevelopment());

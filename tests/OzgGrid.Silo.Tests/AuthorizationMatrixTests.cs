@@ -85,6 +85,20 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             }).ResponseAsync;
         Func<GrpcChannel, Task> listProjekte = channel => new UmsetzungsprojektService.UmsetzungsprojektServiceClient(channel)
             .ListUmsetzungsprojekteAsync(new ListUmsetzungsprojekteRequest()).ResponseAsync;
+        var onlinedienstId = $"od-matrix-{Guid.NewGuid():N}"[..30];
+        await new OnlinedienstService.OnlinedienstServiceClient(management).RegisterOnlinedienstAsync(new RegisterOnlinedienstRequest
+        {
+            OnlinedienstId = onlinedienstId, RequestId = NewId(), Name = "Matrix", Url = "https://matrix.example.org", AnbieterId = KnownData.Dataport,
+        });
+        Func<string, Func<GrpcChannel, Task>> registerOnlinedienst = anbieter => channel => new OnlinedienstService.OnlinedienstServiceClient(channel)
+            .RegisterOnlinedienstAsync(new RegisterOnlinedienstRequest
+            {
+                OnlinedienstId = $"od-matrix-{Guid.NewGuid():N}"[..30], RequestId = NewId(), Name = "Matrix", Url = "https://matrix.example.org", AnbieterId = anbieter,
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> publishOnlinedienst = channel => new OnlinedienstService.OnlinedienstServiceClient(channel)
+            .PublishOnlinedienstAsync(new PublishOnlinedienstRequest { OnlinedienstId = onlinedienstId, RequestId = NewId(), Veroeffentlicht = true }).ResponseAsync;
+        Func<GrpcChannel, Task> readOnlinedienst = channel => new OnlinedienstService.OnlinedienstServiceClient(channel)
+            .GetOnlinedienstAsync(new GetOnlinedienstRequest { OnlinedienstId = onlinedienstId }).ResponseAsync;
         Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
         (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
@@ -117,6 +131,14 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("dataport", dataport, "report rollout in a Land it does not serve", reportRollout, StatusCode.PermissionDenied),
             ("dataport", dataport, "import Kommunen", importKommunen, StatusCode.PermissionDenied),
             ("anonymous", anonymous, "read rollout", readRollout, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "register an Onlinedienst", registerOnlinedienst(KnownData.Dataport), StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "publish an Onlinedienst", publishOnlinedienst, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "read an Onlinedienst", readOnlinedienst, StatusCode.OK),
+            ("anonymous", anonymous, "read an Onlinedienst", readOnlinedienst, StatusCode.Unauthenticated),
+            ("dataport", dataport, "register an Onlinedienst of another Anbieter", registerOnlinedienst("ekom21"), StatusCode.PermissionDenied),
+            ("dataport", dataport, "publish the Onlinedienst it offers", publishOnlinedienst, StatusCode.OK),
+            ("unregistered IT-Dienstleister", ghost, "publish an Onlinedienst", publishOnlinedienst, StatusCode.PermissionDenied),
+            ("management", management, "register an Onlinedienst", registerOnlinedienst(KnownData.Dataport), StatusCode.OK),
             ("management", management, "status", Status(unassigned), StatusCode.OK),
             ("management", management, "lead", lead, StatusCode.OK),
             ("management", management, "reconcile", reconcile, StatusCode.OK),

@@ -9,6 +9,12 @@ public static class IdSets
     /// <summary>The components one Leistung uses; kept by the components.</summary>
     public static string KomponentenOf(int ozgId) => $"leistung-komponenten/{ozgId}";
 
+    /// <summary>Every registered Onlinedienst; kept by the Onlinedienste.</summary>
+    public const string Onlinedienste = "onlinedienste";
+
+    /// <summary>The Onlinedienste implementing one OZG-Leistung (through one of its LeiKa-Leistungen); kept by the Onlinedienste.</summary>
+    public static string OnlinediensteOf(int ozgId) => $"leistung-onlinedienste/{ozgId}";
+
     /// <summary>The Digitalisierungslabore of one Themenfeld; kept by the labs.</summary>
     public static string LaboreOf(int themenfeldId) => $"themenfeld-labore/{themenfeldId}";
 }

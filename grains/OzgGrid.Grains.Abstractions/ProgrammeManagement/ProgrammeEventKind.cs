@@ -11,6 +11,9 @@ public enum ProgrammeEventKind
     /// <summary>The Leistung has caught up: none of its milestones is overdue any more.</summary>
     NichtMehrUeberfaellig = 3,
 
+    /// <summary>An Onlinedienst was registered or changed (its details, a rating, its Einsatzgebiet, its publication).</summary>
+    OnlinedienstGeaendert = 20,
+
     /// <summary>An Umsetzungsprojekt changed (definition, participants, financing, dates, Onlinedienste).</summary>
     UmsetzungsprojektGeaendert = 30,
 

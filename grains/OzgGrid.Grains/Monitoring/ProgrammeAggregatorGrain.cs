@@ -89,7 +89,7 @@ public sealed class ProgrammeAggregatorGrain : Grain, IProgrammeAggregatorGrain,
             // Each Leistung is read as it is now, under the gate so that events are taken in the order they arrive (the
             // Leistung never waits for this grain): its milestone record checks on the Leistung's own notice, which can
             // arrive before the Leistung's change came through a silo's batcher, and the event shows the newer status.
-            // An event about no Leistung (OZG-ID 0: an Umsetzungsprojekt's) is only numbered; nothing is read for it.
+            // An event about no Leistung (OZG-ID 0: an Umsetzungsprojekt's or an Onlinedienst's) is only numbered; nothing is read for it.
             var read = await Task.WhenAll(events.Select(e => e.OzgId).Where(ozgId => ozgId > 0).Distinct()
                 .Select(ozgId => GrainFactory.GetGrain<ILeistungGrain>(ozgId).GetSummaryAsync()));
             lastTaken = _programmeFigures.Sequence;

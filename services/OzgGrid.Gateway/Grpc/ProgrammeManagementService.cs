@@ -8,6 +8,7 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Umsetzungsprojekte;
@@ -39,7 +40,8 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
             ListProgrammeChangesRequest.SubjectOneofCase.UmsetzungsprojektId => (
                 grains.GetGrain<IUmsetzungsprojektGrain>(ProgrammeGuard.Id(request.UmsetzungsprojektId, "umsetzungsprojekt_id")),
                 $"umsetzungsprojekt-{request.UmsetzungsprojektId}"),
-            _ => throw RequestGuard.Invalid("subject", "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer or umsetzungsprojekt_id."),
+            ListProgrammeChangesRequest.SubjectOneofCase.OnlinedienstId => (Onlinedienst(request.OnlinedienstId), $"onlinedienst-{request.OnlinedienstId}"),
+            _ => throw RequestGuard.Invalid("subject", "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, umsetzungsprojekt_id or onlinedienst_id."),
         };
         var pageSize = RequestGuard.PageSize(request.PageSize);
         var list = $"{ChangesList}-{subject}";
@@ -67,6 +69,9 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
     private ITermineGrain Termine(int ozgId, string field = "ozg_id") => grains.GetGrain<ITermineGrain>(RequestGuard.OzgId(ozgId, field));
 
     private IBeschlussGrain Beschluss(string nummer, string field) => grains.GetGrain<IBeschlussGrain>(ProgrammeGuard.BeschlussNummer(nummer, field));
+
+    private IOnlinedienstGrain Onlinedienst(string onlinedienstId) =>
+        grains.GetGrain<IOnlinedienstGrain>(ProgrammeGuard.Id(onlinedienstId, "onlinedienst_id"));
 
     private IProgrammeFiguresGrain Figures() => grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);
 }

@@ -11,6 +11,7 @@ using HealthApi = Grpc.Health.V1.Health.HealthBase;
 using ItDienstleisterApi = OzgGrid.Protos.V1.ItDienstleisterService.ItDienstleisterServiceBase;
 using LeistungApi = OzgGrid.Protos.V1.LeistungService.LeistungServiceBase;
 using MonitoringApi = OzgGrid.Protos.V1.MonitoringService.MonitoringServiceBase;
+using OnlinedienstApi = OzgGrid.Protos.V1.OnlinedienstService.OnlinedienstServiceBase;
 using ProgrammeApi = OzgGrid.Protos.V1.ProgrammeManagementService.ProgrammeManagementServiceBase;
 using ReflectionAlpha = Grpc.Reflection.V1Alpha.ServerReflection;
 using ReflectionAlphaApi = Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionBase;
@@ -43,6 +44,7 @@ public static class RpcPolicies
     private static readonly ServiceDescriptor Programme = Api.ProgrammeManagementService.Descriptor;
     private static readonly ServiceDescriptor Rollout = Api.RolloutService.Descriptor;
     private static readonly ServiceDescriptor Projekte = Api.UmsetzungsprojektService.Descriptor;
+    private static readonly ServiceDescriptor Onlinedienste = Api.OnlinedienstService.Descriptor;
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
@@ -126,6 +128,18 @@ public static class RpcPolicies
         Policy(Projekte, nameof(UmsetzungsprojektApi.ListUmsetzungsprojekte), Everyone),
         Policy(Projekte, nameof(UmsetzungsprojektApi.ListLeistungUmsetzungsprojekte), Everyone),
         Policy(Projekte, nameof(UmsetzungsprojektApi.ExportUmsetzungsprojektReport), Everyone),
+
+        // Onlinedienste: an IT-Dienstleister writes only those it offers (as Anbieter), which the grain checks.
+        Policy(Onlinedienste, nameof(OnlinedienstApi.RegisterOnlinedienst), Reporters),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.SetOnlinedienstDetails), Reporters),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.RateOnlinedienstLeistung), Reporters),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.SetOnlinedienstEinsatzgebiet), Reporters),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.PublishOnlinedienst), Reporters),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.GetOnlinedienst), Everyone),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.ListOnlinedienste), Everyone),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.ListLeistungOnlinedienste), Everyone),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.GetReifegradBlocker), Everyone),
+        Policy(Onlinedienste, nameof(OnlinedienstApi.ExportOnlinedienstReport), Everyone),
     ];
 
     // ToDictionary throws on a second policy for the same method: that fails at startup too.

@@ -7,6 +7,8 @@ using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.Onlinedienste;
+using OzgGrid.Grains.Abstractions.Reifegradmodelle;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Themenfelder;
@@ -18,6 +20,7 @@ using OzgGrid.Grains.Komponenten;
 using OzgGrid.Grains.Labore;
 using OzgGrid.Grains.Leistungen;
 using OzgGrid.Grains.Nachnutzung;
+using OzgGrid.Grains.Onlinedienste;
 using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Rollout;
 using OzgGrid.Grains.Termine;
@@ -63,6 +66,11 @@ public sealed class CanonicalFingerprintsTests
         { "umsetzungsprojekt.onlinedienste", 7_530_572_487_513_952_655L },
         { "umsetzungsprojekt.statuspruefung", -2_849_846_298_158_067_605L },
         { "request-key", 3_327_332_817_239_957_403L },
+        { "onlinedienst.register", -1_195_435_810_705_088_353L },
+        { "onlinedienst.details", 5_968_473_338_017_855_219L },
+        { "onlinedienst.rate", -7_112_505_976_955_844_524L },
+        { "onlinedienst.einsatzgebiet", -5_381_230_084_359_412_142L },
+        { "onlinedienst.publish", -2_470_448_474_354_457_696L },
     };
 
     [Theory]
@@ -133,6 +141,14 @@ public sealed class CanonicalFingerprintsTests
         "umsetzungsprojekt.onlinedienste" => UmsetzungsprojektFingerprints.Onlinedienste(5, ImmutableSortedSet.Create("kita-portal-sh")),
         "umsetzungsprojekt.statuspruefung" => UmsetzungsprojektFingerprints.Statuspruefung(new ProjektStatus(ProjektPhase.Umsetzung, [ProjektPhase.Konzeption])),
         "request-key" => RequestKeys.Of(new WriteCommand("3f2b-request", null, "fitko")),
+        "onlinedienst.register" => OnlinedienstFingerprints.Register(null, "Kita-Portal", "https://kita.example.org", "dataport"),
+        "onlinedienst.details" => OnlinedienstFingerprints.Details(2, new OnlinedienstDetails(
+            "Hersteller A", [new Fachverfahren("KitaPlus", "Hersteller B")], ["Landesportal SH"], [new Nutzerkonto(NutzerkontoArt.BundId, string.Empty),
+            new Nutzerkonto(NutzerkontoArt.Landeskonto, "SH")], Vertrauensniveau.Substantiell, "ePayBL", [Zustellweg.FitConnect], true, [Basiskomponente.Noots])),
+        "onlinedienst.rate" => OnlinedienstFingerprints.Rate(3, "99001001000000", ReifegradModellVersion.Modell20,
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, int>("K01", 3), new("K02", 5)])),
+        "onlinedienst.einsatzgebiet" => OnlinedienstFingerprints.Einsatzgebiet(null, [new EinsatzImLand("SH", ["01002000"]), new EinsatzImLand("HH", [])]),
+        "onlinedienst.publish" => OnlinedienstFingerprints.Publish(4, veroeffentlicht: true),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No example for this kind of write."),
     };
 }

@@ -44,6 +44,7 @@ public sealed partial class HostileRequestGenerator(
         9 => BadRegistration(),
         10 => BadRead(),
         11 => BadMonitoringRead(),
+        12 => BadOnlinedienst(),
         _ => OfflineButAvailable(),
     };
 
@@ -222,4 +223,59 @@ public sealed partial class HostileRequestGenerator(
             await call.ResponseStream.MoveNext(CancellationToken.None);
         }),
     };
+
+    /// <summary>A request of the Onlinedienst API wrong in one field (the Onlinedienst need not exist: the guards come first).</summary>
+    private HostileRequest BadOnlinedienst()
+    {
+        var client = new OnlinedienstService.OnlinedienstServiceClient(management);
+        const string id = "fuzz-onlinedienst";
+        var kriterium = new KriteriumBewertung { Kriterium = "K01", Stufe = 1 };
+        return random.Next(10) switch
+        {
+            0 => new("bad onlinedienst_id", Invalid, () => client.RegisterOnlinedienstAsync(new RegisterOnlinedienstRequest
+            {
+                OnlinedienstId = Odd() + "UPPER", RequestId = NewRequestId(), Name = "x", Url = "https://x.example.org", AnbieterId = "dataport",
+            }).ResponseAsync),
+            1 => new("bad Onlinedienst url", Invalid, () => client.RegisterOnlinedienstAsync(new RegisterOnlinedienstRequest
+            {
+                OnlinedienstId = id, RequestId = NewRequestId(), Name = "x", Url = Odd(), AnbieterId = "dataport",
+            }).ResponseAsync),
+            2 => new("bad leika_key", Invalid, () => client.RateOnlinedienstLeistungAsync(new RateOnlinedienstLeistungRequest
+            {
+                OnlinedienstId = id, RequestId = NewRequestId(), LeikaKey = Odd(), Modell = ReifegradModell.V11,
+            }).ResponseAsync),
+            3 => new("unknown Reifegradmodell", Invalid, () => client.RateOnlinedienstLeistungAsync(new RateOnlinedienstLeistungRequest
+            {
+                OnlinedienstId = id, RequestId = NewRequestId(), LeikaKey = "99001001000000", Modell = (ReifegradModell)OutOfRange(1, 2),
+            }).ResponseAsync),
+            4 => new("criterion rated out of range", Invalid, () => client.RateOnlinedienstLeistungAsync(new RateOnlinedienstLeistungRequest
+            {
+                OnlinedienstId = id, RequestId = NewRequestId(), LeikaKey = "99001001000000", Modell = ReifegradModell.V20,
+                Kriterien = { random.Next(2) == 0 ? new KriteriumBewertung { Kriterium = "K01", Stufe = OutOfRange(0, 7) } : new KriteriumBewertung { Kriterium = Odd() } },
+            }).ResponseAsync),
+            5 => new("unknown enum in Onlinedienst details", Invalid, () => client.SetOnlinedienstDetailsAsync(new SetOnlinedienstDetailsRequest
+            {
+                OnlinedienstId = id, RequestId = NewRequestId(),
+                Details = new OnlinedienstDetails
+                {
+                    MindestVertrauensniveau = (Vertrauensniveau)OutOfRange(0, 4),
+                    Zustellwege = { (Zustellweg)OutOfRange(1, 2) },
+                    Basiskomponenten = { (Basiskomponente)OutOfRange(1, 6) },
+                },
+            }).ResponseAsync),
+            6 => new("bad Einsatzgebiet", Invalid, () => client.SetOnlinedienstEinsatzgebietAsync(new SetOnlinedienstEinsatzgebietRequest
+            {
+                OnlinedienstId = id, RequestId = NewRequestId(), Einsatzgebiet = { new EinsatzImLand { Land = random.Next(2) == 0 ? Odd() : "NW", Kommunen = { Odd() } } },
+            }).ResponseAsync),
+            7 => new("Zielstufe out of range", Invalid, () => client.GetReifegradBlockerAsync(new GetReifegradBlockerRequest
+            {
+                OnlinedienstId = id, LeikaKey = "99001001000000", Modell = ReifegradModell.V20, Zielstufe = OutOfRange(0, 7),
+            }).ResponseAsync),
+            8 => new("bad Onlinedienst list", Invalid, () => client.ListOnlinediensteAsync(random.Next(2) == 0
+                ? new ListOnlinediensteRequest { PageToken = Odd() + "o" }
+                : new ListOnlinediensteRequest { Vertrauensniveau = (Vertrauensniveau)OutOfRange(0, 4) }).ResponseAsync),
+            _ => new("monitoring rates an Onlinedienst", Refused, () => new OnlinedienstService.OnlinedienstServiceClient(monitoring)
+                .RateOnlinedienstLeistungAsync(new RateOnlinedienstLeistungRequest { OnlinedienstId = id, RequestId = NewRequestId(), LeikaKey = "99001001000000", Modell = ReifegradModell.V11, Kriterien = { kriterium } }).ResponseAsync),
+        };
+    }
 }

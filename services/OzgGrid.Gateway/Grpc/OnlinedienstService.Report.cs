@@ -1,0 +1,28 @@
+using Grpc.Core;
+using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.Validation;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Protos.V1;
+using Domain = OzgGrid.Grains.Abstractions.Onlinedienste;
+
+namespace OzgGrid.Gateway.Grpc;
+
+/// <summary>The Onlinedienste × LeiKa-Leistungen report of the Berichtswesen.</summary>
+public sealed partial class OnlinedienstService
+{
+    public override async Task<ExportOnlinedienstReportResponse> ExportOnlinedienstReport(ExportOnlinedienstReportRequest request, ServerCallContext context)
+    {
+        var ids = await grains.GetGrain<IIdSetGrain>(IdSets.Onlinedienste).GetAsync();
+        var dienste = new List<Domain.Onlinedienst>(ids.Count);
+
+        // In batches: at most Limits.Onlinedienste records, read without asking all at once.
+        foreach (var batch in ids.Chunk(RequestGuard.MaxPageSize))
+        {
+            var read = await Task.WhenAll(batch.Select(id => grains.GetGrain<Domain.IOnlinedienstGrain>(id).GetAsync()));
+            dienste.AddRange(read.Select(r => r.Body));
+        }
+
+        var (fileName, csv) = OnlinedienstReportCsv.Write(dienste, modelle, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return new ExportOnlinedienstReportResponse { FileName = fileName, Csv = csv };
+    }
+}
