@@ -108,6 +108,7 @@ public static class GatewayRegistration
         app.MapGrpcService<ClusterAdminService>();
         app.MapGrpcService<ProgrammeManagementService>();
         app.MapGrpcService<RolloutService>();
+        app.MapGrpcService<ZustaendigkeitService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.Reconciliation;
@@ -23,6 +24,13 @@ public interface IProgrammeFiguresGrain : IGrainWithIntegerKey
 
     /// <param name="stamp">Who made the change reported (the deadline check: <c>ozggrid-fristpruefung</c>), and when.</param>
     Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version, ChangeStamp stamp);
+
+    /// <summary>
+    /// Numbers a change of a record that moves no figure (Zuständigkeitsebene, FIM status, responsible Kommunen) into
+    /// the watchers' events, one way: the record never waits for it.
+    /// </summary>
+    [OneWay]
+    Task AnnounceAsync(ProgrammeEvent programmeEvent);
 
     Task<ProgrammeFiguresSnapshot> GetSnapshotAsync();
 

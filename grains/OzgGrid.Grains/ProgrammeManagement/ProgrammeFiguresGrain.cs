@@ -75,6 +75,8 @@ public sealed partial class ProgrammeFiguresGrain(
             0, kind, ueberfaellig.OzgId, description, stamp.ChangedAt, changed, stamp.ChangedBy, fields, ueberfaellig.Meilensteine, wasOverdue, null));
     }
 
+    public Task AnnounceAsync(ProgrammeEvent programmeEvent) => PublishAsync(programmeEvent with { ChangedFigures = [] });
+
     public Task<ProgrammeFiguresSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public Task<NachnutzungReport> GetNachnutzungReportAsync()

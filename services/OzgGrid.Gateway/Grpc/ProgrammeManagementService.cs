@@ -9,6 +9,8 @@ using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Abstractions.Rollout;
+using OzgGrid.Grains.Abstractions.Steckbrief;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Protos.V1;
 
@@ -35,7 +37,10 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
             ListProgrammeChangesRequest.SubjectOneofCase.NachnutzungOzgId => (Nachnutzung(request.NachnutzungOzgId, "nachnutzung_ozg_id"), $"nachnutzung-{request.NachnutzungOzgId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.MeilensteineOzgId => (Termine(request.MeilensteineOzgId, "meilensteine_ozg_id"), $"meilensteine-{request.MeilensteineOzgId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.BeschlussNummer => (Beschluss(request.BeschlussNummer, "beschluss_nummer"), $"beschluss-{request.BeschlussNummer}"),
-            _ => throw RequestGuard.Invalid("subject", "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id or beschluss_nummer."),
+            ListProgrammeChangesRequest.SubjectOneofCase.SteckbriefOzgId => (Steckbrief(request.SteckbriefOzgId), $"steckbrief-{request.SteckbriefOzgId}"),
+            ListProgrammeChangesRequest.SubjectOneofCase.ZustaendigeKommunen => ZustaendigeKommunen(request.ZustaendigeKommunen),
+            _ => throw RequestGuard.Invalid(
+                "subject", "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, steckbrief_ozg_id or zustaendige_kommunen."),
         };
         var pageSize = RequestGuard.PageSize(request.PageSize);
         var list = $"{ChangesList}-{subject}";
@@ -63,6 +68,15 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
     private ITermineGrain Termine(int ozgId, string field = "ozg_id") => grains.GetGrain<ITermineGrain>(RequestGuard.OzgId(ozgId, field));
 
     private IBeschlussGrain Beschluss(string nummer, string field) => grains.GetGrain<IBeschlussGrain>(ProgrammeGuard.BeschlussNummer(nummer, field));
+
+    private ILeistungSteckbriefGrain Steckbrief(int ozgId) => grains.GetGrain<ILeistungSteckbriefGrain>(RequestGuard.OzgId(ozgId, "steckbrief_ozg_id"));
+
+    private (IProgrammeRecordGrain, string) ZustaendigeKommunen(ZustaendigeKommunenSubject subject)
+    {
+        var ozgId = RequestGuard.OzgId(subject.OzgId, "zustaendige_kommunen.ozg_id");
+        var land = RequestGuard.Land(subject.Land, "zustaendige_kommunen.land");
+        return (grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, land)), $"zustaendige-kommunen-{ozgId}-{land}");
+    }
 
     private IProgrammeFiguresGrain Figures() => grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);
 }

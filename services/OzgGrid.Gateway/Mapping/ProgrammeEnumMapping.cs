@@ -37,7 +37,7 @@ public static class ProgrammeEnumMapping
 
     public static Proto.ProgrammeEventKind MapToProto(this ProgrammeEventKind kind) => (Proto.ProgrammeEventKind)kind;
 
-    private static T Defined<T>(int value, string field, string name)
+    internal static T Defined<T>(int value, string field, string name)
         where T : struct, Enum =>
         Enum.IsDefined(typeof(T), value) ? (T)(object)value : throw RequestGuard.Invalid(field, $"Required: a known {name}, not {value}.");
 }

@@ -18,6 +18,7 @@ using ReflectionApi = Grpc.Reflection.V1.ServerReflection.ServerReflectionBase;
 using ReflectionV1 = Grpc.Reflection.V1.ServerReflection;
 using RolloutApi = OzgGrid.Protos.V1.RolloutService.RolloutServiceBase;
 using ThemenfeldApi = OzgGrid.Protos.V1.ThemenfeldService.ThemenfeldServiceBase;
+using ZustaendigkeitApi = OzgGrid.Protos.V1.ZustaendigkeitService.ZustaendigkeitServiceBase;
 
 namespace OzgGrid.Gateway.Policies;
 
@@ -41,6 +42,7 @@ public static class RpcPolicies
     private static readonly ServiceDescriptor ClusterAdmin = Api.ClusterAdminService.Descriptor;
     private static readonly ServiceDescriptor Programme = Api.ProgrammeManagementService.Descriptor;
     private static readonly ServiceDescriptor Rollout = Api.RolloutService.Descriptor;
+    private static readonly ServiceDescriptor Zustaendigkeit = Api.ZustaendigkeitService.Descriptor;
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
@@ -111,6 +113,15 @@ public static class RpcPolicies
         Policy(Rollout, nameof(RolloutApi.GetRollout), Everyone),
         Policy(Rollout, nameof(RolloutApi.ImportKommunen), ManagementOnly, LongRunning),
         Policy(Rollout, nameof(RolloutApi.ListKommunen), Everyone),
+
+        // Zuständigkeit and FIM: the responsible Kommunen also by the IT-Dienstleister assigned, in a Land it serves (the Land rollout checks).
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetZustaendigkeitsebene), ManagementOnly),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetFimStatus), ManagementOnly),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.GetSteckbrief), Everyone),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ListLeistungenByFimStatus), Everyone),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ExportFimReport), Everyone, LongRunning),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetZustaendigeKommunen), Reporters),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.GetZustaendigeKommunen), Everyone),
     ];
 
     // ToDictionary throws on a second policy for the same method: that fails at startup too.
