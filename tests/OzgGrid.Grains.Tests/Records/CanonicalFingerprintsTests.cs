@@ -8,6 +8,7 @@ using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.Rollout;
+using OzgGrid.Grains.Abstractions.Steckbrief;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using OzgGrid.Grains.Beschluesse;
@@ -19,6 +20,7 @@ using OzgGrid.Grains.Leistungen;
 using OzgGrid.Grains.Nachnutzung;
 using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Rollout;
+using OzgGrid.Grains.Steckbrief;
 using OzgGrid.Grains.Termine;
 using OzgGrid.Grains.Themenfelder;
 
@@ -53,6 +55,9 @@ public sealed class CanonicalFingerprintsTests
         { "termine.fristpruefung", -7_432_974_024_076_478_444L },
         { "beschluss.record", -1_982_512_720_683_476_895L },
         { "rollout-entry.report", -4_021_285_160_040_479_608L },
+        { "rollout.zustaendige-kommunen", -8_724_463_446_124_225_301L },
+        { "steckbrief.ebenen", -8_955_050_705_669_935_272L },
+        { "steckbrief.fim", 7_978_763_323_203_157_481L },
         { "request-key", 3_327_332_817_239_957_403L },
     };
 
@@ -114,6 +119,9 @@ public sealed class CanonicalFingerprintsTests
             "2022/23", new DateOnly(2022, 6, 30), "Titel", "Text", [new PrioritaetVorgabe(10001, null, Prioritaet.Hoch)],
             [new MeilensteinVorgabe(ImmutableSortedSet.Create(10001), [], Umsetzungsphase.RollOut, string.Empty, true, Day)])),
         "rollout-entry.report" => RolloutEntryGrain.Fingerprint(new RolloutReport("06411000", KommuneVerfuegbarkeit.Online, 2)),
+        "rollout.zustaendige-kommunen" => ZustaendigeKommunenFingerprints.Set(2, new ZustaendigeKommunen(ZustaendigeKommunenArt.Liste, ImmutableSortedSet.Create("05111000", "05113000"))),
+        "steckbrief.ebenen" => SteckbriefFingerprints.Ebenen(null, [Zustaendigkeitsebene.Land, Zustaendigkeitsebene.Kommune]),
+        "steckbrief.fim" => SteckbriefFingerprints.Fim(1, FimBaustein.Stammdatenschema, new FimEintrag("S00000092", "1.2", FimStatus.FachlichFreigegebenGold)),
         "request-key" => RequestKeys.Of(new WriteCommand("3f2b-request", null, "fitko")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No example for this kind of write."),
     };
