@@ -9,7 +9,7 @@ namespace OzgGrid.Silo.Tests.Fuzzing;
 /// huge and odd strings, unknown ids, missing or wrong credentials, reused request ids — each with the refusals
 /// that would be correct. None of them may change anything.
 /// </summary>
-public sealed class HostileRequestGenerator(
+public sealed partial class HostileRequestGenerator(
     Random random,
     GrpcChannel management,
     GrpcChannel monitoring,
@@ -29,7 +29,7 @@ public sealed class HostileRequestGenerator(
         "%00", "\r\n", "ＮＷ", "Nordrhein-Westfalen", "99", "-1", "0x05", new string('x', 100_000),
     ];
 
-    public HostileRequest Next() => random.Next(13) switch
+    public HostileRequest Next() => random.Next(14) switch
     {
         0 => BadOzgId(),
         1 => BadRequestId(),
@@ -43,6 +43,7 @@ public sealed class HostileRequestGenerator(
         9 => BadRegistration(),
         10 => BadRead(),
         11 => BadMonitoringRead(),
+        12 => BadZustaendigkeitOrFim(),
         _ => OfflineButAvailable(),
     };
 
