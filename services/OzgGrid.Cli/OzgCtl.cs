@@ -15,6 +15,7 @@ public static class OzgCtl
             BulkCommands.Create(console),
             WatchCommand.Create(console),
             ReportCommand.Create(console),
+            ZustaendigkeitCommands.Create(console),
             ClusterCommand.Create(console),
         };
         foreach (var option in GlobalOptions.All)

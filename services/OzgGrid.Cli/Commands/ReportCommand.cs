@@ -33,24 +33,7 @@ public static class ReportCommand
             var report = await context.Connection.CallAsync(
                 (channel, options) => new MonitoringService.MonitoringServiceClient(channel).ExportReportAsync(request, options).ResponseAsync,
                 cancellationToken);
-            if (parsed.GetValue(output) is { } file)
-            {
-                try
-                {
-                    await File.WriteAllTextAsync(file.FullName, report.Csv, cancellationToken);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new CliException($"cannot write {file.FullName}: {e.Message}");
-                }
-
-                context.Note($"{report.FileName}: {report.Csv.Count(c => c == '\n')} lines written to {file.FullName}");
-            }
-            else
-            {
-                context.Results.WriteRaw(report.Csv);
-            }
-
+            await CsvOutput.WriteAsync(context, report.FileName, report.Csv, parsed.GetValue(output), cancellationToken);
             return ExitCodes.Ok;
         });
     }
