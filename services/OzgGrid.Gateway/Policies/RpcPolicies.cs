@@ -119,7 +119,7 @@ public static class RpcPolicies
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetFimStatus), ManagementOnly),
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.GetSteckbrief), Everyone),
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ListLeistungenByFimStatus), Everyone),
-        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ExportFimReport), Everyone, LongRunning),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ExportFimReport), Everyone),
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetZustaendigeKommunen), Reporters),
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.GetZustaendigeKommunen), Everyone),
     ];
