@@ -17,6 +17,7 @@ public static class OzgCtl
             ReportCommand.Create(console),
             ProjektCommands.Create(console),
             OnlinedienstCommands.Create(console),
+            ZustaendigkeitCommands.Create(console),
             ClusterCommand.Create(console),
         };
         foreach (var option in GlobalOptions.All)

@@ -114,6 +114,7 @@ public static class GatewayRegistration
         app.MapGrpcService<UmsetzungsprojektService>();
         app.MapGrpcService<RolloutService>();
         app.MapGrpcService<OnlinedienstService>();
+        app.MapGrpcService<ZustaendigkeitService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOzgGridRestDocument(app.Environment.IsDevelopment());

@@ -99,6 +99,17 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .PublishOnlinedienstAsync(new PublishOnlinedienstRequest { OnlinedienstId = onlinedienstId, RequestId = NewId(), Veroeffentlicht = true }).ResponseAsync;
         Func<GrpcChannel, Task> readOnlinedienst = channel => new OnlinedienstService.OnlinedienstServiceClient(channel)
             .GetOnlinedienstAsync(new GetOnlinedienstRequest { OnlinedienstId = onlinedienstId }).ResponseAsync;
+        Func<GrpcChannel, Task> ebene = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
+            .SetZustaendigkeitsebeneAsync(new SetZustaendigkeitsebeneRequest { OzgId = unassigned, RequestId = NewId(), Ebenen = { Zustaendigkeitsebene.Land } }).ResponseAsync;
+        Func<GrpcChannel, Task> fim = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
+            .SetFimStatusAsync(new SetFimStatusRequest
+            {
+                OzgId = assigned, RequestId = NewId(), Eintrag = new FimEintrag { Baustein = FimBaustein.Stammtext, FimId = "S1", Version = "1", Status = FimStatus.Entwurf },
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> readSteckbrief = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
+            .GetSteckbriefAsync(new GetSteckbriefRequest { OzgId = assigned }).ResponseAsync;
+        Func<GrpcChannel, Task> zustaendigeKommunen = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
+            .SetZustaendigeKommunenAsync(new SetZustaendigeKommunenRequest { OzgId = assigned, Land = "NW", RequestId = NewId(), Art = ZustaendigeKommunenArt.Alle }).ResponseAsync;
         Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
         (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
@@ -139,6 +150,15 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("dataport", dataport, "publish the Onlinedienst it offers", publishOnlinedienst, StatusCode.OK),
             ("unregistered IT-Dienstleister", ghost, "publish an Onlinedienst", publishOnlinedienst, StatusCode.PermissionDenied),
             ("management", management, "register an Onlinedienst", registerOnlinedienst(KnownData.Dataport), StatusCode.OK),
+            ("monitoring", monitoring, "set Zuständigkeitsebene", ebene, StatusCode.PermissionDenied),
+            ("dataport", dataport, "set Zuständigkeitsebene", ebene, StatusCode.PermissionDenied),
+            ("dataport", dataport, "set FIM status of its Leistung", fim, StatusCode.PermissionDenied),
+            ("dataport", dataport, "responsible Kommunen in a Land it does not serve", zustaendigeKommunen, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "responsible Kommunen", zustaendigeKommunen, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "read Steckbrief", readSteckbrief, StatusCode.OK),
+            ("anonymous", anonymous, "read Steckbrief", readSteckbrief, StatusCode.Unauthenticated),
+            ("management", management, "set Zuständigkeitsebene", ebene, StatusCode.OK),
+            ("management", management, "responsible Kommunen", zustaendigeKommunen, StatusCode.OK),
             ("management", management, "status", Status(unassigned), StatusCode.OK),
             ("management", management, "lead", lead, StatusCode.OK),
             ("management", management, "reconcile", reconcile, StatusCode.OK),

@@ -26,7 +26,7 @@ public interface IProgrammeFiguresGrain : IGrainWithIntegerKey
     Task ReportUeberfaelligAsync(UeberfaelligeLeistung ueberfaellig, long version, ChangeStamp stamp);
 
     /// <summary>
-    /// Numbers an event that moves no figure (an Umsetzungsprojekt's or an Onlinedienst's change; <c>OzgId</c> 0) and passes it on like the others. One-way:
+    /// Numbers an event that moves no figure (an Umsetzungsprojekt's or an Onlinedienst's change with <c>OzgId</c> 0; a change of a Leistung's Zuständigkeitsebene, FIM status or responsible Kommunen) and passes it on like the others. One-way:
     /// the record announcing it never waits.
     /// </summary>
     [OneWay]

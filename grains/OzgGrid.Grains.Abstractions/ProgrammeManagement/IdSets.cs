@@ -17,4 +17,7 @@ public static class IdSets
 
     /// <summary>The Digitalisierungslabore of one Themenfeld; kept by the labs.</summary>
     public static string LaboreOf(int themenfeldId) => $"themenfeld-labore/{themenfeldId}";
+
+    /// <summary>The Leistungen with a FIM building block in this status (OZG-IDs); kept by the Steckbriefe, which are the truth.</summary>
+    public static string WithFimStatus(Steckbrief.FimStatus status) => $"fim-status/{status}";
 }

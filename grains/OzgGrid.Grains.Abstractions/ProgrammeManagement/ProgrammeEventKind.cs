@@ -22,4 +22,13 @@ public enum ProgrammeEventKind
 
     /// <summary>An Umsetzungsprojekt has caught up: no phase of it is overdue any more.</summary>
     UmsetzungsprojektNichtMehrUeberfaellig = 32,
+
+    /// <summary>The Zuständigkeitsebene of a Leistung changed (announced only: it moves no figure).</summary>
+    ZustaendigkeitsebeneGeaendert = 40,
+
+    /// <summary>A FIM building block of a Leistung (id, version or status) changed (announced only).</summary>
+    FimStatusGeaendert = 41,
+
+    /// <summary>The responsible Kommunen of a Leistung in a Land changed (announced only; the Land's Verfügbarkeit follows as a status change).</summary>
+    ZustaendigeKommunenGeaendert = 42,
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Reconciliation;
 
 namespace OzgGrid.Grains.Abstractions.Rollout;
@@ -11,7 +12,7 @@ namespace OzgGrid.Grains.Abstractions.Rollout;
 /// for its Kommunen' entries, their count, and the Land's derived Verfügbarkeit, which it writes into the Leistung's
 /// status whenever it changes.
 /// </summary>
-public interface ILandRolloutGrain : IGrainWithStringKey
+public interface ILandRolloutGrain : IGrainWithStringKey, IProgrammeRecordGrain
 {
     /// <summary>
     /// Applies each report to its entry and counts it; one outcome per report, in order. Entry <c>i</c> is written under
@@ -35,4 +36,16 @@ public interface ILandRolloutGrain : IGrainWithStringKey
     /// <summary>The derived Verfügbarkeit, the counts, and up to <paramref name="limit"/> entries after <paramref name="afterAgs"/>.</summary>
     /// <exception cref="NotFoundException">The Leistung is not in the catalogue.</exception>
     Task<LandRollout> GetAsync(string? afterAgs, int limit);
+
+    /// <summary>
+    /// Sets which Kommunen of the Land are responsible for the Leistung (only they count towards the Land's
+    /// Verfügbarkeit) and writes the Verfügbarkeit that follows into the Leistung.
+    /// </summary>
+    /// <exception cref="NotFoundException">The Leistung is not in the catalogue, or a listed AGS not in the Land's register.</exception>
+    /// <exception cref="AccessDeniedException">An IT-Dienstleister not assigned to the Leistung or not serving the Land.</exception>
+    Task<Recorded<ZustaendigeKommunen>> SetZustaendigeKommunenAsync(WriteCommand command, ZustaendigeKommunen zustaendige);
+
+    /// <summary>The responsible Kommunen as recorded; null when never set (then every registered Kommune is).</summary>
+    /// <exception cref="NotFoundException">The Leistung is not in the catalogue.</exception>
+    Task<Recorded<ZustaendigeKommunen>?> GetZustaendigeKommunenAsync();
 }

@@ -16,6 +16,14 @@ public static class RolloutRules
         : pilot > 0 ? Verfuegbarkeit.Pilot
         : Verfuegbarkeit.Keine;
 
+    /// <summary>
+    /// With no responsible Kommune in the Land there is nothing to count: the Land (or the Bund) offers the Leistung
+    /// itself, for everyone at once, so it is flächendeckend from its go-live, the Reifegrad from which the OZG counts a
+    /// Leistung as online (2); as the Reifegradmodell says of the Bund's Leistungen ("bei Go-live flächendeckend").
+    /// </summary>
+    public static Verfuegbarkeit DeriveCentral(int reifegrad) =>
+        reifegrad >= Reifegrad.FormularAssistent ? Verfuegbarkeit.Flaechendeckend : Verfuegbarkeit.Keine;
+
     /// <exception cref="InvalidFieldException">A value out of range.</exception>
     /// <exception cref="RuleViolationException">Available in the Kommune while offline there.</exception>
     public static void Validate(RolloutReport report)

@@ -45,7 +45,8 @@ public sealed class ProgrammeFiguresCopy
                 Set(figure.Key, figure.Value);
             }
 
-            if (leistung(programmeEvent.OzgId) is not { } counted)
+            // An announcement moves no figure and is no change of the Leistung: numbered here only so that no gap shows.
+            if (programmeEvent.Kind >= ProgrammeEventKind.ZustaendigkeitsebeneGeaendert || leistung(programmeEvent.OzgId) is not { } counted)
             {
                 // Records exist only for Leistungen of the catalogue; should one be gone, its figures count all the same.
                 continue;

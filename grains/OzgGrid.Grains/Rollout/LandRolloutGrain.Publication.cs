@@ -35,8 +35,7 @@ public sealed partial class LandRolloutGrain
     /// <returns>The value written, from the one written before; null when nothing was written.</returns>
     private async Task<Correction?> PublishAsync(KommunenRegister register, string changedBy)
     {
-        var (online, pilot) = Count(register);
-        var derived = RolloutRules.Derive(register.Kommunen.Count, online, pilot);
+        var derived = await DeriveAsync(register);
         var before = _state.State.Published;
         if (derived == before)
         {

@@ -5,9 +5,11 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Changes;
 using OzgGrid.Grains.ProgrammeManagement;
+using OzgGrid.Grains.Records;
 
 namespace OzgGrid.Grains.Rollout;
 
@@ -16,15 +18,23 @@ namespace OzgGrid.Grains.Rollout;
 /// grain apply its report, counts the latest entry per Kommune (so a repeated report cannot count twice), and writes
 /// the derived Verfügbarkeit into the Leistung through its normal write path whenever it changes; a failed write is
 /// retried by a timer until it goes through, and by a reminder once the grain is no longer active (its silo stopped).
+/// Which Kommunen count is a record of its own here (<c>LandRolloutGrain.Zustaendigkeit.cs</c>), so that the count and
+/// what it counts over change in one place.
 /// </summary>
 public sealed partial class LandRolloutGrain(
     [PersistentState("land-rollout", StorageNames.State)] IPersistentState<LandRolloutState> state,
+    [PersistentState(LandRolloutGrain.ZustaendigeKommunenState, StorageNames.State)] IPersistentState<RecordState<ZustaendigeKommunen, ProgrammeChange>> zustaendige,
+    VersionedRecords records,
+    ProgrammeClock clock,
     ILogger<LandRolloutGrain> logger) : Grain, ILandRolloutGrain, IRemindable
 {
     private readonly IPersistentState<LandRolloutState> _state = state;
+    private readonly IPersistentState<RecordState<ZustaendigeKommunen, ProgrammeChange>> _zustaendigeState = zustaendige;
+    private readonly VersionedRecords _records = records;
+    private readonly ProgrammeClock _clock = clock;
     private readonly ILogger<LandRolloutGrain> _logger = logger;
 
-    /// <summary>Whether the register knows, since this activation, that this Leistung has entries in the Land.</summary>
+    /// <summary>Whether the register knows, since this activation, that this Leistung has a rollout in the Land.</summary>
     private bool _registerTold;
 
     private int OzgId => RolloutKeys.Parse(this.GetPrimaryKeyString()).OzgId;
@@ -62,13 +72,9 @@ public sealed partial class LandRolloutGrain(
                 _state.State with { Entries = entries, Version = _state.State.Version + 1, LastReportedBy = command.ChangedBy }, this);
         }
 
-        if (!_registerTold && !entries.IsEmpty)
+        if (!entries.IsEmpty)
         {
-            await Register.AddRolloutAsync(OzgId);
-            _registerTold = true;
-
-            // An import between the read above and being added to the register told this rollout nothing.
-            register = await Register.GetAsync();
+            register = await TellRegisterAsync() ?? register;
         }
 
         await PublishAsync(register, command.ChangedBy);
@@ -87,14 +93,14 @@ public sealed partial class LandRolloutGrain(
     {
         await CatalogLookup.LeistungAsync(GrainFactory, OzgId);
         var register = await Register.GetAsync();
-        var (online, pilot) = Count(register);
+        var (_, online, pilot) = Count(register);
         var following = _state.State.Entries.Values.Where(entry => afterAgs is null || string.CompareOrdinal(entry.Ags, afterAgs) > 0);
         var page = following.Take(Math.Max(1, limit) + 1).ToImmutableArray();
         var more = page.Length > limit;
         return new LandRollout(
             OzgId,
             Land,
-            RolloutRules.Derive(register.Kommunen.Count, online, pilot),
+            await DeriveAsync(register),
             _state.State.Published,
             register.Kommunen.Count,
             online,
@@ -104,13 +110,18 @@ public sealed partial class LandRolloutGrain(
             more ? page[limit - 1].Ags : null);
     }
 
-    /// <summary>Only registered Kommunen count: an entry of a Kommune removed from the register since no longer does.</summary>
-    private (int Online, int Pilot) Count(KommunenRegister register)
+    /// <summary>
+    /// Only registered and responsible Kommunen count: an entry of a Kommune removed from the register since, or not
+    /// responsible, does not; nor does a listed Kommune gone from the register.
+    /// </summary>
+    private (int Responsible, int Online, int Pilot) Count(KommunenRegister register)
     {
+        var zustaendig = Zustaendige;
+        var responsible = zustaendig.Art == ZustaendigeKommunenArt.Alle ? register.Kommunen.Count : zustaendig.Ags.Count(register.Contains);
         var (online, pilot) = (0, 0);
         foreach (var entry in _state.State.Entries.Values)
         {
-            if (!register.Contains(entry.Ags))
+            if (!register.Contains(entry.Ags) || !zustaendig.Includes(entry.Ags))
             {
                 continue;
             }
@@ -119,7 +130,7 @@ public sealed partial class LandRolloutGrain(
             pilot += entry.Verfuegbarkeit == KommuneVerfuegbarkeit.Pilot ? 1 : 0;
         }
 
-        return (online, pilot);
+        return (responsible, online, pilot);
     }
 
     /// <summary>The same rule as for a status report: only the assigned IT-Dienstleister, and only in a Land it serves.</summary>

@@ -41,31 +41,22 @@ public static class ReportCommand
             var report = await context.Connection.CallAsync(
                 (channel, options) => new MonitoringService.MonitoringServiceClient(channel).ExportReportAsync(request, options).ResponseAsync,
                 cancellationToken);
-            if (parsed.GetValue(output) is { } file)
+            if (request.Format == ReportFormat.Xlsx && parsed.GetValue(output) is { } workbook)
             {
                 try
                 {
-                    if (request.Format == ReportFormat.Xlsx)
-                    {
-                        await File.WriteAllBytesAsync(file.FullName, report.Xlsx.ToByteArray(), cancellationToken);
-                    }
-                    else
-                    {
-                        await File.WriteAllTextAsync(file.FullName, report.Csv, cancellationToken);
-                    }
+                    await File.WriteAllBytesAsync(workbook.FullName, report.Xlsx.ToByteArray(), cancellationToken);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new CliException($"cannot write {file.FullName}: {e.Message}");
+                    throw new CliException($"cannot write {workbook.FullName}: {e.Message}");
                 }
 
-                context.Note(request.Format == ReportFormat.Xlsx
-                    ? $"{report.FileName}: {report.Xlsx.Length:N0} bytes written to {file.FullName}"
-                    : $"{report.FileName}: {report.Csv.Count(c => c == '\n')} lines written to {file.FullName}");
+                context.Note($"{report.FileName}: {report.Xlsx.Length:N0} bytes written to {workbook.FullName}");
             }
             else
             {
-                context.Results.WriteRaw(report.Csv);
+                await CsvOutput.WriteAsync(context, report.FileName, report.Csv, parsed.GetValue(output), cancellationToken);
             }
 
             return ExitCodes.Ok;

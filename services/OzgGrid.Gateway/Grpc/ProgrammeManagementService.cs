@@ -10,6 +10,8 @@ using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Abstractions.Rollout;
+using OzgGrid.Grains.Abstractions.Steckbrief;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Umsetzungsprojekte;
 using OzgGrid.Protos.V1;
@@ -41,7 +43,11 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
                 grains.GetGrain<IUmsetzungsprojektGrain>(ProgrammeGuard.Id(request.UmsetzungsprojektId, "umsetzungsprojekt_id")),
                 $"umsetzungsprojekt-{request.UmsetzungsprojektId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.OnlinedienstId => (Onlinedienst(request.OnlinedienstId), $"onlinedienst-{request.OnlinedienstId}"),
-            _ => throw RequestGuard.Invalid("subject", "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, umsetzungsprojekt_id or onlinedienst_id."),
+            ListProgrammeChangesRequest.SubjectOneofCase.SteckbriefOzgId => (Steckbrief(request.SteckbriefOzgId), $"steckbrief-{request.SteckbriefOzgId}"),
+            ListProgrammeChangesRequest.SubjectOneofCase.ZustaendigeKommunen => ZustaendigeKommunen(request.ZustaendigeKommunen),
+            _ => throw RequestGuard.Invalid(
+                "subject",
+                "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, umsetzungsprojekt_id, onlinedienst_id, steckbrief_ozg_id or zustaendige_kommunen."),
         };
         var pageSize = RequestGuard.PageSize(request.PageSize);
         var list = $"{ChangesList}-{subject}";
@@ -72,6 +78,15 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
 
     private IOnlinedienstGrain Onlinedienst(string onlinedienstId) =>
         grains.GetGrain<IOnlinedienstGrain>(ProgrammeGuard.Id(onlinedienstId, "onlinedienst_id"));
+
+    private ILeistungSteckbriefGrain Steckbrief(int ozgId) => grains.GetGrain<ILeistungSteckbriefGrain>(RequestGuard.OzgId(ozgId, "steckbrief_ozg_id"));
+
+    private (IProgrammeRecordGrain, string) ZustaendigeKommunen(ZustaendigeKommunenSubject subject)
+    {
+        var ozgId = RequestGuard.OzgId(subject.OzgId, "zustaendige_kommunen.ozg_id");
+        var land = RequestGuard.Land(subject.Land, "zustaendige_kommunen.land");
+        return (grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, land)), $"zustaendige-kommunen-{ozgId}-{land}");
+    }
 
     private IProgrammeFiguresGrain Figures() => grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);
 }

@@ -20,6 +20,7 @@ using ReflectionV1 = Grpc.Reflection.V1.ServerReflection;
 using RolloutApi = OzgGrid.Protos.V1.RolloutService.RolloutServiceBase;
 using ThemenfeldApi = OzgGrid.Protos.V1.ThemenfeldService.ThemenfeldServiceBase;
 using UmsetzungsprojektApi = OzgGrid.Protos.V1.UmsetzungsprojektService.UmsetzungsprojektServiceBase;
+using ZustaendigkeitApi = OzgGrid.Protos.V1.ZustaendigkeitService.ZustaendigkeitServiceBase;
 
 namespace OzgGrid.Gateway.Policies;
 
@@ -45,6 +46,7 @@ public static class RpcPolicies
     private static readonly ServiceDescriptor Rollout = Api.RolloutService.Descriptor;
     private static readonly ServiceDescriptor Projekte = Api.UmsetzungsprojektService.Descriptor;
     private static readonly ServiceDescriptor Onlinedienste = Api.OnlinedienstService.Descriptor;
+    private static readonly ServiceDescriptor Zustaendigkeit = Api.ZustaendigkeitService.Descriptor;
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
@@ -140,6 +142,15 @@ public static class RpcPolicies
         Policy(Onlinedienste, nameof(OnlinedienstApi.ListLeistungOnlinedienste), Everyone),
         Policy(Onlinedienste, nameof(OnlinedienstApi.GetReifegradBlocker), Everyone),
         Policy(Onlinedienste, nameof(OnlinedienstApi.ExportOnlinedienstReport), Everyone),
+
+        // Zuständigkeit and FIM: the responsible Kommunen also by the IT-Dienstleister assigned, in a Land it serves (the Land rollout checks).
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetZustaendigkeitsebene), ManagementOnly),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetFimStatus), ManagementOnly),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.GetSteckbrief), Everyone),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ListLeistungenByFimStatus), Everyone),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ExportFimReport), Everyone),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetZustaendigeKommunen), Reporters),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.GetZustaendigeKommunen), Everyone),
     ];
 
     // ToDictionary throws on a second policy for the same method: that fails at startup too.

@@ -10,6 +10,7 @@ using OzgGrid.Grains.Abstractions.Nachnutzung;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.Reifegradmodelle;
 using OzgGrid.Grains.Abstractions.Rollout;
+using OzgGrid.Grains.Abstractions.Steckbrief;
 using OzgGrid.Grains.Abstractions.Termine;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using OzgGrid.Grains.Abstractions.Umsetzungsprojekte;
@@ -23,6 +24,7 @@ using OzgGrid.Grains.Nachnutzung;
 using OzgGrid.Grains.Onlinedienste;
 using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Rollout;
+using OzgGrid.Grains.Steckbrief;
 using OzgGrid.Grains.Termine;
 using OzgGrid.Grains.Themenfelder;
 using OzgGrid.Grains.Umsetzungsprojekte;
@@ -65,6 +67,9 @@ public sealed class CanonicalFingerprintsTests
         { "umsetzungsprojekt.verschiebung", 2_061_328_198_982_074_134L },
         { "umsetzungsprojekt.onlinedienste", 7_530_572_487_513_952_655L },
         { "umsetzungsprojekt.statuspruefung", -2_849_846_298_158_067_605L },
+        { "rollout.zustaendige-kommunen", -8_724_463_446_124_225_301L },
+        { "steckbrief.ebenen", -8_955_050_705_669_935_272L },
+        { "steckbrief.fim", 7_978_763_323_203_157_481L },
         { "request-key", 3_327_332_817_239_957_403L },
         { "onlinedienst.register", -1_195_435_810_705_088_353L },
         { "onlinedienst.details", 5_968_473_338_017_855_219L },
@@ -140,6 +145,9 @@ public sealed class CanonicalFingerprintsTests
         "umsetzungsprojekt.verschiebung" => UmsetzungsprojektFingerprints.Verschiebung(null, ProjektPhase.Umsetzung, null, Day, "Vergabe verzögert"),
         "umsetzungsprojekt.onlinedienste" => UmsetzungsprojektFingerprints.Onlinedienste(5, ImmutableSortedSet.Create("kita-portal-sh")),
         "umsetzungsprojekt.statuspruefung" => UmsetzungsprojektFingerprints.Statuspruefung(new ProjektStatus(ProjektPhase.Umsetzung, [ProjektPhase.Konzeption])),
+        "rollout.zustaendige-kommunen" => ZustaendigeKommunenFingerprints.Set(2, new ZustaendigeKommunen(ZustaendigeKommunenArt.Liste, ImmutableSortedSet.Create("05111000", "05113000"))),
+        "steckbrief.ebenen" => SteckbriefFingerprints.Ebenen(null, [Zustaendigkeitsebene.Land, Zustaendigkeitsebene.Kommune]),
+        "steckbrief.fim" => SteckbriefFingerprints.Fim(1, FimBaustein.Stammdatenschema, new FimEintrag("S00000092", "1.2", FimStatus.FachlichFreigegebenGold)),
         "request-key" => RequestKeys.Of(new WriteCommand("3f2b-request", null, "fitko")),
         "onlinedienst.register" => OnlinedienstFingerprints.Register(null, "Kita-Portal", "https://kita.example.org", "dataport"),
         "onlinedienst.details" => OnlinedienstFingerprints.Details(2, new OnlinedienstDetails(

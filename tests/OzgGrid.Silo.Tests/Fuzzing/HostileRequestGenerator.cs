@@ -29,9 +29,8 @@ public sealed partial class HostileRequestGenerator(
         "%00", "\r\n", "ＮＷ", "Nordrhein-Westfalen", "99", "-1", "0x05", new string('x', 100_000),
     ];
 
-    public HostileRequest Next() => random.Next(14) switch
+    public HostileRequest Next() => random.Next(16) switch
     {
-        13 => BadUmsetzungsprojekt(),
         0 => BadOzgId(),
         1 => BadRequestId(),
         2 => BadReifegrad(),
@@ -45,6 +44,8 @@ public sealed partial class HostileRequestGenerator(
         10 => BadRead(),
         11 => BadMonitoringRead(),
         12 => BadOnlinedienst(),
+        13 => BadUmsetzungsprojekt(),
+        14 => BadZustaendigkeitOrFim(),
         _ => OfflineButAvailable(),
     };
 
