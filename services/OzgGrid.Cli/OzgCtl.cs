@@ -16,6 +16,7 @@ public static class OzgCtl
             WatchCommand.Create(console),
             ReportCommand.Create(console),
             OnlinedienstCommands.Create(console),
+            ReifegradCommands.Create(console),
             ClusterCommand.Create(console),
         };
         foreach (var option in GlobalOptions.All)

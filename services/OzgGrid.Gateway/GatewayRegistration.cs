@@ -109,6 +109,7 @@ public static class GatewayRegistration
         app.MapGrpcService<ProgrammeManagementService>();
         app.MapGrpcService<RolloutService>();
         app.MapGrpcService<OnlinedienstService>();
+        app.MapGrpcService<ReifegradService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

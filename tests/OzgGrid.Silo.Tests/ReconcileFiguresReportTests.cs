@@ -41,8 +41,9 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
         {
             RequestId = NewId(), Report = new RolloutReport { OzgId = rolledOut, Ags = "04911001", Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
         });
-        var (_, leikaKey) = await _onlinedienste.LeistungAsync(fixture.TakeOzgId);
-        await _onlinedienste.InUseAsync(await AnbieterAsync(), leikaKey, stufe11: 2, stufe20: 2);
+        var (derived, leikaKey) = await _onlinedienste.LeistungAsync(fixture.TakeOzgId);
+        await _onlinedienste.InUseAsync(await _onlinedienste.AnbieterAsync(), leikaKey, stufe11: 2, stufe20: 2);
+        await Eventually.ReturnsAsync(() => StatusAsync(derived), s => s.ReifegradOnlinedienste == 1, "the Reifegrad derived (its one-way message arrived)");
         var efa = fixture.TakeOzgId();
         await _management.SetUmsetzungslandAsync(new SetUmsetzungslandRequest { OzgId = efa, RequestId = NewId(), Land = "HE" });
         await _management.SetMeilensteinAsync(new SetMeilensteinRequest
@@ -139,7 +140,7 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
     public async Task A_Reifegrad_the_Leistung_lost_track_of_is_told_again_by_its_Onlinedienst_and_reported()
     {
         var (ozgId, leikaKey) = await _onlinedienste.LeistungAsync(fixture.TakeOzgId);
-        var dienst = await _onlinedienste.InUseAsync(await AnbieterAsync(), leikaKey, stufe11: 3, stufe20: 4);
+        var dienst = await _onlinedienste.InUseAsync(await _onlinedienste.AnbieterAsync(), leikaKey, stufe11: 3, stufe20: 4);
         var version = (await new OnlinedienstService.OnlinedienstServiceClient(fixture.Host.Channel)
             .GetOnlinedienstAsync(new GetOnlinedienstRequest { OnlinedienstId = dienst })).Onlinedienst.Version;
         await Eventually.ReturnsAsync(() => StatusAsync(ozgId), s => s.Reifegrad == 3, "the derived Reifegrad 3");
@@ -162,16 +163,6 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
     private async Task<LeistungStatus> StatusAsync(int ozgId) =>
         (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Status;
 
-    /// <summary>An IT-Dienstleister of its own to offer Onlinedienste (this host registers none).</summary>
-    private async Task<string> AnbieterAsync()
-    {
-        var id = $"itdl-{Guid.NewGuid():N}"[..20];
-        await new ItDienstleisterService.ItDienstleisterServiceClient(fixture.Host.Channel).RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest
-        {
-            Id = id, RequestId = NewId(), Name = "Anbieter", Laender = { "HB" }, Contact = "ozg@anbieter.example",
-        });
-        return id;
-    }
 
     private static DerivedValueCheck Check(ReconcileFiguresResponse result, DerivedValueKind kind) => result.Checks.Single(check => check.Kind == kind);
 

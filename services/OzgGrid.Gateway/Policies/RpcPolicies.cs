@@ -12,6 +12,7 @@ using ItDienstleisterApi = OzgGrid.Protos.V1.ItDienstleisterService.ItDienstleis
 using LeistungApi = OzgGrid.Protos.V1.LeistungService.LeistungServiceBase;
 using MonitoringApi = OzgGrid.Protos.V1.MonitoringService.MonitoringServiceBase;
 using OnlinedienstApi = OzgGrid.Protos.V1.OnlinedienstService.OnlinedienstServiceBase;
+using ReifegradApi = OzgGrid.Protos.V1.ReifegradService.ReifegradServiceBase;
 using ProgrammeApi = OzgGrid.Protos.V1.ProgrammeManagementService.ProgrammeManagementServiceBase;
 using ReflectionAlpha = Grpc.Reflection.V1Alpha.ServerReflection;
 using ReflectionAlphaApi = Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionBase;
@@ -43,6 +44,7 @@ public static class RpcPolicies
     private static readonly ServiceDescriptor Programme = Api.ProgrammeManagementService.Descriptor;
     private static readonly ServiceDescriptor Rollout = Api.RolloutService.Descriptor;
     private static readonly ServiceDescriptor Onlinedienste = Api.OnlinedienstService.Descriptor;
+    private static readonly ServiceDescriptor Reifegrad = Api.ReifegradService.Descriptor;
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
@@ -125,6 +127,8 @@ public static class RpcPolicies
         Policy(Onlinedienste, nameof(OnlinedienstApi.ListLeistungOnlinedienste), Everyone),
         Policy(Onlinedienste, nameof(OnlinedienstApi.GetReifegradBlocker), Everyone),
         Policy(Onlinedienste, nameof(OnlinedienstApi.ExportOnlinedienstReport), Everyone),
+        Policy(Reifegrad, nameof(ReifegradApi.GetLeistungReifegradBlocker), Everyone),
+        Policy(Reifegrad, nameof(ReifegradApi.GetProgrammeReifegradBlocker), Everyone),
     ];
 
     // ToDictionary throws on a second policy for the same method: that fails at startup too.

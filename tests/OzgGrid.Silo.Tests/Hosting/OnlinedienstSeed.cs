@@ -23,6 +23,17 @@ public sealed class OnlinedienstSeed(GrpcChannel channel)
         }
     }
 
+    /// <summary>An IT-Dienstleister of its own (serving HB) to offer Onlinedienste, on hosts that register none.</summary>
+    public async Task<string> AnbieterAsync()
+    {
+        var id = $"itdl-{Guid.NewGuid():N}"[..20];
+        await new ItDienstleisterService.ItDienstleisterServiceClient(channel).RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest
+        {
+            Id = id, RequestId = NewId(), Name = "Anbieter", Laender = { "HB" }, Contact = "ozg@anbieter.example",
+        });
+        return id;
+    }
+
     /// <summary>Registers an Onlinedienst offered by an IT-Dienstleister registered on the host.</summary>
     public async Task<string> RegisterAsync(string anbieterId)
     {
