@@ -115,6 +115,7 @@ public static class GatewayRegistration
         app.MapGrpcService<RolloutService>();
         app.MapGrpcService<OnlinedienstService>();
         app.MapGrpcService<ZustaendigkeitService>();
+        app.MapGrpcService<ReifegradService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOzgGridRestDocument(app.Environment.IsDevelopment());

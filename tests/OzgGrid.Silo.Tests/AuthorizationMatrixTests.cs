@@ -110,6 +110,10 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .GetSteckbriefAsync(new GetSteckbriefRequest { OzgId = assigned }).ResponseAsync;
         Func<GrpcChannel, Task> zustaendigeKommunen = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
             .SetZustaendigeKommunenAsync(new SetZustaendigeKommunenRequest { OzgId = assigned, Land = "NW", RequestId = NewId(), Art = ZustaendigeKommunenArt.Alle }).ResponseAsync;
+        Func<GrpcChannel, Task> programmeBlockers = channel => new ReifegradService.ReifegradServiceClient(channel)
+            .GetProgrammeReifegradBlockerAsync(new GetProgrammeReifegradBlockerRequest { Modell = ReifegradModell.V20, Zielstufe = 6 }).ResponseAsync;
+        Func<GrpcChannel, Task> leistungBlockers = channel => new ReifegradService.ReifegradServiceClient(channel)
+            .GetLeistungReifegradBlockerAsync(new GetLeistungReifegradBlockerRequest { OzgId = assigned, Modell = ReifegradModell.V11, Zielstufe = 4 }).ResponseAsync;
         Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
         (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
@@ -145,6 +149,9 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("monitoring", monitoring, "register an Onlinedienst", registerOnlinedienst(KnownData.Dataport), StatusCode.PermissionDenied),
             ("monitoring", monitoring, "publish an Onlinedienst", publishOnlinedienst, StatusCode.PermissionDenied),
             ("monitoring", monitoring, "read an Onlinedienst", readOnlinedienst, StatusCode.OK),
+            ("monitoring", monitoring, "what blocks a Leistung's level", leistungBlockers, StatusCode.OK),
+            ("dataport", dataport, "what blocks the programme's Leistungen", programmeBlockers, StatusCode.OK),
+            ("anonymous", anonymous, "what blocks the programme's Leistungen", programmeBlockers, StatusCode.Unauthenticated),
             ("anonymous", anonymous, "read an Onlinedienst", readOnlinedienst, StatusCode.Unauthenticated),
             ("dataport", dataport, "register an Onlinedienst of another Anbieter", registerOnlinedienst("ekom21"), StatusCode.PermissionDenied),
             ("dataport", dataport, "publish the Onlinedienst it offers", publishOnlinedienst, StatusCode.OK),

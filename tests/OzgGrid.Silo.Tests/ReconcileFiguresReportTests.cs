@@ -16,7 +16,7 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
 {
     private static readonly DerivedValueKind[] AllKinds =
     [
-        DerivedValueKind.LandVerfuegbarkeit, DerivedValueKind.Ueberfaellig, DerivedValueKind.EfaFigures,
+        DerivedValueKind.LandVerfuegbarkeit, DerivedValueKind.Reifegrad, DerivedValueKind.Ueberfaellig, DerivedValueKind.EfaFigures,
         DerivedValueKind.UeberfaelligFigures, DerivedValueKind.ProgrammeFigures,
     ];
 
@@ -25,6 +25,7 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
     private readonly ProgrammeManagementService.ProgrammeManagementServiceClient _management = new(fixture.Host.Channel);
     private readonly RolloutService.RolloutServiceClient _rollout = new(fixture.Host.Channel);
     private readonly DerivedValueDamage _damage = new(fixture.Host);
+    private readonly OnlinedienstSeed _onlinedienste = new(fixture.Host.Channel);
 
     [Fact]
     public async Task A_consistent_programme_gives_no_corrections_though_every_kind_is_checked()
@@ -40,6 +41,9 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
         {
             RequestId = NewId(), Report = new RolloutReport { OzgId = rolledOut, Ags = "04911001", Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
         });
+        var (derived, leikaKey) = await _onlinedienste.LeistungAsync(fixture.TakeOzgId);
+        await _onlinedienste.InUseAsync(await _onlinedienste.AnbieterAsync(), leikaKey, stufe11: 2, stufe20: 2);
+        await Eventually.ReturnsAsync(() => StatusAsync(derived), s => s.ReifegradOnlinedienste == 1, "the Reifegrad derived (its one-way message arrived)");
         var efa = fixture.TakeOzgId();
         await _management.SetUmsetzungslandAsync(new SetUmsetzungslandRequest { OzgId = efa, RequestId = NewId(), Land = "HE" });
         await _management.SetMeilensteinAsync(new SetMeilensteinRequest
@@ -131,6 +135,34 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
         Assert.True(result.LeistungenCaughtUp >= 1);
         Assert.Equal(expected, ProgrammeRecount.From((await _monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures));
     }
+
+    [Fact]
+    public async Task A_Reifegrad_the_Leistung_lost_track_of_is_told_again_by_its_Onlinedienst_and_reported()
+    {
+        var (ozgId, leikaKey) = await _onlinedienste.LeistungAsync(fixture.TakeOzgId);
+        var dienst = await _onlinedienste.InUseAsync(await _onlinedienste.AnbieterAsync(), leikaKey, stufe11: 3, stufe20: 4);
+        var version = (await new OnlinedienstService.OnlinedienstServiceClient(fixture.Host.Channel)
+            .GetOnlinedienstAsync(new GetOnlinedienstRequest { OnlinedienstId = dienst })).Onlinedienst.Version;
+        await Eventually.ReturnsAsync(() => StatusAsync(ozgId), s => s.Reifegrad == 3, "the derived Reifegrad 3");
+
+        // What a lost message leaves: the Leistung holding another word of the Onlinedienst at its current version.
+        await fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<Domain.ILeistungGrain>(ozgId)
+            .ReconcileOnlinedienstAsync(dienst, new Domain.OnlinedienstStufen(version, null, null));
+        var damaged = await StatusAsync(ozgId);
+        var result = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+        var repaired = await StatusAsync(ozgId);
+
+        Assert.Equal(0, damaged.ReifegradOnlinedienste);
+        var correction = Assert.Single(Check(result, DerivedValueKind.Reifegrad).Corrected);
+        Assert.Equal($"{ozgId}/{dienst}", correction.Subject);
+        Assert.Equal($"zählt nicht (v{version})", correction.Before);
+        Assert.Equal($"1.1=3 2.0=4 (v{version})", correction.After);
+        Assert.Equal((3, 1, 4), (repaired.Reifegrad, repaired.ReifegradOnlinedienste, repaired.Reifegrad20));
+    }
+
+    private async Task<LeistungStatus> StatusAsync(int ozgId) =>
+        (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Status;
+
 
     private static DerivedValueCheck Check(ReconcileFiguresResponse result, DerivedValueKind kind) => result.Checks.Single(check => check.Kind == kind);
 

@@ -35,6 +35,16 @@ public interface ILeistungGrain : IGrainWithIntegerKey
     Task<CatalogImportOutcome> ImportAsync(LeistungCatalogEntry entry, ChangeStamp stamp);
 
     /// <summary>
+    /// An Onlinedienst tells its levels after each commit (one way); an older version than the last one taken is
+    /// ignored. The Reifegrad follows through the Leistung's write path as OzgGrid.
+    /// </summary>
+    [OneWay]
+    Task OnOnlinedienstAsync(string onlinedienstId, OnlinedienstStufen stufen);
+
+    /// <summary>The repair of a lost <see cref="OnOnlinedienstAsync"/>: takes the levels, and says what it corrected.</summary>
+    Task<Reconciliation.Correction?> ReconcileOnlinedienstAsync(string onlinedienstId, OnlinedienstStufen stufen);
+
+    /// <summary>
     /// Its milestone record tells whether it has milestones, so that the Leistung tells it of phase and Verfügbarkeit
     /// changes only while it has. One-way: the milestone record never waits on the Leistung.
     /// </summary>

@@ -31,4 +31,10 @@ public interface IOnlinedienstGrain : IGrainWithStringKey, IProgrammeRecordGrain
     Task<Recorded<Onlinedienst>> SetEinsatzgebietAsync(WriteCommand command, ImmutableArray<EinsatzImLand> einsatzgebiet);
 
     Task<Recorded<Onlinedienst>> PublishAsync(WriteCommand command, bool veroeffentlicht);
+
+    /// <summary>
+    /// Tells each of its OZG-Leistungen its levels again and waits for them: the repair of a lost message (checked: its
+    /// Leistungen; none for an id not registered).
+    /// </summary>
+    Task<Reconciliation.DerivedValueCheck> ReconcileReifegradAsync();
 }

@@ -17,4 +17,7 @@ public enum DerivedValueKind
 
     /// <summary>The programme aggregator's figures, counted from the Leistungen and the figures grain.</summary>
     ProgrammeFigures = 5,
+
+    /// <summary>A Leistung's Reifegrad, derived from the levels of its published, used Onlinedienste.</summary>
+    Reifegrad = 6,
 }

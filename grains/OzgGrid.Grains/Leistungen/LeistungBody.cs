@@ -38,4 +38,8 @@ public sealed record LeistungBody
 
     [Id(3)]
     public Encoded<LeistungCatalogEntry>? EncodedCatalog { get; private init; }
+
+    /// <summary>Null until an Onlinedienst tells the Leistung its levels (see <see cref="AbgeleiteterReifegrad"/>).</summary>
+    [Id(4)]
+    public AbgeleiteterReifegrad? Abgeleitet { get; init; }
 }

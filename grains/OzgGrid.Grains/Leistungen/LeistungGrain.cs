@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
@@ -12,11 +13,13 @@ namespace OzgGrid.Grains.Leistungen;
 /// <summary>
 /// One OZG-Leistung: its commands go through its <see cref="VersionedRecord{TBody, TChange}"/>; after each commit
 /// <see cref="LeistungEffects"/> passes the change on. Reads serve the persisted state and interleave with writes.
+/// The Reifegrad derived from its Onlinedienste in <c>LeistungGrain.Reifegrad.cs</c>.
 /// </summary>
-public sealed class LeistungGrain(
+public sealed partial class LeistungGrain(
     [PersistentState(LeistungGrain.StateName, StorageNames.State)] IPersistentState<RecordState<LeistungBody, ChangeRecord>> state,
     VersionedRecords records,
     ChangeBatcher monitoring,
+    IOptions<Limits> limits,
     ILogger<LeistungGrain> logger) : Grain, ILeistungGrain
 {
     public const string StateName = "leistung";
@@ -72,6 +75,7 @@ public sealed class LeistungGrain(
             body => EnsureWithinScope(Require(body), command.Scope, update),
             body =>
             {
+                EnsureNotDerived(body!, update, OzgId);
                 var (next, fields) = LeistungStatusRules.Apply(body!.Status, update);
                 return fields.IsEmpty
                     ? default

@@ -121,6 +121,7 @@ public sealed partial class OnlinedienstGrain(
 
     protected override async Task OnCommittedAsync(Recorded<Onlinedienst> recorded)
     {
+        TellLeistungen(recorded);
         if (_written is not { } written)
         {
             return;

@@ -9,7 +9,7 @@ namespace OzgGrid.Grains.Reconciliation;
 
 /// <summary>
 /// Repairs every derived value from its source records, periodically by a reminder (so a silo restart does not stop
-/// it) and on request: the Land rollouts' Verfügbarkeit, the milestone records' overdue milestones, the EfA and overdue
+/// it) and on request: the Land rollouts' Verfügbarkeit, the Reifegrad the Onlinedienste derive, the milestone records' overdue milestones, the EfA and overdue
 /// figures, then the programme aggregator's figures (counted from the Leistungen and the figures grain, so last).
 /// </summary>
 /// <remarks>Not reentrant: a request while a run is under way waits for it and runs afresh, seeing what it corrected.</remarks>
@@ -61,9 +61,10 @@ public sealed class ReconciliationGrain(
         try
         {
             var rollouts = await new RolloutReconciliation(GrainFactory, batchSize).RunAsync();
+            var reifegrad = await new ReifegradReconciliation(GrainFactory, batchSize).RunAsync();
             var programmeRecords = await new ProgrammeRecordsReconciliation(GrainFactory, batchSize).RunAsync();
             figures = await GrainFactory.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ReconcileAsync();
-            checks = [rollouts, .. programmeRecords, new DerivedValueCheck(DerivedValueKind.ProgrammeFigures, figures.LeistungenCounted, figures.Corrections)];
+            checks = [rollouts, reifegrad, .. programmeRecords, new DerivedValueCheck(DerivedValueKind.ProgrammeFigures, figures.LeistungenCounted, figures.Corrections)];
         }
         catch (Exception)
         {

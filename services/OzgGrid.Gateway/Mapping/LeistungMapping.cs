@@ -35,12 +35,22 @@ public static class LeistungMapping
         Version = summary.Version,
     };
 
-    public static Proto.LeistungStatus MapToProto(this LeistungStatus status) => new()
+    public static Proto.LeistungStatus MapToProto(this LeistungStatus status)
     {
-        Reifegrad = status.Reifegrad,
-        Phase = status.Phase.MapToProto(),
-        Verfuegbarkeit = { status.Verfuegbarkeit.ToDictionary(v => v.Key, v => v.Value.MapToProto()) },
-    };
+        var proto = new Proto.LeistungStatus
+        {
+            Reifegrad = status.Reifegrad,
+            Phase = status.Phase.MapToProto(),
+            Verfuegbarkeit = { status.Verfuegbarkeit.ToDictionary(v => v.Key, v => v.Value.MapToProto()) },
+            ReifegradOnlinedienste = status.ReifegradOnlinedienste,
+        };
+        if (status.Reifegrad20 is { } reifegrad20)
+        {
+            proto.Reifegrad20 = reifegrad20;
+        }
+
+        return proto;
+    }
 
     public static Proto.Zustaendigkeit MapToProto(this Zustaendigkeit zustaendigkeit)
     {

@@ -25,6 +25,7 @@ public static class ReconciliationMapping
             DerivedValueKind.EfaFigures => Protos.V1.DerivedValueKind.EfaFigures,
             DerivedValueKind.UeberfaelligFigures => Protos.V1.DerivedValueKind.UeberfaelligFigures,
             DerivedValueKind.ProgrammeFigures => Protos.V1.DerivedValueKind.ProgrammeFigures,
+            DerivedValueKind.Reifegrad => Protos.V1.DerivedValueKind.Reifegrad,
             _ => Protos.V1.DerivedValueKind.Unspecified,
         },
         Checked = check.Checked,

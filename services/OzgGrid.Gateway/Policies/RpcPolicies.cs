@@ -12,6 +12,7 @@ using ItDienstleisterApi = OzgGrid.Protos.V1.ItDienstleisterService.ItDienstleis
 using LeistungApi = OzgGrid.Protos.V1.LeistungService.LeistungServiceBase;
 using MonitoringApi = OzgGrid.Protos.V1.MonitoringService.MonitoringServiceBase;
 using OnlinedienstApi = OzgGrid.Protos.V1.OnlinedienstService.OnlinedienstServiceBase;
+using ReifegradApi = OzgGrid.Protos.V1.ReifegradService.ReifegradServiceBase;
 using ProgrammeApi = OzgGrid.Protos.V1.ProgrammeManagementService.ProgrammeManagementServiceBase;
 using ReflectionAlpha = Grpc.Reflection.V1Alpha.ServerReflection;
 using ReflectionAlphaApi = Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionBase;
@@ -47,6 +48,7 @@ public static class RpcPolicies
     private static readonly ServiceDescriptor Projekte = Api.UmsetzungsprojektService.Descriptor;
     private static readonly ServiceDescriptor Onlinedienste = Api.OnlinedienstService.Descriptor;
     private static readonly ServiceDescriptor Zustaendigkeit = Api.ZustaendigkeitService.Descriptor;
+    private static readonly ServiceDescriptor Reifegrad = Api.ReifegradService.Descriptor;
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
@@ -151,6 +153,10 @@ public static class RpcPolicies
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ExportFimReport), Everyone),
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetZustaendigeKommunen), Reporters),
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.GetZustaendigeKommunen), Everyone),
+
+        // What blocks a Reifegrad level: reads only.
+        Policy(Reifegrad, nameof(ReifegradApi.GetLeistungReifegradBlocker), Everyone),
+        Policy(Reifegrad, nameof(ReifegradApi.GetProgrammeReifegradBlocker), Everyone),
     ];
 
     // ToDictionary throws on a second policy for the same method: that fails at startup too.

@@ -231,7 +231,7 @@ public sealed partial class HostileRequestGenerator(
         var client = new OnlinedienstService.OnlinedienstServiceClient(management);
         const string id = "fuzz-onlinedienst";
         var kriterium = new KriteriumBewertung { Kriterium = "K01", Stufe = 1 };
-        return random.Next(10) switch
+        return random.Next(12) switch
         {
             0 => new("bad onlinedienst_id", Invalid, () => client.RegisterOnlinedienstAsync(new RegisterOnlinedienstRequest
             {
@@ -275,6 +275,14 @@ public sealed partial class HostileRequestGenerator(
             8 => new("bad Onlinedienst list", Invalid, () => client.ListOnlinediensteAsync(random.Next(2) == 0
                 ? new ListOnlinediensteRequest { PageToken = Odd() + "o" }
                 : new ListOnlinediensteRequest { Vertrauensniveau = (Vertrauensniveau)OutOfRange(0, 4) }).ResponseAsync),
+            9 => new("Leistung blockers: bad ozg_id or Zielstufe", Invalid, () => new ReifegradService.ReifegradServiceClient(management)
+                .GetLeistungReifegradBlockerAsync(random.Next(2) == 0
+                    ? new GetLeistungReifegradBlockerRequest { OzgId = -random.Next(1, 1000), Modell = ReifegradModell.V11, Zielstufe = 2 }
+                    : new GetLeistungReifegradBlockerRequest { OzgId = 10000, Modell = ReifegradModell.V11, Zielstufe = OutOfRange(0, 4) }).ResponseAsync),
+            10 => new("programme blockers: unknown model or Zielstufe", Invalid, () => new ReifegradService.ReifegradServiceClient(management)
+                .GetProgrammeReifegradBlockerAsync(random.Next(2) == 0
+                    ? new GetProgrammeReifegradBlockerRequest { Modell = (ReifegradModell)OutOfRange(1, 2), Zielstufe = 1 }
+                    : new GetProgrammeReifegradBlockerRequest { Modell = ReifegradModell.V20, Zielstufe = OutOfRange(0, 7) }).ResponseAsync),
             _ => new("monitoring rates an Onlinedienst", Refused, () => new OnlinedienstService.OnlinedienstServiceClient(monitoring)
                 .RateOnlinedienstLeistungAsync(new RateOnlinedienstLeistungRequest { OnlinedienstId = id, RequestId = NewRequestId(), LeikaKey = "99001001000000", Modell = ReifegradModell.V11, Kriterien = { kriterium } }).ResponseAsync),
         };
