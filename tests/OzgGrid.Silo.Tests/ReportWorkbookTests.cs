@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using OzgGrid.Protos.V1;
@@ -37,6 +38,32 @@ public sealed class ReportWorkbookTests(GatewayFixture fixture)
         var nordrheinWestfalen = cells.Single(row => row[0].Text == "NW");
         Assert.False(nordrheinWestfalen[1].IsNumber);
         Assert.All(nordrheinWestfalen.Skip(2), cell => Assert.True(cell.IsNumber, $"{cell.Text} is stored as a number"));
+    }
+
+    [Fact]
+    public async Task The_Onlinedienst_Umsetzungsprojekt_and_FIM_reports_come_as_valid_workbooks_with_the_columns_of_their_CSV()
+    {
+        var onlinedienste = new OnlinedienstService.OnlinedienstServiceClient(fixture.Host.Channel);
+        var projekte = new UmsetzungsprojektService.UmsetzungsprojektServiceClient(fixture.Host.Channel);
+        var zustaendigkeit = new ZustaendigkeitService.ZustaendigkeitServiceClient(fixture.Host.Channel);
+        var onlinedienstXlsx = await onlinedienste.ExportOnlinedienstReportAsync(new ExportOnlinedienstReportRequest { Format = ReportFormat.Xlsx });
+        var projektXlsx = await projekte.ExportUmsetzungsprojektReportAsync(new ExportUmsetzungsprojektReportRequest { Format = ReportFormat.Xlsx });
+        var fimXlsx = await zustaendigkeit.ExportFimReportAsync(new ExportFimReportRequest { Format = ReportFormat.Xlsx });
+        (string Csv, string FileName, ByteString Xlsx)[] reports =
+        [
+            ((await onlinedienste.ExportOnlinedienstReportAsync(new ExportOnlinedienstReportRequest())).Csv, onlinedienstXlsx.FileName, onlinedienstXlsx.Xlsx),
+            ((await projekte.ExportUmsetzungsprojektReportAsync(new ExportUmsetzungsprojektReportRequest())).Csv, projektXlsx.FileName, projektXlsx.Xlsx),
+            ((await zustaendigkeit.ExportFimReportAsync(new ExportFimReportRequest())).Csv, fimXlsx.FileName, fimXlsx.Xlsx),
+        ];
+
+        Assert.All(reports, report =>
+        {
+            Assert.EndsWith(".xlsx", report.FileName);
+            using var document = SpreadsheetDocument.Open(new MemoryStream(report.Xlsx.ToByteArray()), isEditable: false);
+            Assert.Empty(new OpenXmlValidator().Validate(document));
+            var header = report.Csv.ReplaceLineEndings("\n").Split('\n')[0].Split(',');
+            Assert.Equal(header, Cells(document)[0].Select(cell => cell.Text));
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Protos.V1;
@@ -12,6 +13,7 @@ public sealed partial class OnlinedienstService
 {
     public override async Task<ExportOnlinedienstReportResponse> ExportOnlinedienstReport(ExportOnlinedienstReportRequest request, ServerCallContext context)
     {
+        var format = ReportFile.Requested(request.Format);
         var ids = await grains.GetGrain<IIdSetGrain>(IdSets.Onlinedienste).GetAsync();
         var dienste = new List<Domain.Onlinedienst>(ids.Count);
 
@@ -23,6 +25,7 @@ public sealed partial class OnlinedienstService
         }
 
         var (fileName, csv) = OnlinedienstReportCsv.Write(dienste, modelle, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        return new ExportOnlinedienstReportResponse { FileName = fileName, Csv = csv };
+        var report = ReportFile.As(format, fileName, csv);
+        return new ExportOnlinedienstReportResponse { FileName = report.FileName, Csv = report.Csv, Xlsx = report.Xlsx };
     }
 }

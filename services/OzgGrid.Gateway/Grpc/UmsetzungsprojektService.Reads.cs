@@ -1,6 +1,7 @@
 using Grpc.Core;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Umsetzungsprojekte;
@@ -71,10 +72,12 @@ public sealed partial class UmsetzungsprojektService
     public override async Task<ExportUmsetzungsprojektReportResponse> ExportUmsetzungsprojektReport(
         ExportUmsetzungsprojektReportRequest request, ServerCallContext context)
     {
+        var format = ReportFile.Requested(request.Format);
         var ids = await Set(UmsetzungsprojektIdSets.Alle).GetAsync();
         var projekte = await Task.WhenAll(ids.Select(id => grains.GetGrain<IUmsetzungsprojektGrain>(id).GetAsync()));
         var (fileName, csv) = UmsetzungsprojektReportCsv.Write([.. projekte.Select(p => p.Body.Status)], clock.Today);
-        return new ExportUmsetzungsprojektReportResponse { FileName = fileName, Csv = csv };
+        var report = ReportFile.As(format, fileName, csv);
+        return new ExportUmsetzungsprojektReportResponse { FileName = report.FileName, Csv = report.Csv, Xlsx = report.Xlsx };
     }
 
     private IIdSetGrain Set(string key) => grains.GetGrain<IIdSetGrain>(key);

@@ -4,6 +4,7 @@ using Grpc.Core;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
@@ -60,11 +61,13 @@ public sealed class ZustaendigkeitService(IGrainFactory grains, TimeProvider tim
 
     public override async Task<ExportFimReportResponse> ExportFimReport(ExportFimReportRequest request, ServerCallContext context)
     {
+        var format = ReportFile.Requested(request.Format);
         var steckbriefe = await SteckbriefeAsync(Enum.GetValues<Domain.FimStatus>());
         var names = await Task.WhenAll(steckbriefe.Select(s => grains.GetGrain<ILeistungGrain>(s.Body.OzgId).GetSummaryAsync()));
         var rows = steckbriefe.Zip(names, (steckbrief, summary) => (summary?.Name ?? string.Empty, steckbrief)).Where(row => !row.steckbrief.Body.Fim.IsEmpty);
         var (fileName, csv) = FimReportCsv.Write(rows, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        return new ExportFimReportResponse { FileName = fileName, Csv = csv };
+        var report = ReportFile.As(format, fileName, csv);
+        return new ExportFimReportResponse { FileName = report.FileName, Csv = report.Csv, Xlsx = report.Xlsx };
     }
 
     public override async Task<SetZustaendigeKommunenResponse> SetZustaendigeKommunen(SetZustaendigeKommunenRequest request, ServerCallContext context)
