@@ -179,27 +179,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
         ];
 
         var versionsBefore = await VersionsAsync(assigned, unassigned);
-        var outcomes = new List<string>();
-        var mismatches = new List<string>();
-        foreach (var (caller, channel, call, run, expected) in matrix)
-        {
-            var actual = StatusCode.OK;
-            var detail = string.Empty;
-            try
-            {
-                await run(channel);
-            }
-            catch (RpcException refused)
-            {
-                (actual, detail) = (refused.StatusCode, refused.Status.Detail);
-            }
-
-            outcomes.Add($"{caller} / {call}: {actual} {detail}");
-            if (actual != expected || (actual is StatusCode.PermissionDenied or StatusCode.Unauthenticated && detail.Length < 20))
-            {
-                mismatches.Add($"{caller} / {call}: expected {expected}, got {actual} ({detail})");
-            }
-        }
+        var (outcomes, mismatches) = await AccessMatrix.RunAsync(matrix);
 
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
         Assert.Contains(outcomes, o => o.StartsWith("dataport / Verfügbarkeit in a Land it does not serve", StringComparison.Ordinal) && o.Contains("does not serve NW"));
