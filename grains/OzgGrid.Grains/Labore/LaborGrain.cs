@@ -61,11 +61,8 @@ public sealed class LaborGrain(
             before =>
             {
                 var labor = Existing(before);
-                if (teilnehmer.Length > limits.Value.TeilnehmerPerLabor)
-                {
-                    throw CollectionLimitException.Replacing(
-                        $"{Describe()}'s list of participants", nameof(Limits.TeilnehmerPerLabor), limits.Value.TeilnehmerPerLabor, teilnehmer.Length);
-                }
+                LimitChecks.EnsureAtMost(
+                    teilnehmer.Length, limits.Value.TeilnehmerPerLabor, $"{Describe()}'s list of participants", nameof(Limits.TeilnehmerPerLabor));
 
                 var fields = FieldChanges.Between(("teilnehmer", FieldChanges.List(labor.Teilnehmer), FieldChanges.List(teilnehmer)));
                 return Task.FromResult((labor with { Teilnehmer = teilnehmer }, "teilnehmer", fields));

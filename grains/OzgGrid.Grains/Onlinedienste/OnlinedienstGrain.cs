@@ -148,13 +148,8 @@ public sealed partial class OnlinedienstGrain(
         return (next, action, fields);
     }
 
-    private void EnsureWithin(int count, int limit, string what, string setting)
-    {
-        if (count > limit)
-        {
-            throw CollectionLimitException.Replacing($"{Describe()}'s {what}", setting, limit, count);
-        }
-    }
+    private void EnsureWithin(int count, int limit, string what, string setting) =>
+        LimitChecks.EnsureAtMost(count, limit, $"{Describe()}'s {what}", setting);
 
     /// <summary>The programme management, or the IT-Dienstleister offering the Onlinedienst.</summary>
     private Func<Onlinedienst?, Task> AnbieterOnly(WriteCommand command) => dienst =>

@@ -15,6 +15,15 @@ internal static class LimitChecks
         }
     }
 
+    /// <exception cref="CollectionLimitException">A list replaced whole would hold <paramref name="count"/> items, more than <paramref name="limit"/>.</exception>
+    public static void EnsureAtMost(int count, int limit, string what, string setting)
+    {
+        if (count > limit)
+        {
+            throw CollectionLimitException.Replacing(what, setting, limit, count);
+        }
+    }
+
     /// <summary>Room for <paramref name="id"/> in an id set, unless it is there already.</summary>
     public static async Task EnsureRoomAsync(IIdSetGrain set, string id, int limit, string what, string setting)
     {

@@ -160,11 +160,6 @@ public sealed partial class UmsetzungsprojektGrain(
 
     private IIdSetGrain Set(string key) => GrainFactory.GetGrain<IIdSetGrain>(key);
 
-    private void EnsureAtMost(int count, int limit, string what, string setting)
-    {
-        if (count > limit)
-        {
-            throw CollectionLimitException.Replacing($"{Describe()}'s list of {what}", setting, limit, count);
-        }
-    }
+    private void EnsureAtMost(int count, int limit, string what, string setting) =>
+        LimitChecks.EnsureAtMost(count, limit, $"{Describe()}'s list of {what}", setting);
 }
