@@ -26,8 +26,12 @@ public sealed class AsOfReaders(
     /// <summary>Reads answered within the phase, by kind.</summary>
     private readonly long[] _answered = new long[3];
 
-    /// <summary>Reads until <paramref name="stop"/> is cancelled; the calls under way then are finished, not counted.</summary>
-    public async Task<ReadLoad> RunAsync(int readers, CancellationToken stop)
+    /// <summary>
+    /// Reads until <paramref name="stop"/> is cancelled; the calls under way then are finished, not counted. Each reader
+    /// first finishes <paramref name="requiredRounds"/> reads of every kind, counted even after the stop (quick mode: on
+    /// a loaded machine one read can outlast the whole phase, and the harness must still show each kind works).
+    /// </summary>
+    public async Task<ReadLoad> RunAsync(int readers, int requiredRounds, CancellationToken stop)
     {
         var startedAt = Stopwatch.GetTimestamp();
         var failures = new ConcurrentDictionary<string, int>();
@@ -36,11 +40,17 @@ public sealed class AsOfReaders(
         {
             var own = latencies[reader] = new List<long>(1024);
             var (monitoring, leistungen) = clients[reader % clients.Count];
-            for (var kind = reader; !stop.IsCancellationRequested; kind++)
+            for (var kind = reader; ; kind++)
             {
+                var required = kind - reader < requiredRounds * _answered.Length;
+                if (!required && stop.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 try
                 {
-                    await ReadAsync(kind % _answered.Length, monitoring, leistungen, own, stop);
+                    await ReadAsync(kind % _answered.Length, monitoring, leistungen, own, required ? CancellationToken.None : stop);
                 }
                 catch (RpcException exception)
                 {

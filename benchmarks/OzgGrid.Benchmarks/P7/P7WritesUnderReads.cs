@@ -85,7 +85,7 @@ public sealed class P7WritesUnderReads(P7Options options, TextWriter output)
     private async Task<WritePhaseResult> PhaseAsync(UpdatePacer pacer, AsOfReaders? readers, CancellationToken cancellationToken)
     {
         using var stopReads = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reads = readers?.RunAsync(options.Readers, stopReads.Token);
+        var reads = readers?.RunAsync(options.Readers, options.Quick ? 1 : 0, stopReads.Token);
         var cpu = CpuMeter.Start();
         var writes = await pacer.RunAsync(options.Rate, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
         var (cpuProcess, cpuMachine) = cpu.Stop();

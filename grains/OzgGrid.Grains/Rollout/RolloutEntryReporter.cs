@@ -50,11 +50,29 @@ internal sealed class RolloutEntryReporter(IGrainFactory grains, int ozgId, stri
         }
         catch (Exception fault)
         {
-            // A storage or cluster fault: the entry either rolled back or (a lost answer) was applied; a retry with the
-            // same request id tells which and counts it.
+            // A storage or cluster fault: the entry either rolled back or was stored though its answer was lost (a
+            // storage client's retry of an insert that had gone through then meets its own row). The entry deactivated;
+            // asked once more, it reads what was stored, and a receipt there is the answer.
+            if (await StoredAnswerAsync(entryGrain, entryCommand, report) is { } stored)
+            {
+                return RolloutOutcome.Accept(stored);
+            }
+
             logger.LogWarning(fault, "Rollout {OzgId} in {Ags}: entry not applied", ozgId, report.Ags);
             return RolloutOutcome.Refuse(report.Ags, RolloutRefusal.Unavailable,
                 "The entry could not be stored right now; report it again with the same request_id.");
+        }
+    }
+
+    private static async Task<RolloutEntry?> StoredAnswerAsync(IRolloutEntryGrain entryGrain, WriteCommand command, RolloutReport report)
+    {
+        try
+        {
+            return await entryGrain.FindAnswerAsync(command, report);
+        }
+        catch (Exception)
+        {
+            return null;
         }
     }
 }
