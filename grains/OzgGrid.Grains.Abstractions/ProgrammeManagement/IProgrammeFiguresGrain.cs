@@ -42,6 +42,12 @@ public interface IProgrammeFiguresGrain : IGrainWithIntegerKey
     /// <summary>Subscribes (or renews) a watcher; it is dropped when not renewed within <see cref="ObserverExpiry"/>.</summary>
     Task<ProgrammeFiguresSnapshot> SubscribeAsync(IProgrammeEventObserver observer);
 
+    /// <summary>
+    /// Subscribes (or renews) a watcher that has seen every event up to <paramref name="after"/>: it is given the events
+    /// since, while the last <see cref="RecentEvents"/> of this activation hold them all, or else a snapshot.
+    /// </summary>
+    Task<ProgrammeWatchStart> ResumeAsync(IProgrammeEventObserver observer, long after);
+
     Task UnsubscribeAsync(IProgrammeEventObserver observer);
 
     /// <summary>
@@ -57,6 +63,9 @@ public interface IProgrammeFiguresGrain : IGrainWithIntegerKey
     /// <summary>Counts the figures from scratch from what is counted of each Leistung and takes that count where it differs.</summary>
     /// <returns>The figures corrected, from their value before to the count.</returns>
     Task<ImmutableArray<Correction>> RecountFiguresAsync();
+
+    /// <summary>How many of its latest events an activation holds for watchers that resume.</summary>
+    public const int RecentEvents = 1024;
 
     public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
 }

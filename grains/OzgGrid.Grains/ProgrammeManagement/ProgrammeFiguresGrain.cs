@@ -26,6 +26,7 @@ public sealed partial class ProgrammeFiguresGrain(
     private readonly ILogger<ProgrammeFiguresGrain> _logger = logger;
     private FigureCounter _figures = new();
     private readonly Dictionary<IProgrammeEventObserver, DateTimeOffset> _observers = [];
+    private readonly RecentProgrammeEvents _recent = new(IProgrammeFiguresGrain.RecentEvents);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -111,6 +112,14 @@ public sealed partial class ProgrammeFiguresGrain(
         return Task.FromResult(Snapshot());
     }
 
+    public Task<ProgrammeWatchStart> ResumeAsync(IProgrammeEventObserver observer, long after)
+    {
+        _observers[observer] = time.GetUtcNow();
+        return Task.FromResult(_recent.Since(after, _state.State.Sequence) is { } missed
+            ? new ProgrammeWatchStart(null, missed)
+            : new ProgrammeWatchStart(Snapshot(), []));
+    }
+
     public Task UnsubscribeAsync(IProgrammeEventObserver observer)
     {
         _observers.Remove(observer);
@@ -132,6 +141,7 @@ public sealed partial class ProgrammeFiguresGrain(
         _state.State = _state.State with { Sequence = _state.State.Sequence + 1 };
         await WriteOrForgetAsync();
         var programmeEvent = unnumbered with { Sequence = _state.State.Sequence };
+        _recent.Add(programmeEvent);
         await ForwardAsync(programmeEvent);
 
         var expired = time.GetUtcNow() - IProgrammeFiguresGrain.ObserverExpiry;

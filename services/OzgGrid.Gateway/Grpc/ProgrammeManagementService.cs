@@ -61,7 +61,10 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
 
     public override Task WatchProgrammeManagement(
         WatchProgrammeManagementRequest request, IServerStreamWriter<WatchProgrammeManagementResponse> responseStream, ServerCallContext context) =>
-        streams.RunAsync(token => watch.RunAsync(responseStream, context.GetHttpContext(), token), context, "open the stream again, on another silo, for a fresh snapshot.");
+        streams.RunAsync(
+            token => watch.RunAsync(ProgrammeGuard.ResumeCursor(request.ResumeCursor), responseStream, context.GetHttpContext(), token),
+            context,
+            "open the stream again, on another silo, with resume_cursor = the sequence of the last event (or cursor of the last heartbeat) seen.");
 
     private Task<WriteCommand> CommandAsync(ServerCallContext context, string requestId, long? expectedVersion) =>
         context.WriteCommandAsync(grains, requestId, expectedVersion);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 
 namespace OzgGrid.Gateway.Monitoring;
@@ -23,6 +24,7 @@ public static class FellBehind
 
     public static RpcException WatchProgrammeManagement(int bufferSize, long lastEvent) =>
         new(new Status(StatusCode.ResourceExhausted,
-            $"The stream fell more than {bufferSize} events behind (its client did not read) and was closed after event {lastEvent}; " +
-            "open it again for a fresh snapshot."));
+                $"The stream fell more than {bufferSize} events behind (its client did not read) and was closed after event {lastEvent}; " +
+                $"reconnect with resume_cursor \"{lastEvent}\" to continue."),
+            new Metadata { { ResumeCursorTrailer, lastEvent.ToString(CultureInfo.InvariantCulture) } });
 }

@@ -19,7 +19,8 @@ public sealed class ProgrammeEventWatch(IGrainFactory grains, IOptions<Monitorin
     /// <summary>How often the subscription is renewed (well within its expiry) and an idle stream gets a heartbeat.</summary>
     public static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(15);
 
-    public async Task RunAsync(IServerStreamWriter<WatchProgrammeManagementResponse> stream, HttpContext http, CancellationToken cancellationToken)
+    /// <param name="resumeAfter">The sequence of the last event the client saw, or null for a snapshot first.</param>
+    public async Task RunAsync(long? resumeAfter, IServerStreamWriter<WatchProgrammeManagementResponse> stream, HttpContext http, CancellationToken cancellationToken)
     {
         using var forwarder = new ProgrammeEventForwarder(options.Value.StreamBufferSize);
         var reference = grains.CreateObjectReference<IProgrammeEventObserver>(forwarder);
@@ -28,7 +29,9 @@ public sealed class ProgrammeEventWatch(IGrainFactory grains, IOptions<Monitorin
         try
         {
             using var stalled = new StalledClientReset(http, options.Value.StalledWriteGrace, forwarder.CutOff);
-            position = await SendSnapshotAsync(figures, reference, stream, cancellationToken);
+            position = resumeAfter is { } after
+                ? await ResumeAsync(figures, reference, after, stream, cancellationToken)
+                : await SendSnapshotAsync(figures, reference, stream, cancellationToken);
             var renewedAt = DateTimeOffset.UtcNow;
             while (true)
             {
@@ -100,6 +103,25 @@ public sealed class ProgrammeEventWatch(IGrainFactory grains, IOptions<Monitorin
         var snapshot = await figures.SubscribeAsync(reference);
         await stream.WriteAsync(new WatchProgrammeManagementResponse { Snapshot = snapshot.MapToProto() }, cancellationToken);
         return snapshot.Sequence;
+    }
+
+    /// <summary>The events the client missed, or a snapshot when they are no longer all held.</summary>
+    private static async Task<long> ResumeAsync(
+        IProgrammeFiguresGrain figures, IProgrammeEventObserver reference, long after, IServerStreamWriter<WatchProgrammeManagementResponse> stream, CancellationToken cancellationToken)
+    {
+        var start = await figures.ResumeAsync(reference, after);
+        if (start.Snapshot is { } snapshot)
+        {
+            await stream.WriteAsync(new WatchProgrammeManagementResponse { Snapshot = snapshot.MapToProto() }, cancellationToken);
+            return snapshot.Sequence;
+        }
+
+        foreach (var missed in start.Missed)
+        {
+            await stream.WriteAsync(new WatchProgrammeManagementResponse { ProgrammeEvent = missed.MapToProto() }, cancellationToken);
+        }
+
+        return start.Missed.IsEmpty ? after : start.Missed[^1].Sequence;
     }
 
     private async Task UnsubscribeAsync(IProgrammeFiguresGrain figures, IProgrammeEventObserver reference)

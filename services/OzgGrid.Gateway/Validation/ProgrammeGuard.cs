@@ -65,4 +65,11 @@ public static class ProgrammeGuard
         text.Length == 8 && text.All(char.IsAsciiDigit) && LaenderRegister.All.Any(l => l.Code == text[..2])
             ? text
             : throw RequestGuard.Invalid(field, $"Required: an AGS of 8 digits starting with the code of a Land, not {RequestGuard.Quote(text)}.");
+
+    /// <summary>The resume cursor of the programme-management stream: an event's sequence, or null for none.</summary>
+    public static long? ResumeCursor(string text) =>
+        text.Length == 0 ? null
+        : text.Length <= 19 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : throw RequestGuard.Invalid("resume_cursor", $"Not a cursor of this stream: pass the sequence of the last event (or the cursor of the last heartbeat) unchanged, or leave it empty; not {RequestGuard.Quote(text)}.");
 }
