@@ -111,7 +111,7 @@ public sealed class ProgrammeDashboardPageTests(GatewayFixture fixture) : IAsync
         await Update(ozgId, reifegrad: 3);
 
         await Expect(page.Locator("#leistung-historie tbody tr[data-version='3']")).ToContainTextAsync("Reifegrad: 2 → 3");
-        await Expect(page.Locator("#leistung-daten dt:text-is('Reifegrad') + dd")).ToHaveTextAsync("3");
+        await Expect(page.Locator("#leistung-daten dt:text-is('Reifegrad') + dd")).ToHaveTextAsync("3 (von Hand gesetzt)");
 
         // An anonymous visitor is told no names: no column for them, and none in the data.
         await Expect(page.Locator("#leistung-historie-durch")).ToBeHiddenAsync();
