@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
@@ -16,23 +15,10 @@ namespace OzgGrid.Silo.Tests;
 /// level, following a new rating live), the search; each view passes the accessibility checks and leaves a screenshot.
 /// </summary>
 [Collection(GatewayCollection.Name)]
-public sealed class ProgrammePageViewsTests(GatewayFixture fixture) : IAsyncLifetime
+public sealed class ProgrammePageViewsTests(GatewayFixture fixture) : ProgrammePageTest
 {
     /// <summary>How long a view may take to load, draw or follow a change (polled, not waited).</summary>
     private static readonly float Deadline = 15_000;
-
-    private static readonly NumberFormatInfo German = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
-
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
 
     [Fact]
     public async Task The_map_shows_the_sixteen_Laender_with_the_shares_of_the_figures_and_a_tile_opens_the_Land()
@@ -60,8 +46,7 @@ public sealed class ProgrammePageViewsTests(GatewayFixture fixture) : IAsyncLife
 
         await Expect(page.Locator("#legende li")).ToHaveCountAsync(5);
         await AssertAccessibleAsync(page, "the map");
-        await page.Locator("#karte-titel").ScrollIntoViewIfNeededAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestArtefacts.ScreenshotPath("programm-karte.png"), FullPage = true });
+        await page.Locator("section:has(#karte)").ScreenshotAsync(new LocatorScreenshotOptions { Path = TestArtefacts.ScreenshotPath("programm-karte.png") });
 
         await page.Locator("#kachel-NW").ClickAsync();
 
@@ -125,6 +110,31 @@ public sealed class ProgrammePageViewsTests(GatewayFixture fixture) : IAsyncLife
         await Expect(page.Locator($".blocker[data-modell='1.1'][data-zielstufe='4'] li[data-onlinedienst='{dienst}']")).ToContainTextAsync("jetzt Stufe 3");
         await Expect(onlinedienst.Locator(".kriterien-11")).ToContainTextAsync("K01: 3");
         await Expect(page.Locator("#leistung-historie tbody tr").First).ToContainTextAsync("Reifegrad: 2 → 3");
+    }
+
+    [Fact]
+    public async Task A_long_history_comes_a_page_at_a_time_and_the_older_changes_on_request()
+    {
+        var ozgId = fixture.TakeOzgId();
+        const int Writes = 55;
+        for (var write = 1; write <= Writes; write++)
+        {
+            await fixture.Leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest
+            {
+                OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = write % 2 + 1,
+            });
+        }
+
+        var page = await OpenAsync($"/programm/#/leistung/{ozgId}", width: 1280, height: 1200);
+        var rows = page.Locator("#leistung-historie tbody tr");
+
+        await Expect(rows).ToHaveCountAsync(50, new() { Timeout = Deadline });
+        await Expect(rows.First).ToHaveAttributeAsync("data-version", (Writes + 1).ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#leistung-historie-mehr").ClickAsync();
+
+        await Expect(rows).ToHaveCountAsync(Writes + 1);
+        await Expect(rows.Last).ToContainTextAsync("Katalog");
+        await Expect(page.Locator("#leistung-historie-mehr")).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -209,13 +219,6 @@ public sealed class ProgrammePageViewsTests(GatewayFixture fixture) : IAsyncLife
         await Expect(row).ToBeVisibleAsync();
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string view)
-    {
-        var axe = await page.RunAxe();
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}×)").ToList();
-        Assert.True(serious.Count == 0, $"{view}: {string.Join("; ", serious)}");
-    }
-
     private static async Task<JsonDocument> JsonAsync(HttpClient http, string path)
     {
         using var response = await http.GetAsync(path);
@@ -229,26 +232,5 @@ public sealed class ProgrammePageViewsTests(GatewayFixture fixture) : IAsyncLife
         return [.. json.RootElement.GetProperty(list).EnumerateArray().Select(e => e.GetProperty(id).GetString()!)];
     }
 
-    private async Task<IPage> OpenAsync(string path, int width, int height)
-    {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = width, Height = height } });
-        await page.GotoAsync(new Uri(fixture.Host.HttpAddress, path).ToString());
-        return page;
-    }
-
-    /// <summary>As the page writes a share: German, at most one decimal, rounded half away from zero.</summary>
-    private static string Percent(long count, long of) =>
-        $"{Math.Round(100m * count / of, 1, MidpointRounding.AwayFromZero).ToString("0.#", German)} %";
-
-    private static string Number(long value) => value.ToString("#,0", German);
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
+    private Task<IPage> OpenAsync(string path, int width, int height) => OpenAsync(fixture.Host, path, width, height);
 }
