@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Web;
 
@@ -20,6 +21,7 @@ public static class ProgrammeDashboardEndpoints
         services.Configure<ProgrammeDashboardOptions>(configuration.GetSection(ProgrammeDashboardOptions.Section));
         services.AddSingleton<ProgrammeDashboardReads>();
         services.AddSingleton<ProgrammeDashboardAssets>();
+        services.AddSingleton<LeistungSearch>();
         return services;
     }
 
@@ -32,13 +34,28 @@ public static class ProgrammeDashboardEndpoints
         page.MapGet("/api/ueberfaellig", (ProgrammeDashboardReads reads, HttpContext http) => Json(http, reads.OverdueAsync));
         page.MapGet("/api/leistungen/{ozgId:int}", (int ozgId, ProgrammeDashboardReads reads, HttpContext http) =>
             Json(http, context => reads.LeistungAsync(ozgId, context)));
-        page.MapGet("/api/leistungen/{ozgId:int}/aenderungen", (int ozgId, ProgrammeDashboardReads reads, HttpContext http) =>
-            Json(http, context => reads.HistoryAsync(ozgId, context)));
+        page.MapGet("/api/leistungen/{ozgId:int}/aenderungen", (int ozgId, string? seite, ProgrammeDashboardReads reads, HttpContext http) =>
+            Json(http, context => reads.HistoryAsync(ozgId, seite, context)));
+        page.MapGet("/api/leistungen/{ozgId:int}/onlinedienste", (int ozgId, ProgrammeDashboardReads reads, HttpContext http) =>
+            Json(http, context => reads.OnlinediensteAsync(ozgId, context)));
+        page.MapGet("/api/leistungen/{ozgId:int}/blocker", (int ozgId, string? modell, int? zielstufe, ProgrammeDashboardReads reads, HttpContext http) =>
+            Json(http, context => reads.BlockerAsync(ozgId, ReifegradModellOf(modell), zielstufe ?? 0, context)));
+        page.MapGet("/api/laender/{land}/leistungen", (string land, string? seite, ProgrammeDashboardReads reads, HttpContext http) =>
+            Json(http, context => reads.LandLeistungenAsync(land, seite, context)));
+        page.MapGet("/api/suche", (string? q, LeistungSearch search, HttpContext http) => Json(http, context => search.SearchAsync(q, context)));
         page.MapGet("/api/ereignisse", ProgrammeEventStream.RunAsync);
         page.MapGet("/api/{**rest}", () => Results.NotFound());
         page.MapGet("/{**file}", (string? file, ProgrammeDashboardAssets assets) => assets.Serve(file));
         return page;
     }
+
+    /// <summary>"1.1" or "2.0"; anything else is left unspecified, which the gateway refuses with a message.</summary>
+    private static ReifegradModell ReifegradModellOf(string? modell) => modell switch
+    {
+        "1.1" => ReifegradModell.V11,
+        "2.0" => ReifegradModell.V20,
+        _ => ReifegradModell.Unspecified,
+    };
 
     private static async Task<IResult> Json(HttpContext http, Func<HttpContext, Task<IMessage>> read)
     {

@@ -23,10 +23,13 @@ namespace OzgGrid.Web;
 /// policy (roles, rate limit, timeout, circuit breaker), validation, grains and mapping as a gRPC client gets, answered
 /// as the services' own messages (sent as protobuf JSON).
 /// </summary>
-public sealed class ProgrammeDashboardReads(InProcessGateway gateway, IOptions<ProgrammeDashboardOptions> options)
+public sealed partial class ProgrammeDashboardReads(InProcessGateway gateway, IOptions<ProgrammeDashboardOptions> options)
 {
-    /// <summary>The history page of a Leistung shows this many changes, newest first.</summary>
-    private const int HistoryPageSize = 200;
+    /// <summary>A page of a Leistung's history holds this many changes, newest first; the page asks for older ones.</summary>
+    private const int HistoryPageSize = 50;
+
+    /// <summary>Marks a request whose visitor was made the anonymous viewer, for its further reads (the principal then looks signed in).</summary>
+    private const string AnonymousVisitorItem = "OzgGrid.Web.AnonymousVisitor";
 
     private static readonly MethodDescriptor Figures =
         RpcPolicies.MethodOf(MonitoringApi.Descriptor, nameof(MonitoringApi.MonitoringServiceBase.GetProgrammeFigures));
@@ -59,8 +62,10 @@ public sealed class ProgrammeDashboardReads(InProcessGateway gateway, IOptions<P
     public Task<IMessage> LeistungAsync(int ozgId, HttpContext http) =>
         ReadAsync(http, Leistung, new GetLeistungRequest { OzgId = ozgId }, Service<LeistungService>(http).GetLeistung);
 
-    public Task<IMessage> HistoryAsync(int ozgId, HttpContext http) =>
-        ReadAsync(http, History, new ListLeistungChangesRequest { OzgId = ozgId, PageSize = HistoryPageSize }, Service<LeistungService>(http).ListLeistungChanges);
+    /// <param name="pageToken">The previous page's next_page_token; empty for the newest changes.</param>
+    public Task<IMessage> HistoryAsync(int ozgId, string? pageToken, HttpContext http) =>
+        ReadAsync(http, History, new ListLeistungChangesRequest { OzgId = ozgId, PageSize = HistoryPageSize, PageToken = pageToken ?? string.Empty },
+            Service<LeistungService>(http).ListLeistungChanges);
 
     /// <summary>
     /// The monitoring stream, unfiltered and batched, from a cursor the page already had (or from a snapshot); to an
@@ -74,13 +79,21 @@ public sealed class ProgrammeDashboardReads(InProcessGateway gateway, IOptions<P
     }
 
     private async Task<IMessage> ReadAsync<TRequest, TResponse>(
-        HttpContext http, MethodDescriptor method, TRequest request, UnaryServerMethod<TRequest, TResponse> handler)
+        HttpContext http, MethodDescriptor method, TRequest request, UnaryServerMethod<TRequest, TResponse> handler,
+        Func<TResponse, TResponse>? forAnonymous = null)
+        where TRequest : class
+        where TResponse : class, IMessage => await ReadAsAsync(http, method, request, handler, forAnonymous);
+
+    /// <param name="forAnonymous">What an anonymous visitor sees of the answer beyond <see cref="AnonymousVisitorView"/>.</param>
+    private async Task<TResponse> ReadAsAsync<TRequest, TResponse>(
+        HttpContext http, MethodDescriptor method, TRequest request, UnaryServerMethod<TRequest, TResponse> handler,
+        Func<TResponse, TResponse>? forAnonymous = null)
         where TRequest : class
         where TResponse : class, IMessage
     {
         var anonymous = ActAsAnonymousViewerUnlessTokenRequired(http);
         var response = await gateway.UnaryAsync(http, method, request, handler);
-        return anonymous ? AnonymousVisitorView.Of(response) : response;
+        return anonymous ? AnonymousVisitorView.Of(forAnonymous is null ? response : forAnonymous(response)) : response;
     }
 
     /// <summary>
@@ -91,10 +104,17 @@ public sealed class ProgrammeDashboardReads(InProcessGateway gateway, IOptions<P
     /// <returns>Whether the visitor is anonymous.</returns>
     private bool ActAsAnonymousViewerUnlessTokenRequired(HttpContext http)
     {
+        if (http.Items.ContainsKey(AnonymousVisitorItem))
+        {
+            return true;
+        }
+
         if (options.Value.RequireToken || http.User.Identity?.IsAuthenticated == true)
         {
             return false;
         }
+
+        http.Items[AnonymousVisitorItem] = true;
 
         // No name: anonymous visitors share a rate limit per address (the call's peer), not one for all of them.
         http.User = new ClaimsPrincipal(new ClaimsIdentity(

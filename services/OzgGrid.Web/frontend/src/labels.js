@@ -72,3 +72,14 @@ export const anteil = (n, von) => (von > 0 ? prozente.format(n / von) : "");
 export const zeitpunkt = (iso) => (iso ? zeiten.format(new Date(iso)) : "–");
 export const uhrzeit = (iso) => (iso ? uhrzeiten.format(new Date(iso)) : "–");
 export const monat = (day) => monate.format(new Date(`${day}T00:00:00Z`));
+
+const BASISKOMPONENTEN = {
+  BASISKOMPONENTE_DEUTSCHLAND_ID: "DeutschlandID",
+  BASISKOMPONENTE_ORGANISATIONSKONTO: "Organisationskonto",
+  BASISKOMPONENTE_NOOTS: "NOOTS",
+  BASISKOMPONENTE_STATUSMONITOR: "Statusmonitor",
+  BASISKOMPONENTE_E_AKTE: "E-Akte",
+  BASISKOMPONENTE_ZAHLUNG_HKR: "Zahlungs- und HKR-Systeme",
+};
+
+export const basiskomponente = (value) => BASISKOMPONENTEN[value] ?? value;
