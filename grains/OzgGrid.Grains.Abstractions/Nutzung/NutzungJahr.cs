@@ -15,8 +15,4 @@ public sealed record NutzungJahr(
     [property: Id(3)] ImmutableSortedDictionary<string, ImmutableArray<long>> Kommunen)
 {
     public const long NichtGemeldet = -1;
-
-    /// <summary>The count of a Kommune in a month (1–12); null when none was imported.</summary>
-    public long? Wert(string ags, int monat) =>
-        Kommunen.TryGetValue(ags, out var monate) && monate[monat - 1] is var wert and not NichtGemeldet ? wert : null;
 }

@@ -68,7 +68,7 @@ public sealed class NutzungLandGrain(
         var nextKeys = next.Select(b => b.Schluessel).ToHashSet();
         var appeared = next.Where(b => !before.ContainsKey(b.Schluessel)).ToList();
         var resolved = state.State.Befunde.Where(b => !nextKeys.Contains(b.Schluessel)).ToList();
-        if (appeared.Count == 0 && resolved.Count == 0 && next.SequenceEqual(state.State.Befunde))
+        if (appeared.Count == 0 && resolved.Count == 0 && next.Select(Inhalt).SequenceEqual(state.State.Befunde.Select(Inhalt)))
         {
             return next;
         }
@@ -79,6 +79,9 @@ public sealed class NutzungLandGrain(
         Announce(resolved, ProgrammeEventKind.NutzungsBefundBehoben, "resolved", now);
         return next;
     }
+
+    /// <summary>What a finding says, compared by value (its OZG-IDs are an array).</summary>
+    private static string Inhalt(NutzungsBefund befund) => $"{befund.Schluessel} {string.Join(',', befund.OzgIds)} {befund.Transaktionen} {befund.FestgestelltAm:O}";
 
     private async Task CheckOnTimerAsync(CancellationToken cancellation)
     {
