@@ -3,6 +3,7 @@ using OzgGrid.Benchmarks.CatalogImport;
 using OzgGrid.Benchmarks.ColdStart;
 using OzgGrid.Benchmarks.P3;
 using OzgGrid.Benchmarks.P4;
+using OzgGrid.Benchmarks.Nutzung;
 using OzgGrid.Benchmarks.P7;
 using OzgGrid.Benchmarks.Soak;
 using OzgGrid.Benchmarks.Throughput;
@@ -17,6 +18,7 @@ var root = new RootCommand("OzgGrid benchmarks (see BENCHMARKS.md)")
     ColdStartCommand.Create(),
     P4Command.Create(),
     P7Command.Create(),
+    NutzungImportCommand.Create(),
     SoakCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -67,4 +67,10 @@ public sealed class Limits
 
     /// <summary>Kommunen listed in one Onlinedienst's Einsatzgebiet, all Länder together.</summary>
     public int KommunenProOnlinedienst { get; set; } = 2_000;
+
+    /// <summary>Usage rows in one ImportNutzungBatch call.</summary>
+    public int NutzungZeilenProAufruf { get; set; } = 10_000;
+
+    /// <summary>Usage rows in one ImportNutzung stream (held in memory until all are checked).</summary>
+    public int NutzungZeilenProImport { get; set; } = 250_000;
 }

@@ -19,6 +19,7 @@ public static class OzgCtl
             OnlinedienstCommands.Create(console),
             ZustaendigkeitCommands.Create(console),
             ReifegradCommands.Create(console),
+            NutzungCommands.Create(console),
             ClusterCommand.Create(console),
         };
         foreach (var option in GlobalOptions.All)

@@ -2,6 +2,8 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using OzgGrid.Gateway.Identity;
+using OzgGrid.Grains.Abstractions.Laender;
+using OzgGrid.Grains.Kommunen;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
 
@@ -114,6 +116,25 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .GetProgrammeReifegradBlockerAsync(new GetProgrammeReifegradBlockerRequest { Modell = ReifegradModell.V20, Zielstufe = 6 }).ResponseAsync;
         Func<GrpcChannel, Task> leistungBlockers = channel => new ReifegradService.ReifegradServiceClient(channel)
             .GetLeistungReifegradBlockerAsync(new GetLeistungReifegradBlockerRequest { OzgId = assigned, Modell = ReifegradModell.V11, Zielstufe = 4 }).ResponseAsync;
+        var rolloutReads = new RolloutService.RolloutServiceClient(management);
+        // Hamburg's register as the rollout tests import it (the same list again changes nothing).
+        var hamburg = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == "HH"), 2);
+        await rolloutReads.ImportKommunenAsync(new ImportKommunenRequest
+        {
+            RequestId = NewId(), Land = "HH",
+            Kommunen = { hamburg.Select(k => new Kommune { Ags = k.Ags, Name = k.Name, Source = KommuneSource.Synthetic }) },
+        });
+        var hhAgs = hamburg[0].Ags;
+        var nwAgs = (await rolloutReads.ListKommunenAsync(new ListKommunenRequest { Land = "NW" })).Kommunen[0].Ags;
+        var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        NutzungRow Nutzung(string ags) => new() { OnlinedienstId = onlinedienstId, Ags = ags, Monat = lastMonth, Transaktionen = Random.Shared.Next(100) };
+        Func<string, Func<GrpcChannel, Task>> importNutzung = ags => channel => new NutzungService.NutzungServiceClient(channel)
+            .ImportNutzungBatchAsync(new ImportNutzungRequest { RequestId = NewId(), Rows = { Nutzung(ags) } }).ResponseAsync;
+        Func<GrpcChannel, Task> streamNutzung = channel => NutzungStream.SendAsync(new NutzungService.NutzungServiceClient(channel), NewId(), [Nutzung(hhAgs)]);
+        Func<GrpcChannel, Task> readNutzung = channel => new NutzungService.NutzungServiceClient(channel)
+            .GetNutzungAsync(new GetNutzungRequest { Land = "HH", From = lastMonth, To = lastMonth }).ResponseAsync;
+        Func<GrpcChannel, Task> listBefunde = channel => new NutzungService.NutzungServiceClient(channel)
+            .ListNutzungsBefundeAsync(new ListNutzungsBefundeRequest()).ResponseAsync;
         Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
         (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
@@ -176,6 +197,17 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("dataport", dataport, "define an Umsetzungsprojekt", defineProjekt, StatusCode.PermissionDenied),
             ("dataport", dataport, "defer an unknown Umsetzungsprojekt", deferProjekt, StatusCode.NotFound),
             ("management", management, "define an Umsetzungsprojekt", defineProjekt, StatusCode.OK),
+            ("anonymous", anonymous, "stream usage", streamNutzung, StatusCode.Unauthenticated),
+            ("anonymous", anonymous, "read usage", readNutzung, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "import usage", importNutzung(hhAgs), StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "stream usage", streamNutzung, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "read usage", readNutzung, StatusCode.OK),
+            ("monitoring", monitoring, "list usage findings", listBefunde, StatusCode.OK),
+            ("dataport", dataport, "import usage of its Onlinedienst in a Land it serves", importNutzung(hhAgs), StatusCode.OK),
+            ("dataport", dataport, "stream usage of its Onlinedienst in a Land it serves", streamNutzung, StatusCode.OK),
+            ("dataport", dataport, "import usage in a Land it does not serve", importNutzung(nwAgs), StatusCode.PermissionDenied),
+            ("unregistered IT-Dienstleister", ghost, "import usage", importNutzung(hhAgs), StatusCode.PermissionDenied),
+            ("management", management, "import usage", importNutzung(nwAgs), StatusCode.OK),
         ];
 
         var versionsBefore = await VersionsAsync(assigned, unassigned);

@@ -31,4 +31,10 @@ public enum ProgrammeEventKind
 
     /// <summary>The responsible Kommunen of a Leistung in a Land changed (announced only; the Land's Verfügbarkeit follows as a status change).</summary>
     ZustaendigeKommunenGeaendert = 42,
+
+    /// <summary>The usage figures of an Onlinedienst in a Kommune disagree with its rollout (announced only).</summary>
+    NutzungsBefundErkannt = 70,
+
+    /// <summary>A usage finding no longer holds (announced only).</summary>
+    NutzungsBefundBehoben = 71,
 }

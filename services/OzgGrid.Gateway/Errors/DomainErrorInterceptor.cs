@@ -53,6 +53,23 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
         }
     }
 
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw ToRpcException(exception, context);
+        }
+        catch (RpcException refused) when (refused.Status.Detail.Length > RequestGuard.MaxDetailLength)
+        {
+            throw new RpcException(new Status(refused.StatusCode, RequestGuard.Limit(refused.Status.Detail)), refused.Trailers);
+        }
+    }
+
     private RpcException ToRpcException(Exception exception, ServerCallContext context)
     {
         var mapped = Map(exception, context);

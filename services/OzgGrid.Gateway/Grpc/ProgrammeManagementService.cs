@@ -8,6 +8,7 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Rollout;
@@ -45,9 +46,10 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
             ListProgrammeChangesRequest.SubjectOneofCase.OnlinedienstId => (Onlinedienst(request.OnlinedienstId), $"onlinedienst-{request.OnlinedienstId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.SteckbriefOzgId => (Steckbrief(request.SteckbriefOzgId), $"steckbrief-{request.SteckbriefOzgId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.ZustaendigeKommunen => ZustaendigeKommunen(request.ZustaendigeKommunen),
+            ListProgrammeChangesRequest.SubjectOneofCase.Nutzung => Nutzung(request.Nutzung),
             _ => throw RequestGuard.Invalid(
                 "subject",
-                "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, umsetzungsprojekt_id, onlinedienst_id, steckbrief_ozg_id or zustaendige_kommunen."),
+                "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, umsetzungsprojekt_id, onlinedienst_id, steckbrief_ozg_id, zustaendige_kommunen or nutzung."),
         };
         var pageSize = RequestGuard.PageSize(request.PageSize);
         var list = $"{ChangesList}-{subject}";
@@ -89,6 +91,16 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
         var ozgId = RequestGuard.OzgId(subject.OzgId, "zustaendige_kommunen.ozg_id");
         var land = RequestGuard.Land(subject.Land, "zustaendige_kommunen.land");
         return (grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, land)), $"zustaendige-kommunen-{ozgId}-{land}");
+    }
+
+    private (IProgrammeRecordGrain, string) Nutzung(NutzungSubject subject)
+    {
+        var id = ProgrammeGuard.Id(subject.OnlinedienstId, "nutzung.onlinedienst_id");
+        var land = RequestGuard.Land(subject.Land, "nutzung.land");
+        var jahr = subject.Jahr >= Monat.Erster.Jahr && subject.Jahr <= 9999
+            ? subject.Jahr
+            : throw RequestGuard.Invalid("nutzung.jahr", $"Must be a year from {Monat.Erster.Jahr} on, not {subject.Jahr}.");
+        return (grains.GetGrain<INutzungGrain>(NutzungKeys.Record(id, land, jahr)), $"nutzung-{id}-{land}-{jahr}");
     }
 
     private IProgrammeFiguresGrain Figures() => grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);

@@ -11,6 +11,7 @@ using HealthApi = Grpc.Health.V1.Health.HealthBase;
 using ItDienstleisterApi = OzgGrid.Protos.V1.ItDienstleisterService.ItDienstleisterServiceBase;
 using LeistungApi = OzgGrid.Protos.V1.LeistungService.LeistungServiceBase;
 using MonitoringApi = OzgGrid.Protos.V1.MonitoringService.MonitoringServiceBase;
+using NutzungApi = OzgGrid.Protos.V1.NutzungService.NutzungServiceBase;
 using OnlinedienstApi = OzgGrid.Protos.V1.OnlinedienstService.OnlinedienstServiceBase;
 using ReifegradApi = OzgGrid.Protos.V1.ReifegradService.ReifegradServiceBase;
 using ProgrammeApi = OzgGrid.Protos.V1.ProgrammeManagementService.ProgrammeManagementServiceBase;
@@ -49,6 +50,7 @@ public static class RpcPolicies
     private static readonly ServiceDescriptor Onlinedienste = Api.OnlinedienstService.Descriptor;
     private static readonly ServiceDescriptor Zustaendigkeit = Api.ZustaendigkeitService.Descriptor;
     private static readonly ServiceDescriptor Reifegrad = Api.ReifegradService.Descriptor;
+    private static readonly ServiceDescriptor Nutzung = Api.NutzungService.Descriptor;
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
@@ -157,6 +159,13 @@ public static class RpcPolicies
         // What blocks a Reifegrad level: reads only.
         Policy(Reifegrad, nameof(ReifegradApi.GetLeistungReifegradBlocker), Everyone),
         Policy(Reifegrad, nameof(ReifegradApi.GetProgrammeReifegradBlocker), Everyone),
+
+        // Usage figures: an IT-Dienstleister imports only for the Onlinedienste it offers, in the Länder it serves (the usage record checks).
+        // The stream has no timeout (its length is the caller's); its rows are bounded by OzgGrid:Limits.
+        Policy(Nutzung, nameof(NutzungApi.ImportNutzung), Reporters, Streaming),
+        Policy(Nutzung, nameof(NutzungApi.ImportNutzungBatch), Reporters, LongRunning),
+        Policy(Nutzung, nameof(NutzungApi.GetNutzung), Everyone),
+        Policy(Nutzung, nameof(NutzungApi.ListNutzungsBefunde), Everyone),
     ];
 
     // ToDictionary throws on a second policy for the same method: that fails at startup too.

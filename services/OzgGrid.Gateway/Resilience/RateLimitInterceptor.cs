@@ -37,6 +37,14 @@ public sealed class RateLimitInterceptor(IOptions<RateLimitOptions> options) : I
         return continuation(request, responseStream, context);
     }
 
+    /// <summary>An import stream counts as one call, however many rows it carries.</summary>
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        using var lease = Acquire(context);
+        return continuation(requestStream, context);
+    }
+
     public void Dispose() => _limiter.Dispose();
 
     private RateLimitLease? Acquire(ServerCallContext context)

@@ -10,6 +10,7 @@ using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
+using OzgGrid.Grains.Nutzung;
 using OzgGrid.Grains.Reconciliation;
 using OzgGrid.Grains.Umsetzungsprojekte;
 using OzgGrid.Silo.Postgres;
@@ -91,6 +92,9 @@ public static class OrleansRegistration
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
         builder.Services.AddOptions<UmsetzungsprojektOptions>().Bind(builder.Configuration.GetSection(UmsetzungsprojektOptions.Section))
             .Validate(options => options.CheckPeriod > TimeSpan.Zero, $"{UmsetzungsprojektOptions.Section}: CheckPeriod must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<NutzungOptions>().Bind(builder.Configuration.GetSection(NutzungOptions.Section))
+            .Validate(options => options.BefundPeriode > TimeSpan.Zero, $"{NutzungOptions.Section}: BefundPeriode must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<ReconciliationOptions>().Bind(builder.Configuration.GetSection(ReconciliationOptions.Section))
             .Validate(options => options.Period > TimeSpan.Zero && options.BatchSize > 0,

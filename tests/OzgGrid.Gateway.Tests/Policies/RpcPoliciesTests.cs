@@ -88,7 +88,7 @@ public sealed class RpcPoliciesTests
         Assert.Equal(
             [
                 "/ozg.v1.CatalogService/ImportCatalog", "/ozg.v1.MonitoringService/ReconcileFigures",
-                "/ozg.v1.ProgrammeManagementService/RecordBeschluss", "/ozg.v1.RolloutService/ImportKommunen",
+                "/ozg.v1.NutzungService/ImportNutzungBatch", "/ozg.v1.ProgrammeManagementService/RecordBeschluss", "/ozg.v1.RolloutService/ImportKommunen",
                 "/ozg.v1.RolloutService/ReportRollouts",
             ],
             longCalls.Order(StringComparer.Ordinal));

@@ -7,6 +7,7 @@ using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
+using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.Reifegradmodelle;
 using OzgGrid.Grains.Abstractions.Rollout;
@@ -21,6 +22,7 @@ using OzgGrid.Grains.Komponenten;
 using OzgGrid.Grains.Labore;
 using OzgGrid.Grains.Leistungen;
 using OzgGrid.Grains.Nachnutzung;
+using OzgGrid.Grains.Nutzung;
 using OzgGrid.Grains.Onlinedienste;
 using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Rollout;
@@ -76,6 +78,7 @@ public sealed class CanonicalFingerprintsTests
         { "onlinedienst.rate", -7_112_505_976_955_844_524L },
         { "onlinedienst.einsatzgebiet", -5_381_230_084_359_412_142L },
         { "onlinedienst.publish", -2_470_448_474_354_457_696L },
+        { "nutzung.import", 5_472_950_310_313_855_609L },
     };
 
     [Theory]
@@ -157,6 +160,7 @@ public sealed class CanonicalFingerprintsTests
             ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, int>("K01", 3), new("K02", 5)])),
         "onlinedienst.einsatzgebiet" => OnlinedienstFingerprints.Einsatzgebiet(null, [new EinsatzImLand("SH", ["01002000"]), new EinsatzImLand("HH", [])]),
         "onlinedienst.publish" => OnlinedienstFingerprints.Publish(4, veroeffentlicht: true),
+        "nutzung.import" => NutzungFingerprints.Import(null, [new NutzungZeile("05315000", 3, 1_234), new NutzungZeile("05111000", 12, 0)]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No example for this kind of write."),
     };
 }

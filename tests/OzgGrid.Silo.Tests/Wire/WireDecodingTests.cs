@@ -37,6 +37,7 @@ public sealed class WireDecodingTests(GatewayFixture fixture) : IDisposable
         { "/ozg.v1.CatalogService/ImportCatalog", Bytes(1, LoneSurrogate) },
         { "/ozg.v1.MonitoringService/WatchProgramme", Bytes(2, LoneSurrogate) },
         { "/grpc.health.v1.Health/Check", Bytes(1, LoneSurrogate) },
+        { "/ozg.v1.NutzungService/ImportNutzungBatch", Bytes(2, Bytes(2, LoneSurrogate)) },
     };
 
     public static TheoryData<string, byte[]> MessagesThatAreMalformed => new()
@@ -71,6 +72,15 @@ public sealed class WireDecodingTests(GatewayFixture fixture) : IDisposable
     public async Task A_string_field_that_is_not_UTF8_is_an_invalid_argument_with_or_without_a_token(string path, byte[] message)
     {
         await AssertUndecodable(path, RawGrpcCall.Frame(message));
+    }
+
+    /// <summary>A stream's messages are read only after the caller is let in: without a token it is refused as such.</summary>
+    [Fact]
+    public async Task A_streamed_usage_row_that_is_not_UTF8_is_an_invalid_argument()
+    {
+        var (status, message) = await Call.SendAsync("/ozg.v1.NutzungService/ImportNutzung", RawGrpcCall.Frame(Bytes(2, Bytes(2, LoneSurrogate))), _token);
+
+        Assert.True(status == StatusCode.InvalidArgument && message.StartsWith(Undecodable, StringComparison.Ordinal), $"answered {status}: {message}");
     }
 
     [Theory]

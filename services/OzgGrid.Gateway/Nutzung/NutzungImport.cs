@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Grpc.Core;
+using OzgGrid.Gateway.Validation;
+using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Kommunen;
+using OzgGrid.Grains.Abstractions.Nutzung;
+using OzgGrid.Protos.V1;
+
+namespace OzgGrid.Gateway.Nutzung;
+
+/// <summary>
+/// One usage import (a stream or a batch): every row is checked as it arrives, and only when all are valid are they
+/// written, grouped per usage record (Onlinedienst, Land, year) in batches of <see cref="BatchSize"/>. Batch <c>n</c>
+/// of a record is written under "{request id}/{record}/{n}", so a retry sending the same rows in the same order is
+/// applied once, also after an attempt that broke off half-way.
+/// </summary>
+public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit, string limitSetting)
+{
+    /// <summary>Rows per write of a record: each changed figure is a history entry, and a history page must stay small.</summary>
+    public const int BatchSize = 500;
+
+    private const int Parallelism = 8;
+
+    // Records in the order first named, so that the same rows give the same batches.
+    private readonly List<string> _order = [];
+    private readonly Dictionary<string, List<NutzungZeile>> _perRecord = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Record, string Ags, int Monat), int> _seen = [];
+    private readonly Dictionary<string, KommunenRegister> _registers = new(StringComparer.Ordinal);
+
+    public int Rows { get; private set; }
+
+    public async Task AddAsync(NutzungRow row)
+    {
+        if (++Rows > limit)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"An import takes at most {limit} rows ({limitSetting}); split the file and import the parts under their own request ids."));
+        }
+
+        var (onlinedienstId, land, monat) = NutzungGuard.Row(row, Rows, aktuell);
+        if (!_registers.TryGetValue(land.Kuerzel, out var register))
+        {
+            register = await grains.GetGrain<IKommunenRegisterGrain>(land.Kuerzel).GetAsync();
+            _registers[land.Kuerzel] = register;
+        }
+
+        if (!register.Contains(row.Ags))
+        {
+            throw RequestGuard.Invalid($"row {Rows} ags", $"{RequestGuard.Quote(row.Ags)} is not in the Kommunen register of {land.Kuerzel} (ListKommunen lists it).");
+        }
+
+        var record = NutzungKeys.Record(onlinedienstId, land.Kuerzel, monat.Jahr);
+        if (!_seen.TryAdd((record, row.Ags, monat.ImJahr), Rows))
+        {
+            throw RequestGuard.Invalid($"row {Rows}", $"Names the same Onlinedienst, AGS and month as row {_seen[(record, row.Ags, monat.ImJahr)]}; give each figure once.");
+        }
+
+        if (!_perRecord.TryGetValue(record, out var zeilen))
+        {
+            zeilen = [];
+            _perRecord[record] = zeilen;
+            _order.Add(record);
+        }
+
+        zeilen.Add(new NutzungZeile(row.Ags, monat.ImJahr, row.Transaktionen));
+    }
+
+    /// <summary>Writes the rows; a refusal of a record (unknown Onlinedienst, a caller not allowed) fails the import; the records written stay, and a retry under the same request id completes it.</summary>
+    public async Task<ImportNutzungResult> WriteAsync(WriteCommand command)
+    {
+        if (Rows == 0)
+        {
+            throw RequestGuard.Invalid("rows", $"Required: 1–{limit} rows (onlinedienst_id, ags, monat, transaktionen).");
+        }
+
+        // Records are independent: a few at a time, each its batches in order.
+        await Parallel.ForEachAsync(_order, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (record, _) =>
+        {
+            var grain = grains.GetGrain<INutzungGrain>(record);
+            var batches = _perRecord[record].Chunk(BatchSize).ToList();
+            for (var n = 0; n < batches.Count; n++)
+            {
+                var batch = command with { RequestId = string.Create(CultureInfo.InvariantCulture, $"{command.RequestId}/{record}/{n}"), ExpectedVersion = null };
+                await grain.ImportAsync(batch, [.. batches[n]]);
+            }
+        });
+
+        return new ImportNutzungResult { Rows = Rows, Records = _order.Count };
+    }
+}
