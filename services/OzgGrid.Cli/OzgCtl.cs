@@ -18,6 +18,7 @@ public static class OzgCtl
             ProjektCommands.Create(console),
             OnlinedienstCommands.Create(console),
             ZustaendigkeitCommands.Create(console),
+            KommunenCommands.Create(console),
             ReifegradCommands.Create(console),
             NutzungCommands.Create(console),
             ClusterCommand.Create(console),

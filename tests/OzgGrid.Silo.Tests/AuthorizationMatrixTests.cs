@@ -66,7 +66,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .ReportRolloutAsync(new ReportRolloutRequest
             {
                 RequestId = NewId(),
-                Report = new RolloutReport { OzgId = assigned, Ags = "05000001", Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
+                Report = new RolloutReport { OzgId = assigned, Ags = ShippedRegister.Ags("NW", 1), Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
             }).ResponseAsync;
         Func<GrpcChannel, Task> readRollout = channel => new RolloutService.RolloutServiceClient(channel)
             .GetRolloutAsync(new GetRolloutRequest { OzgId = assigned, Land = "NW" }).ResponseAsync;
@@ -74,6 +74,16 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .ImportKommunenAsync(new ImportKommunenRequest { RequestId = NewId(), Land = "NW" }).ResponseAsync;
         Func<GrpcChannel, Task> listKommunen = channel => new RolloutService.RolloutServiceClient(channel)
             .ListKommunenAsync(new ListKommunenRequest { Land = "NW" }).ResponseAsync;
+        Func<GrpcChannel, Task> listKreise = channel => new RolloutService.RolloutServiceClient(channel)
+            .ListKreiseAsync(new ListKreiseRequest { Land = "NW" }).ResponseAsync;
+        Func<GrpcChannel, Task> getKommune = channel => new RolloutService.RolloutServiceClient(channel)
+            .GetKommuneAsync(new GetKommuneRequest { Ags = ShippedRegister.Ags("NW", 1) }).ResponseAsync;
+        Func<GrpcChannel, Task> importGebietsstand = channel => new RolloutService.RolloutServiceClient(channel)
+            .ImportKommunenAsync(new ImportKommunenRequest
+            {
+                RequestId = NewId(), Land = "HB",
+                Kommunen = { new Kommune { Ags = ShippedRegister.Ags("HB", 1), Name = "Bremen" }, new Kommune { Ags = ShippedRegister.Ags("HB", 2), Name = "x", MergedInto = ShippedRegister.Ags("HB", 1) } },
+            }).ResponseAsync;
         Func<GrpcChannel, Task> defineProjekt = channel => new UmsetzungsprojektService.UmsetzungsprojektServiceClient(channel)
             .DefineUmsetzungsprojektAsync(new DefineUmsetzungsprojektRequest
             {
@@ -166,6 +176,16 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("monitoring", monitoring, "list Kommunen", listKommunen, StatusCode.OK),
             ("dataport", dataport, "report rollout in a Land it does not serve", reportRollout, StatusCode.PermissionDenied),
             ("dataport", dataport, "import Kommunen", importKommunen, StatusCode.PermissionDenied),
+            ("dataport", dataport, "import a Gebietsstand with a merger", importGebietsstand, StatusCode.PermissionDenied),
+            ("monitoring", monitoring, "import a Gebietsstand with a merger", importGebietsstand, StatusCode.PermissionDenied),
+            ("anonymous", anonymous, "list Kreise", listKreise, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "list Kreise", listKreise, StatusCode.OK),
+            ("dataport", dataport, "list Kreise", listKreise, StatusCode.OK),
+            ("management", management, "list Kreise", listKreise, StatusCode.OK),
+            ("anonymous", anonymous, "read a Kommune", getKommune, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "read a Kommune", getKommune, StatusCode.OK),
+            ("dataport", dataport, "read a Kommune", getKommune, StatusCode.OK),
+            ("dataport", dataport, "list Kommunen", listKommunen, StatusCode.OK),
             ("anonymous", anonymous, "read rollout", readRollout, StatusCode.Unauthenticated),
             ("monitoring", monitoring, "register an Onlinedienst", registerOnlinedienst(KnownData.Dataport), StatusCode.PermissionDenied),
             ("monitoring", monitoring, "publish an Onlinedienst", publishOnlinedienst, StatusCode.PermissionDenied),

@@ -33,13 +33,9 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
         // A value of each kind, made through the normal paths: a rollout, an EfA-Nachnutzung, a milestone.
         var rolledOut = fixture.TakeOzgId();
         await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = rolledOut, RequestId = NewId(), Reifegrad = 3 });
-        await _rollout.ImportKommunenAsync(new ImportKommunenRequest
-        {
-            RequestId = NewId(), Land = "HB", Kommunen = { new Kommune { Ags = "04911001", Name = "Bremen", Source = KommuneSource.Synthetic } },
-        });
         await _rollout.ReportRolloutAsync(new ReportRolloutRequest
         {
-            RequestId = NewId(), Report = new RolloutReport { OzgId = rolledOut, Ags = "04911001", Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
+            RequestId = NewId(), Report = new RolloutReport { OzgId = rolledOut, Ags = ShippedRegister.Ags("HB", 1), Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
         });
         var (derived, leikaKey) = await _onlinedienste.LeistungAsync(fixture.TakeOzgId);
         await _onlinedienste.InUseAsync(await _onlinedienste.AnbieterAsync(), leikaKey, stufe11: 2, stufe20: 2);

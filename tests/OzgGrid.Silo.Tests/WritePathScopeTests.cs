@@ -124,7 +124,7 @@ public sealed class WritePathScopeTests(GatewayFixture fixture)
         var reported = await rollout.ReportRolloutAsync(new ReportRolloutRequest
         {
             RequestId = NewId(),
-            Report = new RolloutReport { OzgId = ozgId, Ags = "05000001", Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
+            Report = new RolloutReport { OzgId = ozgId, Ags = ShippedRegister.Ags("NW", 1), Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
         });
 
         Assert.Equal(KommuneVerfuegbarkeit.Online, reported.Entry.Verfuegbarkeit);

@@ -158,22 +158,17 @@ public sealed class ZustaendigkeitServiceTests(GatewayFixture fixture)
         var ozgId = await LeistungAtAsync(reifegrad: 3);
         await fixture.Leistungen.SetZustaendigkeitAsync(new SetZustaendigkeitRequest
         {
-            OzgId = ozgId, RequestId = NewId(), Zustaendigkeit = new Zustaendigkeit { Land = "HH", ItDienstleister = KnownData.Dataport },
+            OzgId = ozgId, RequestId = NewId(), Zustaendigkeit = new Zustaendigkeit { Land = "HB", ItDienstleister = KnownData.Dataport },
         });
-        var hamburg = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == "HH"), 2);
-        await _rollout.ImportKommunenAsync(new ImportKommunenRequest
-        {
-            RequestId = NewId(), Land = "HH",
-            Kommunen = { hamburg.Select(k => new Kommune { Ags = k.Ags, Name = k.Name, Source = KommuneSource.Synthetic }) },
-        });
+        var bremen = ShippedRegister.Of("HB");
         var dataport = new ZustaendigkeitService.ZustaendigkeitServiceClient(fixture.Host.ChannelFor(Roles.ItDienstleister, "dataport:dora", KnownData.Dataport));
         var monitoring = new ZustaendigkeitService.ZustaendigkeitServiceClient(fixture.Host.ChannelFor(Roles.Monitoring, "dashboard"));
 
-        var inHamburg = await dataport.SetZustaendigeKommunenAsync(new SetZustaendigeKommunenRequest
+        var inBremen = await dataport.SetZustaendigeKommunenAsync(new SetZustaendigeKommunenRequest
         {
-            OzgId = ozgId, Land = "HH", RequestId = NewId(), Art = ZustaendigeKommunenArt.Liste, Ags = { hamburg[0].Ags },
+            OzgId = ozgId, Land = "HB", RequestId = NewId(), Art = ZustaendigeKommunenArt.Liste, Ags = { bremen[0].Ags },
         });
-        Assert.Equal("dataport:dora", inHamburg.ZustaendigeKommunen.LastChange.ChangedBy);
+        Assert.Equal("dataport:dora", inBremen.ZustaendigeKommunen.LastChange.ChangedBy);
 
         var refusals = new[]
         {
@@ -250,8 +245,8 @@ public sealed class ZustaendigkeitServiceTests(GatewayFixture fixture)
         return request;
     }
 
-    /// <summary>The generated AGS of the n-th Kommune of the shipped NRW file.</summary>
-    private static string Nrw(int n) => $"05{n:D6}";
+    /// <summary>The AGS of the n-th NW Gemeinde of the shipped register.</summary>
+    private static string Nrw(int n) => ShippedRegister.Ags("NW", n);
 
     private static string NewId() => Guid.NewGuid().ToString();
 }

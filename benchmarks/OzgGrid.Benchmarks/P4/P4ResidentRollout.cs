@@ -181,20 +181,13 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
         return ozgIds;
     }
 
-    /// <summary>NW keeps the shipped register; every other Land gets as many synthetic Kommunen as it has Gemeinden.</summary>
+    /// <summary>Every Land's shipped register (all 10,751 Gemeinden), as the silo loaded it on start.</summary>
     private static async Task<List<(string Land, ImmutableArray<Kommune> Kommunen)>> RegisterKommunenAsync(IGrainFactory grains)
     {
         var registers = new List<(string, ImmutableArray<Kommune>)>();
         foreach (var land in LaenderRegister.All)
         {
-            var register = grains.GetGrain<IKommunenRegisterGrain>(land.Kuerzel);
-            if (land.Kuerzel != ShippedKommunen.NrwLand)
-            {
-                var command = new WriteCommand($"p4-register-{land.Kuerzel}", ExpectedVersion: null, Reporter);
-                await register.ImportAsync(command, SyntheticKommunen.For(land, SyntheticKommunen.RealisticCounts[land.Kuerzel]));
-            }
-
-            registers.Add((land.Kuerzel, [.. (await register.GetAsync()).Kommunen.Values]));
+            registers.Add((land.Kuerzel, [.. (await grains.GetGrain<IKommunenRegisterGrain>(land.Kuerzel).GetAsync()).Kommunen.Values]));
         }
 
         return registers;

@@ -57,12 +57,9 @@ public static class SoakSetup
             await SoakCalls.RetryAsync(() => leistungen.UpdateLeistungStatusAsync(request, deadline: SoakCalls.Deadline()).ResponseAsync);
         }
 
-        var register = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == Land), Kommunen);
-        await SoakCalls.RetryAsync(() => new RolloutService.RolloutServiceClient(channel).ImportKommunenAsync(new ImportKommunenRequest
-        {
-            RequestId = "soak-kommunen", Land = Land,
-            Kommunen = { register.Select(k => new Kommune { Ags = k.Ags, Name = k.Name, Source = KommuneSource.Synthetic }) },
-        }, deadline: SoakCalls.LongDeadline()).ResponseAsync);
+        // The Land's shipped register (Bremen, Bremerhaven), as the silo loaded it on start.
+        var register = (await SoakCalls.RetryAsync(() => new RolloutService.RolloutServiceClient(channel).ListKommunenAsync(
+            new ListKommunenRequest { Land = Land }, deadline: SoakCalls.Deadline()).ResponseAsync)).Kommunen;
 
         var used = (foreign[0], $"soak-used-{foreign[0]}");
         await SoakCalls.RetryAsync(() => leistungen.UpdateLeistungStatusAsync(

@@ -8,9 +8,13 @@ namespace OzgGrid.Grains.Abstractions.Kommunen;
 /// <summary>The Kommunen register of one Land, keyed by the Land's kürzel ("NW").</summary>
 public interface IKommunenRegisterGrain : IGrainWithStringKey
 {
-    /// <summary>Replaces the register with <paramref name="kommunen"/>; the same list again changes nothing.</summary>
-    /// <exception cref="InvalidFieldException">An AGS malformed, of another Land or listed twice; a name empty.</exception>
-    Task<KommunenImportResult> ImportAsync(WriteCommand command, ImmutableArray<Kommune> kommunen);
+    /// <summary>
+    /// Replaces the register with the Kommunen of <paramref name="gebietsstand"/>; the same list again changes nothing.
+    /// A Kommune it merges into another is retired: kept, by its AGS, with its successor (<see cref="KommunenRegister.Successors"/>).
+    /// </summary>
+    /// <exception cref="InvalidFieldException">An AGS malformed, of another Land or listed twice; a name empty; an ARS not of
+    /// its AGS; a merger of an unknown Kommune or into one the new register does not list.</exception>
+    Task<KommunenImportResult> ImportAsync(WriteCommand command, Gebietsstand gebietsstand);
 
     /// <summary>
     /// Notes that <paramref name="ozgId"/> has rollout entries in this Land: after every change of the register its

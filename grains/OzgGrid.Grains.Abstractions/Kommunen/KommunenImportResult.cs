@@ -8,4 +8,5 @@ public sealed record KommunenImportResult(
     [property: Id(2)] int Added,
     [property: Id(3)] int Removed,
     [property: Id(4)] int Changed,
-    [property: Id(5)] long Version);
+    [property: Id(5)] long Version,
+    [property: Id(6)] int Merged = 0);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OzgGrid.Grains.Abstractions.Changes;
@@ -6,24 +7,37 @@ using OzgGrid.Grains.Catalog;
 
 namespace OzgGrid.Grains.Kommunen;
 
-/// <summary>Loads the shipped NRW Kommunen register (see <see cref="ShippedKommunen"/>) into its register grain.</summary>
+/// <summary>Loads the shipped register of all Gemeinden (see <see cref="ShippedGemeinden"/>) into the 16 register grains.</summary>
 public sealed class KommunenImporter(IGrainFactory grains, IOptions<CatalogOptions> options, ILogger<KommunenImporter> logger)
 {
     /// <summary>
-    /// Imports the shipped register unless NW has one already, so that a register imported since (say, with the official
-    /// AGS) is not replaced when a silo restarts. Null when nothing was imported.
+    /// Imports each Land's shipped register unless that Land has one already, so that a register imported since (say, a
+    /// newer Gebietsstand) is not replaced when a silo restarts. All Länder in one pass, in parallel: one write each.
+    /// The results of the Länder imported now.
     /// </summary>
-    public async Task<KommunenImportResult?> ImportShippedIfMissingAsync(WriteCommand command)
+    public async Task<ImmutableArray<KommunenImportResult>> ImportShippedIfMissingAsync(WriteCommand command)
     {
-        var register = grains.GetGrain<IKommunenRegisterGrain>(ShippedKommunen.NrwLand);
-        if ((await register.GetAsync()).Version > 0)
+        var shipped = ShippedGemeinden.Read(options.Value.ResolveDirectory());
+        var results = await Task.WhenAll(shipped.Select(async land =>
         {
-            return null;
+            var register = grains.GetGrain<IKommunenRegisterGrain>(land.Key);
+            if ((await register.GetAsync()).Version > 0)
+            {
+                return null;
+            }
+
+            // One request id per Land: the same id for different lists would be refused as reused.
+            var perLand = command with { RequestId = $"{command.RequestId}/{land.Key}" };
+            return await register.ImportAsync(perLand, new Gebietsstand(land.Value, ImmutableSortedDictionary<string, string>.Empty, ShippedGemeinden.Attribution));
+        }));
+
+        var imported = results.OfType<KommunenImportResult>().ToImmutableArray();
+        if (!imported.IsEmpty)
+        {
+            logger.LogInformation("Kommunen registers imported from {File}: {Laender} Länder, {Count} Gemeinden",
+                ShippedGemeinden.File, imported.Length, imported.Sum(result => result.Count));
         }
 
-        var kommunen = ShippedKommunen.ReadNrw(options.Value.ResolveDirectory());
-        var result = await register.ImportAsync(command, kommunen);
-        logger.LogInformation("Kommunen register of {Land} imported: {Count} Kommunen (generated AGS)", result.Land, result.Count);
-        return result;
+        return imported;
     }
 }

@@ -30,6 +30,7 @@ public sealed class KommunenRegisterGrain(
     private const string AddedField = "hinzugefuegt";
     private const string RemovedField = "entfernt";
     private const string ChangedField = "geaendert";
+    private const string MergedField = "zusammengelegt";
 
     private VersionedRecord<KommunenBody, ProgrammeChange> _record = null!;
 
@@ -41,26 +42,32 @@ public sealed class KommunenRegisterGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<KommunenImportResult> ImportAsync(WriteCommand command, ImmutableArray<Kommune> kommunen)
+    public async Task<KommunenImportResult> ImportAsync(WriteCommand command, Gebietsstand gebietsstand)
     {
         if (!LaenderRegister.TryFind(LandKuerzel, out var land) || land.Kuerzel != LandKuerzel)
         {
             throw new InvalidFieldException("land", $"'{LandKuerzel}' is not the kürzel of a Land.");
         }
 
-        KommunenRules.Validate(land, kommunen);
-        var next = kommunen.ToImmutableSortedDictionary(k => k.Ags, k => k);
+        KommunenRules.Validate(land, gebietsstand);
+        var next = gebietsstand.Kommunen.ToImmutableSortedDictionary(k => k.Ags, k => k, StringComparer.Ordinal);
         var written = await _record.WriteAsync(
             command,
-            KommunenFingerprints.Import(command.ExpectedVersion, next.Values),
+            KommunenFingerprints.Import(command.ExpectedVersion, next.Values.ToList(), gebietsstand),
             _ => { },
             body =>
             {
                 var current = body?.Kommunen ?? ImmutableSortedDictionary<string, Kommune>.Empty;
+                var retired = KommunenMergers.Apply(body, gebietsstand, next, _record.Version + 1, LandKuerzel);
+                var attribution = gebietsstand.Attribution.Length > 0 ? gebietsstand.Attribution : body?.Attribution ?? string.Empty;
                 var added = next.Keys.Count(ags => !current.ContainsKey(ags));
                 var removed = current.Keys.Count(ags => !next.ContainsKey(ags));
                 var changed = next.Count(pair => current.TryGetValue(pair.Key, out var before) && before != pair.Value);
-                if (added == 0 && removed == 0 && changed == 0 && body is not null)
+                var merged = retired.Keys.Count(ags => current.ContainsKey(ags));
+                var unchanged = added == 0 && removed == 0 && changed == 0
+                    && retired.Count == (body?.RetiredOrEmpty.Count ?? 0) && retired.Values.SequenceEqual(body?.RetiredOrEmpty.Values ?? [])
+                    && attribution == (body?.Attribution ?? string.Empty);
+                if (unchanged && body is not null)
                 {
                     return default;
                 }
@@ -71,8 +78,9 @@ public sealed class KommunenRegisterGrain(
                     new(AddedField, string.Empty, added.ToString(CultureInfo.InvariantCulture)),
                     new(RemovedField, string.Empty, removed.ToString(CultureInfo.InvariantCulture)),
                     new(ChangedField, string.Empty, changed.ToString(CultureInfo.InvariantCulture)),
+                    new(MergedField, string.Empty, merged.ToString(CultureInfo.InvariantCulture)),
                 ];
-                return new(new KommunenBody(next), (version, stamp) => new ProgrammeChange(version, "import", stamp, fields));
+                return new(new KommunenBody(next, retired, attribution), (version, stamp) => new ProgrammeChange(version, "import", stamp, fields));
             });
 
         // Also on a retry: the rollouts may not have been told when the first attempt failed after persisting.
@@ -107,7 +115,12 @@ public sealed class KommunenRegisterGrain(
 
     public Task<KommunenRegister> GetAsync() =>
         Task.FromResult(new KommunenRegister(
-            LandKuerzel, _record.Body?.Kommunen ?? ImmutableSortedDictionary<string, Kommune>.Empty, _record.Version, _record.Committed.LastChange));
+            LandKuerzel,
+            _record.Body?.Kommunen ?? ImmutableSortedDictionary<string, Kommune>.Empty,
+            _record.Version,
+            _record.Committed.LastChange,
+            _record.Body?.RetiredOrEmpty ?? ImmutableSortedDictionary<string, RetiredKommune>.Empty,
+            _record.Body?.Attribution ?? string.Empty));
 
     /// <summary>
     /// One-way: a Land rollout reads the register back, and would wait for this grain while the import is under way.
@@ -148,7 +161,8 @@ public sealed class KommunenRegisterGrain(
             || (written.Outcome == WriteOutcome.Replayed && written.Change?.Stamp.RequestId != command.RequestId);
         var fields = written.Change?.Fields ?? [];
         var total = written.Outcome == WriteOutcome.Replayed && !changedNothing ? Count(KommunenField) : written.Body.Kommunen.Count;
-        return new KommunenImportResult(LandKuerzel, total, Count(AddedField), Count(RemovedField), Count(ChangedField), written.Version);
+        return new KommunenImportResult(
+            LandKuerzel, total, Count(AddedField), Count(RemovedField), Count(ChangedField), written.Version, Count(MergedField));
 
         int Count(string field) =>
             changedNothing ? 0 : int.Parse(fields.FirstOrDefault(f => f.Field == field)?.After ?? "0", CultureInfo.InvariantCulture);

@@ -112,16 +112,33 @@ public sealed partial class LandRolloutGrain(
 
     /// <summary>
     /// Only registered and responsible Kommunen count: an entry of a Kommune removed from the register since, or not
-    /// responsible, does not; nor does a listed Kommune gone from the register.
+    /// responsible, does not; nor does a listed Kommune gone from the register. An entry of a Kommune retired by a merger
+    /// counts as its successor's (<see cref="KommunenRegister.Successors"/>) while the successor has no entry of its own;
+    /// of several merged into one, the one changed last.
     /// </summary>
     private (int Responsible, int Online, int Pilot) Count(KommunenRegister register)
     {
         var zustaendig = Zustaendige;
         var responsible = zustaendig.Art == ZustaendigeKommunenArt.Alle ? register.Kommunen.Count : zustaendig.Ags.Count(register.Contains);
-        var (online, pilot) = (0, 0);
+        var counted = new Dictionary<string, RolloutEntry>(StringComparer.Ordinal);
+        var successors = register.Retired.IsEmpty ? ImmutableSortedDictionary<string, string>.Empty : register.Successors();
         foreach (var entry in _state.State.Entries.Values)
         {
-            if (!register.Contains(entry.Ags) || !zustaendig.Includes(entry.Ags))
+            if (register.Contains(entry.Ags))
+            {
+                counted[entry.Ags] = entry;
+            }
+            else if (successors.TryGetValue(entry.Ags, out var successor) && !_state.State.Entries.ContainsKey(successor)
+                && (!counted.TryGetValue(successor, out var other) || ChangedAt(other) < ChangedAt(entry)))
+            {
+                counted[successor] = entry;
+            }
+        }
+
+        var (online, pilot) = (0, 0);
+        foreach (var (ags, entry) in counted)
+        {
+            if (!zustaendig.Includes(ags))
             {
                 continue;
             }
@@ -131,6 +148,8 @@ public sealed partial class LandRolloutGrain(
         }
 
         return (responsible, online, pilot);
+
+        static DateTimeOffset ChangedAt(RolloutEntry entry) => entry.LastChange?.ChangedAt ?? DateTimeOffset.MinValue;
     }
 
     /// <summary>The same rule as for a status report: only the assigned IT-Dienstleister, and only in a Land it serves.</summary>

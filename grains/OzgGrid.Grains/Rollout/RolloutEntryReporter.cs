@@ -19,8 +19,9 @@ internal sealed class RolloutEntryReporter(IGrainFactory grains, int ozgId, stri
         var entryGrain = grains.GetGrain<IRolloutEntryGrain>(RolloutKeys.Entry(ozgId, report.Ags));
         var refusal = (register.Contains(report.Ags), leistungReifegrad == Reifegrad.Offline && report.Verfuegbarkeit != KommuneVerfuegbarkeit.Keine) switch
         {
-            (false, _) => RolloutOutcome.Refuse(report.Ags, RolloutRefusal.NotFound,
-                $"Kommune {report.Ags} is not in the Kommunen register of {land}; the programme management registers Kommunen with ImportKommunen."),
+            (false, _) => RolloutOutcome.Refuse(report.Ags, RolloutRefusal.NotFound, register.SuccessorOf(report.Ags) is { } successor
+                ? $"Kommune {report.Ags} merged into {successor} (see GetKommune); report for {successor}."
+                : $"Kommune {report.Ags} is not in the Kommunen register of {land}; the programme management registers Kommunen with ImportKommunen."),
             (_, true) => RolloutOutcome.Refuse(report.Ags, RolloutRefusal.FailedPrecondition,
                 $"OZG-Leistung {ozgId} has Reifegrad 0 (Offline), so it cannot be available in a Kommune: raise its Reifegrad first."),
             _ => null,

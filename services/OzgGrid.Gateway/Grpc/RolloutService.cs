@@ -5,13 +5,12 @@ using OzgGrid.Gateway.Identity;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Errors;
-using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Grpc;
 
-public sealed class RolloutService(IGrainFactory grains, ILogger<RolloutService> logger) : Protos.V1.RolloutService.RolloutServiceBase
+public sealed partial class RolloutService(IGrainFactory grains, ILogger<RolloutService> logger) : Protos.V1.RolloutService.RolloutServiceBase
 {
     /// <summary>Entries per batch: thousands of Kommunen in a few calls, well inside the request size limit.</summary>
     public const int MaxBatchEntries = 1000;
@@ -20,7 +19,6 @@ public sealed class RolloutService(IGrainFactory grains, ILogger<RolloutService>
     private const int ParallelGroups = 8;
 
     private const string EntriesList = "rollout";
-    private const string KommunenList = "kommunen";
 
     public override async Task<ReportRolloutResponse> ReportRollout(ReportRolloutRequest request, ServerCallContext context)
     {
@@ -115,46 +113,6 @@ public sealed class RolloutService(IGrainFactory grains, ILogger<RolloutService>
             ReportedEntries = rollout.ReportedEntries,
             Entries = { rollout.Entries.Select(entry => entry.MapToProto()) },
             NextPageToken = rollout.NextAfterAgs is { } next ? PageToken.Encode(list, long.Parse(next, CultureInfo.InvariantCulture)) : string.Empty,
-        };
-    }
-
-    public override async Task<ImportKommunenResponse> ImportKommunen(ImportKommunenRequest request, ServerCallContext context)
-    {
-        var land = RequestGuard.Land(request.Land, "land");
-        RequestGuard.ListSize(request.Kommunen.Count, KommunenRules.MaxPerLand, "kommunen");
-        if (request.Kommunen.Count == 0)
-        {
-            // An import replaces the register: an empty one would take every Kommune's rollout out of the Land's figures.
-            throw RequestGuard.Invalid("kommunen", "Required: the Land's Kommunen (an import replaces the register, so it cannot be empty).");
-        }
-
-        var kommunen = request.Kommunen.Select((kommune, i) => kommune.MapToDomain($"kommunen[{i}]")).ToList();
-        var command = await context.WriteCommandAsync(grains, request.RequestId, expectedVersion: null);
-        var result = await grains.GetGrain<IKommunenRegisterGrain>(land).ImportAsync(command, [.. kommunen]);
-        return new ImportKommunenResponse
-        {
-            Land = result.Land, Count = result.Count, Added = result.Added, Removed = result.Removed, Changed = result.Changed, Version = result.Version,
-        };
-    }
-
-    public override async Task<ListKommunenResponse> ListKommunen(ListKommunenRequest request, ServerCallContext context)
-    {
-        var land = RequestGuard.Land(request.Land, "land");
-        var pageSize = RequestGuard.PageSize(request.PageSize);
-        var list = $"{KommunenList}-{land}";
-        var after = PageToken.Decode(request.PageToken, list) is { } cursor ? AgsOf(cursor) : null;
-
-        var register = await grains.GetGrain<IKommunenRegisterGrain>(land).GetAsync();
-        var page = register.Kommunen.Values
-            .Where(kommune => after is null || string.CompareOrdinal(kommune.Ags, after) > 0)
-            .Take(pageSize + 1)
-            .ToList();
-        var shown = page.Take(pageSize).ToList();
-        return new ListKommunenResponse
-        {
-            Kommunen = { shown.Select(kommune => kommune.MapToProto()) },
-            NextPageToken = page.Count > pageSize ? PageToken.Encode(list, long.Parse(shown[^1].Ags, CultureInfo.InvariantCulture)) : string.Empty,
-            TotalSize = register.Kommunen.Count,
         };
     }
 

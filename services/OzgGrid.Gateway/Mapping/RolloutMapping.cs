@@ -65,7 +65,8 @@ public static class RolloutMapping
         _ => StatusCode.Unavailable,
     };
 
-    public static Proto.Kommune MapToProto(this Kommune kommune) => new()
+    /// <summary>A Kommune with its Kreis; <paramref name="mergedInto"/> for a retired one.</summary>
+    public static Proto.Kommune MapToProto(this Kommune kommune, string mergedInto = "") => new()
     {
         Ags = kommune.Ags,
         Name = kommune.Name,
@@ -76,6 +77,16 @@ public static class RolloutMapping
             KommuneSource.Synthetic => Proto.KommuneSource.Synthetic,
             _ => Proto.KommuneSource.Unspecified,
         },
+        KreisAgs = Ags.KreisOf(kommune.Ags),
+        KreisName = kommune.KreisName,
+        Ars = kommune.Ars,
+        Einwohner = kommune.Einwohner,
+        MergedInto = mergedInto,
+    };
+
+    public static Proto.Kreis MapToProto(this Kreis kreis) => new()
+    {
+        KreisAgs = kreis.KreisAgs, Name = kreis.Name, Kommunen = kreis.Kommunen, Einwohner = kreis.Einwohner,
     };
 
     /// <summary>An unspecified source means imported: a caller that sends an official register need not say so.</summary>
@@ -88,5 +99,8 @@ public static class RolloutMapping
             Proto.KommuneSource.GeneratedAgs => KommuneSource.GeneratedAgs,
             Proto.KommuneSource.Synthetic => KommuneSource.Synthetic,
             _ => throw RequestGuard.Invalid($"{field}.source", $"Unknown source {(int)kommune.Source}."),
-        });
+        },
+        RequestGuard.Text(kommune.KreisName, $"{field}.kreis_name", KommunenRules.MaxNameLength),
+        RequestGuard.Text(kommune.Ars, $"{field}.ars", Ags.ArsLength),
+        kommune.Einwohner);
 }

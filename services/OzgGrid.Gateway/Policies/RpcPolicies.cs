@@ -121,6 +121,8 @@ public static class RpcPolicies
         Policy(Rollout, nameof(RolloutApi.GetRollout), Everyone),
         Policy(Rollout, nameof(RolloutApi.ImportKommunen), ManagementOnly, LongRunning),
         Policy(Rollout, nameof(RolloutApi.ListKommunen), Everyone),
+        Policy(Rollout, nameof(RolloutApi.ListKreise), Everyone),
+        Policy(Rollout, nameof(RolloutApi.GetKommune), Everyone),
 
         // Umsetzungsprojekte: a project's dates and Onlinedienste may also be written by the IT-Dienstleister leading it,
         // which the project grain checks.

@@ -7,8 +7,8 @@ using OzgGrid.Silo.Catalog;
 namespace OzgGrid.Silo.Kommunen;
 
 /// <summary>
-/// Loads the shipped NRW Kommunen register with the catalogue (same switch: <see cref="CatalogOptions.ImportOnFirstStart"/>)
-/// when NW has none yet; registered after <see cref="CatalogStartupLoader"/>, so it too runs before the gateway accepts calls.
+/// Loads the shipped register of all Gemeinden with the catalogue (same switch: <see cref="CatalogOptions.ImportOnFirstStart"/>)
+/// into every Land that has none yet; registered after <see cref="CatalogStartupLoader"/>, so it too runs before the gateway accepts calls.
 /// </summary>
 public sealed class KommunenStartupLoader(
     KommunenImporter importer,
@@ -23,7 +23,7 @@ public sealed class KommunenStartupLoader(
         }
 
         // Storage may still be coming up next to the silo: the catalogue loader's retry.
-        await CatalogStartupLoader.StartupRetry(logger, "Importing the shipped NRW Kommunen register").ExecuteAsync(async _ =>
+        await CatalogStartupLoader.StartupRetry(logger, "Importing the shipped Kommunen registers").ExecuteAsync(async _ =>
         {
             var command = new WriteCommand($"startup-kommunen-{Guid.NewGuid():N}", ExpectedVersion: null, CatalogStartupLoader.ImportedBy);
             await importer.ImportShippedIfMissingAsync(command);

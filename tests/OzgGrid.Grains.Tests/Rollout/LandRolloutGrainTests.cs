@@ -7,6 +7,7 @@ using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Kommunen;
+using OzgGrid.Grains.Tests.Kommunen;
 
 namespace OzgGrid.Grains.Tests.Rollout;
 
@@ -14,7 +15,7 @@ namespace OzgGrid.Grains.Tests.Rollout;
 public sealed class LandRolloutGrainTests(ClusterFixture fixture)
 {
     /// <summary>The Land these tests roll out in, with a synthetic register of three Kommunen (the same in every test).</summary>
-    private const string Land = "HB";
+    private const string Land = "SH";
 
     private readonly IGrainFactory _grains = fixture.Grains;
     private readonly TestCatalog _catalog = new(fixture.Grains);
@@ -172,16 +173,16 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
     public async Task A_retried_report_gets_its_first_answer_though_the_register_dropped_its_Kommune_since()
     {
         const string sachsenAnhalt = "ST";
-        var two = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == sachsenAnhalt), 2);
+        var two = ShippedRegister.First(sachsenAnhalt, 2);
         var register = _grains.GetGrain<IKommunenRegisterGrain>(sachsenAnhalt);
-        await register.ImportAsync(WriteCommands.New(), two);
+        await register.ImportAsync(WriteCommands.New(), Gebietsstand.Of(two));
         var (leistung, _, _) = await OnlineLeistungAsync();
         var rollout = _grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land((int)leistung.GetPrimaryKeyLong(), sachsenAnhalt));
         var command = WriteCommands.New();
         RolloutReport[] report = [new(two[0].Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung)];
         var first = Assert.Single(await rollout.ReportAsync(command, [.. report]));
 
-        await register.ImportAsync(WriteCommands.New("pm"), [two[1]]);
+        await register.ImportAsync(WriteCommands.New("pm"), Gebietsstand.Of([two[1]]));
         var retried = Assert.Single(await rollout.ReportAsync(command, [.. report]));
         var fresh = Assert.Single(await rollout.ReportAsync(WriteCommands.New(), [.. report]));
 
@@ -194,20 +195,19 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_Kommune_added_to_the_register_ends_flaechendeckend_and_its_removal_restores_it_without_a_report()
     {
-        const string berlin = "BE";
-        var land = LaenderRegister.All.Single(l => l.Kuerzel == berlin);
-        var (two, three) = (SyntheticKommunen.For(land, 2), SyntheticKommunen.For(land, 3));
-        var register = _grains.GetGrain<IKommunenRegisterGrain>(berlin);
-        await register.ImportAsync(WriteCommands.New(), two);
+        const string niedersachsen = "NI";
+        var (two, three) = (ShippedRegister.First(niedersachsen, 2), ShippedRegister.First(niedersachsen, 3));
+        var register = _grains.GetGrain<IKommunenRegisterGrain>(niedersachsen);
+        await register.ImportAsync(WriteCommands.New(), Gebietsstand.Of(two));
         var (leistung, _, _) = await OnlineLeistungAsync();
-        var rollout = _grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land((int)leistung.GetPrimaryKeyLong(), berlin));
+        var rollout = _grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land((int)leistung.GetPrimaryKeyLong(), niedersachsen));
         await rollout.ReportAsync(WriteCommands.New(), [.. two.Select(k => new RolloutReport(k.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung))]);
-        Assert.Equal(Verfuegbarkeit.Flaechendeckend, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(berlin));
+        Assert.Equal(Verfuegbarkeit.Flaechendeckend, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(niedersachsen));
 
-        await register.ImportAsync(WriteCommands.New("pm"), three);
-        await WaitForAsync(leistung, berlin, Verfuegbarkeit.InMindestensEinerKommune);
-        await register.ImportAsync(WriteCommands.New("pm"), two);
-        await WaitForAsync(leistung, berlin, Verfuegbarkeit.Flaechendeckend);
+        await register.ImportAsync(WriteCommands.New("pm"), Gebietsstand.Of(three));
+        await WaitForAsync(leistung, niedersachsen, Verfuegbarkeit.InMindestensEinerKommune);
+        await register.ImportAsync(WriteCommands.New("pm"), Gebietsstand.Of(two));
+        await WaitForAsync(leistung, niedersachsen, Verfuegbarkeit.Flaechendeckend);
 
         var changes = (await leistung.GetChangesAsync(null, 2)).Changes;
         Assert.All(changes, change => Assert.Equal("pm", change.Stamp.ChangedBy));
@@ -224,6 +224,32 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
 
         Assert.Equal(kommunen.Select(k => k.Ags), first.Entries.Concat(second.Entries).Select(e => e.Ags));
         Assert.Null(second.NextAfterAgs);
+    }
+
+    [Fact]
+    public async Task An_entry_of_a_merged_Kommune_counts_as_its_successors_until_the_successor_reports_itself()
+    {
+        const string rheinlandPfalz = "RP";
+        var (a, b) = (ShippedRegister.First(rheinlandPfalz, 2)[0], ShippedRegister.First(rheinlandPfalz, 2)[1]);
+        var register = _grains.GetGrain<IKommunenRegisterGrain>(rheinlandPfalz);
+        await register.ImportAsync(WriteCommands.New(), Gebietsstand.Of([a, b]));
+        var (leistung, _, _) = await OnlineLeistungAsync();
+        var rollout = _grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land((int)leistung.GetPrimaryKeyLong(), rheinlandPfalz));
+        await rollout.ReportAsync(WriteCommands.New(), [new(a.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung)]);
+        Assert.Equal(1, (await rollout.GetAsync(null, 10)).OnlineKommunen);
+
+        var mergers = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(a.Ags, b.Ags)]);
+        await register.ImportAsync(WriteCommands.New("pm"), new Gebietsstand([b], mergers, string.Empty));
+        await WaitForAsync(leistung, rheinlandPfalz, Verfuegbarkeit.Flaechendeckend);
+        var merged = await rollout.GetAsync(null, 10);
+        Assert.Equal((1, 1, Verfuegbarkeit.Flaechendeckend), (merged.RegisteredKommunen, merged.OnlineKommunen, merged.Derived));
+
+        // The successor's own entry counts, not its predecessor's.
+        await rollout.ReportAsync(WriteCommands.New(), [new(b.Ags, KommuneVerfuegbarkeit.Pilot, Reifegrad.OnlineLeistung)]);
+        var own = await rollout.GetAsync(null, 10);
+        Assert.Equal((0, 1, Verfuegbarkeit.Pilot), (own.OnlineKommunen, own.PilotKommunen, own.Derived));
+        var refused = Assert.Single(await rollout.ReportAsync(WriteCommands.New(), [new(a.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung)]));
+        Assert.Contains($"merged into {b.Ags}", refused.Reason);
     }
 
     [Fact]
@@ -276,8 +302,8 @@ public sealed class LandRolloutGrainTests(ClusterFixture fixture)
 
     private async Task<ImmutableArray<Kommune>> RegisterAsync()
     {
-        var kommunen = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == Land), 3);
-        await _grains.GetGrain<IKommunenRegisterGrain>(Land).ImportAsync(WriteCommands.New(), kommunen);
+        var kommunen = ShippedRegister.First(Land, 3);
+        await _grains.GetGrain<IKommunenRegisterGrain>(Land).ImportAsync(WriteCommands.New(), Gebietsstand.Of(kommunen));
         return kommunen;
     }
 }

@@ -67,20 +67,20 @@ public sealed class OzgCtlProcessTests(GatewayFixture fixture) : IDisposable
         await fixture.Leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = 3 });
         var input = Write("rollouts.csv",
             "ozg_id,ags,verfuegbarkeit,reifegrad",
-            $"{ozgId},05000001,online,3",
-            $"{ozgId},05000002,pilot,2",
+            $"{ozgId},{Nrw(1)},online,3",
+            $"{ozgId},{Nrw(2)},pilot,2",
             $"{ozgId},05999999,online,3",
-            $"{ozgId},05000003,bald,3",
-            $"{ozgId},05000004,online,",
-            $"{ozgId},05000001,keine,0",
-            $"{ozgId},05000005,online,3");
+            $"{ozgId},{Nrw(3)},bald,3",
+            $"{ozgId},{Nrw(4)},online,",
+            $"{ozgId},{Nrw(1)},keine,0",
+            $"{ozgId},{Nrw(5)},online,3");
         var results = Path.Combine(_folder, "rollout-results.csv");
 
         var run = await OzgCtlRunner.ProcessAsync(_ozgctl.Environment(), "bulk", "rollouts", input, "--results", results);
 
         Assert.True(run.ExitCode == ExitCodes.PartialFailure, run.ToString());
         var rows = ResultRows(results);
-        Assert.Equal(["05000001", "05000002", "05999999", "05000003", "05000004", "05000001", "05000005"], rows.Select(r => r["ags"]));
+        Assert.Equal([Nrw(1), Nrw(2), "05999999", Nrw(3), Nrw(4), Nrw(1), Nrw(5)], rows.Select(r => r["ags"]));
         Assert.Equal(["OK", "OK", "NOT_FOUND", "INVALID_ROW", "INVALID_ROW", "INVALID_ARGUMENT", "OK"], rows.Select(r => r["code"]));
         Assert.Contains("verfuegbarkeit 'bald'", rows[3]["reason"]);
         Assert.Contains("line 6: reifegrad is missing", rows[4]["reason"]);
@@ -204,4 +204,6 @@ public sealed class OzgCtlProcessTests(GatewayFixture fixture) : IDisposable
 
         return rows;
     }
+
+    private static string Nrw(int n) => ShippedRegister.Ags("NW", n);
 }

@@ -38,7 +38,7 @@ public sealed class OzgCtlZustaendigkeitTests(GatewayFixture fixture)
     {
         var ozgId = fixture.TakeOzgId().ToString();
 
-        var set = await _ozgctl.InProcessAsync("zustaendigkeit", "set-kommunen", ozgId, "NW", "--ags", "05000001,05000002");
+        var set = await _ozgctl.InProcessAsync("zustaendigkeit", "set-kommunen", ozgId, "NW", "--ags", $"{ShippedRegister.Ags("NW", 1)},{ShippedRegister.Ags("NW", 2)}");
         var shown = await _ozgctl.InProcessAsync("zustaendigkeit", "kommunen", ozgId, "05", "-o", "csv");
         var neither = await _ozgctl.InProcessAsync("zustaendigkeit", "set-kommunen", ozgId, "NW");
         var badStatus = await _ozgctl.InProcessAsync("zustaendigkeit", "fim-list", "--status", "golden");
@@ -47,7 +47,7 @@ public sealed class OzgCtlZustaendigkeitTests(GatewayFixture fixture)
         var stale = await _ozgctl.InProcessAsync("zustaendigkeit", "set-kommunen", ozgId, "NW", "--keine", "--expected-version", "7");
 
         Assert.True(set.ExitCode == ExitCodes.Ok, set.ToString());
-        Assert.Contains($"{ozgId},NW,liste,05000001 05000002,1", shown.Out);
+        Assert.Contains($"{ozgId},NW,liste,{ShippedRegister.Ags("NW", 1)} {ShippedRegister.Ags("NW", 2)},1", shown.Out);
         Assert.Equal(
             [ExitCodes.Usage, ExitCodes.Usage, ExitCodes.InvalidArgument, ExitCodes.NotFound, ExitCodes.Conflict],
             new[] { neither, badStatus, elsewhere, unknown, stale }.Select(r => r.ExitCode));

@@ -29,7 +29,7 @@ public sealed partial class HostileRequestGenerator(
         "%00", "\r\n", "ＮＷ", "Nordrhein-Westfalen", "99", "-1", "0x05", new string('x', 100_000),
     ];
 
-    public HostileRequest Next() => random.Next(17) switch
+    public HostileRequest Next() => random.Next(18) switch
     {
         0 => BadOzgId(),
         1 => BadRequestId(),
@@ -46,6 +46,7 @@ public sealed partial class HostileRequestGenerator(
         12 => BadOnlinedienst(),
         13 => BadUmsetzungsprojekt(),
         14 => BadZustaendigkeitOrFim(),
+        15 => BadKommunenRegister(),
         16 => BadNutzung(),
         _ => OfflineButAvailable(),
     };

@@ -28,16 +28,16 @@ public sealed class DerivedValueDamage(TestHost host)
     private IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>
-    /// The Leistung online in both registered Kommunen of <paramref name="land"/> (flächendeckend), then a third Kommune
+    /// The Land's register cut to its first two Gemeinden, the Leistung online in both (flächendeckend), then a third Kommune
     /// in the register whose import never told the rollout (as when the silo stops before its one-way message leaves).
     /// </summary>
     public async Task LoseKommunenImportMessageAsync(int ozgId, string land)
     {
-        var kuerzel = LaenderRegister.All.Single(l => l.Kuerzel == land);
+        var shipped = ShippedRegister.Of(land);
         await _rollout.ImportKommunenAsync(new ImportKommunenRequest
         {
             RequestId = NewId(), Land = land,
-            Kommunen = { SyntheticKommunen.For(kuerzel, 2).Select(k => new Protos.V1.Kommune { Ags = k.Ags, Name = k.Name, Source = Protos.V1.KommuneSource.Synthetic }) },
+            Kommunen = { shipped[..2].Select(k => new Protos.V1.Kommune { Ags = k.Ags, Name = k.Name, KreisName = k.KreisName, Ars = k.Ars, Einwohner = k.Einwohner }) },
         });
         await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = ozgId, RequestId = NewId(), Reifegrad = 3 });
         await _rollout.ReportRolloutsAsync(new ReportRolloutsRequest
@@ -45,7 +45,7 @@ public sealed class DerivedValueDamage(TestHost host)
             RequestId = NewId(),
             Entries =
             {
-                SyntheticKommunen.For(kuerzel, 2).Select(k => new RolloutReport
+                shipped[..2].Select(k => new RolloutReport
                 {
                     OzgId = ozgId, Ags = k.Ags, Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3,
                 }),
@@ -53,10 +53,10 @@ public sealed class DerivedValueDamage(TestHost host)
         });
         Assert.Equal(Verfuegbarkeit.Flaechendeckend, await VerfuegbarkeitAsync(ozgId, land));
 
-        var three = SyntheticKommunen.For(kuerzel, 3).ToImmutableSortedDictionary(k => k.Ags, k => k);
+        var three = shipped[..3].ToImmutableSortedDictionary(k => k.Ags, k => k);
         await StoredState.RewriteAsync<KommunenState>(
             host, StorageNames.State, KommunenRegisterGrain.Names.State, Grains.GetGrain<IKommunenRegisterGrain>(land),
-            stored => stored with { Body = new KommunenBody(three) });
+            stored => stored with { Body = stored.Body! with { Kommunen = three } });
     }
 
     /// <summary>The Leistung's EfA-Nachnutzung recorded (Umsetzungsland HE), then its report lost from the figures grain's state.</summary>
