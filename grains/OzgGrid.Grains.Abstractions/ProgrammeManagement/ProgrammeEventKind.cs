@@ -31,4 +31,13 @@ public enum ProgrammeEventKind
 
     /// <summary>The responsible Kommunen of a Leistung in a Land changed (announced only; the Land's Verfügbarkeit follows as a status change).</summary>
     ZustaendigeKommunenGeaendert = 42,
+
+    /// <summary>An Anschluss record (an Onlinedienst's checklists in a Land's Kommunen) changed.</summary>
+    AnschlussGeaendert = 60,
+
+    /// <summary>A Kommune's planned Go-Live passed without an actual Go-Live (or more Kommunen did).</summary>
+    AnschlussUeberfaellig = 61,
+
+    /// <summary>No Kommune of the Anschluss record is overdue any more.</summary>
+    AnschlussNichtMehrUeberfaellig = 62,
 }

@@ -8,6 +8,7 @@ using Orleans.Serialization;
 using OzgGrid.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
+using OzgGrid.Grains.Anschluss;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.Reconciliation;
@@ -25,6 +26,7 @@ public static class OrleansRegistration
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
         var reconciliation = builder.Configuration.GetSection(ReconciliationOptions.Section).Get<ReconciliationOptions>() ?? new();
         var projekte = builder.Configuration.GetSection(UmsetzungsprojektOptions.Section).Get<UmsetzungsprojektOptions>() ?? new();
+        var anschluss = builder.Configuration.GetSection(AnschlussOptions.Section).Get<AnschlussOptions>() ?? new();
 
         if (storage.Provider == StorageProvider.Postgres)
         {
@@ -36,7 +38,7 @@ public static class OrleansRegistration
             // Orleans refuses reminder periods under a minute unless told otherwise; a shorter reconciliation or project
             // check is for trying.
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromTicks(
-                Math.Min(options.MinimumReminderPeriod.Ticks, Math.Min(reconciliation.Period.Ticks, projekte.CheckPeriod.Ticks))));
+                Math.Min(options.MinimumReminderPeriod.Ticks, Math.Min(reconciliation.Period.Ticks, Math.Min(projekte.CheckPeriod.Ticks, anschluss.CheckPeriod.Ticks)))));
             if (storage.Provider == StorageProvider.Memory)
             {
                 // Nothing is shared without storage, so a memory silo is a cluster of its own.
@@ -91,6 +93,9 @@ public static class OrleansRegistration
         builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
         builder.Services.AddOptions<UmsetzungsprojektOptions>().Bind(builder.Configuration.GetSection(UmsetzungsprojektOptions.Section))
             .Validate(options => options.CheckPeriod > TimeSpan.Zero, $"{UmsetzungsprojektOptions.Section}: CheckPeriod must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AnschlussOptions>().Bind(builder.Configuration.GetSection(AnschlussOptions.Section))
+            .Validate(options => options.CheckPeriod > TimeSpan.Zero, $"{AnschlussOptions.Section}: CheckPeriod must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<ReconciliationOptions>().Bind(builder.Configuration.GetSection(ReconciliationOptions.Section))
             .Validate(options => options.Period > TimeSpan.Zero && options.BatchSize > 0,
