@@ -116,6 +116,7 @@ public static class GatewayRegistration
         app.MapGrpcService<OnlinedienstService>();
         app.MapGrpcService<ZustaendigkeitService>();
         app.MapGrpcService<ReifegradService>();
+        app.MapGrpcService<AnschlussService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOzgGridRestDocument(app.Environment.IsDevelopment());
