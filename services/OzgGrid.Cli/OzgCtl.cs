@@ -18,6 +18,7 @@ public static class OzgCtl
             ProjektCommands.Create(console),
             OnlinedienstCommands.Create(console),
             ZustaendigkeitCommands.Create(console),
+            AnschlussCommands.Create(console),
             ReifegradCommands.Create(console),
             ClusterCommand.Create(console),
         };
