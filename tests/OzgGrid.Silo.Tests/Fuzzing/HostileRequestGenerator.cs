@@ -29,7 +29,7 @@ public sealed partial class HostileRequestGenerator(
         "%00", "\r\n", "ＮＷ", "Nordrhein-Westfalen", "99", "-1", "0x05", new string('x', 100_000),
     ];
 
-    public HostileRequest Next() => random.Next(16) switch
+    public HostileRequest Next() => random.Next(17) switch
     {
         0 => BadOzgId(),
         1 => BadRequestId(),
@@ -46,7 +46,8 @@ public sealed partial class HostileRequestGenerator(
         12 => BadOnlinedienst(),
         13 => BadUmsetzungsprojekt(),
         14 => BadZustaendigkeitOrFim(),
-        _ => OfflineButAvailable(),
+        15 => OfflineButAvailable(),
+        _ => BadAnschluss(),
     };
 
     /// <summary>A Leistung still at Reifegrad 0, as every one is but the one of <c>usedRequest</c>.</summary>
