@@ -19,8 +19,6 @@ public sealed partial class AnschlussGrain
     /// <summary>Recorded as "changed by" when the deadline check finds Kommunen overdue (or no longer).</summary>
     public const string CheckedBy = "ozggrid-anschluss-frist";
 
-    private static readonly TimeSpan ShortestDueTime = TimeSpan.FromMinutes(1);
-
     private bool _activating;
     private (string Action, ImmutableArray<FieldChange> Fields, ImmutableSortedSet<string> UeberfaelligBefore)? _lastDecided;
 
@@ -87,28 +85,16 @@ public sealed partial class AnschlussGrain
         [.. anschluss.Kommunen.Values.Where(k => k.IstUeberfaellig(Clock.Today)).Select(k => k.Ags)];
 
     /// <summary>Wakes the record the day after the next planned Go-Live still ahead; without one no reminder is kept.</summary>
-    private async Task ScheduleAsync(LandAnschluss anschluss)
+    private Task ScheduleAsync(LandAnschluss anschluss)
     {
         var today = Clock.Today;
         var next = anschluss.Kommunen.Values
             .Where(k => k.GoLiveErfolgt is null && k.GoLiveGeplant is { } geplant && geplant >= today)
             .Select(k => k.GoLiveGeplant!.Value)
-            .DefaultIfEmpty()
-            .Min();
-        if (next == default)
-        {
-            if (await this.GetReminder(FristReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            return;
-        }
-
-        var period = options.Value.CheckPeriod;
-        var shortest = ShortestDueTime < period ? ShortestDueTime : period;
-        var due = new DateTimeOffset(next.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - Clock.Now;
-        await this.RegisterOrUpdateReminder(FristReminder, TimeSpan.FromTicks(Math.Clamp(due.Ticks, shortest.Ticks, period.Ticks)), period);
+            .Order()
+            .Select(geplant => (DateTimeOffset?)new DateTimeOffset(geplant.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+            .FirstOrDefault();
+        return CheckReminder.ScheduleAsync(this, FristReminder, next, Clock.Now, options.Value.CheckPeriod);
     }
 
     /// <summary>After a change (and on activation): report Go-Lives into the rollouts, and tell the watchers one way.</summary>
