@@ -19,6 +19,7 @@ public static class OzgCtl
             OnlinedienstCommands.Create(console),
             ZustaendigkeitCommands.Create(console),
             KommunenCommands.Create(console),
+            AnschlussCommands.Create(console),
             ReifegradCommands.Create(console),
             NutzungCommands.Create(console),
             ClusterCommand.Create(console),

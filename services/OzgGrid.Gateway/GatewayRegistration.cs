@@ -117,6 +117,7 @@ public static class GatewayRegistration
         app.MapGrpcService<ZustaendigkeitService>();
         app.MapGrpcService<ReifegradService>();
         app.MapGrpcService<NutzungService>();
+        app.MapGrpcService<AnschlussService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOzgGridRestDocument(app.Environment.IsDevelopment());

@@ -111,6 +111,17 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .PublishOnlinedienstAsync(new PublishOnlinedienstRequest { OnlinedienstId = onlinedienstId, RequestId = NewId(), Veroeffentlicht = true }).ResponseAsync;
         Func<GrpcChannel, Task> readOnlinedienst = channel => new OnlinedienstService.OnlinedienstServiceClient(channel)
             .GetOnlinedienstAsync(new GetOnlinedienstRequest { OnlinedienstId = onlinedienstId }).ResponseAsync;
+        var nwAgs = (await new RolloutService.RolloutServiceClient(management).ListKommunenAsync(new ListKommunenRequest { Land = "NW", PageSize = 1 })).Kommunen[0].Ags;
+        Func<GrpcChannel, Task> setAnschluss = channel => new AnschlussService.AnschlussServiceClient(channel)
+            .SetAnschlussAsync(new SetAnschlussRequest
+            {
+                OnlinedienstId = onlinedienstId, RequestId = NewId(),
+                Aenderungen = { new AnschlussAenderung { Ags = nwAgs, Schritt = AnschlussSchritt.Fachverfahren, Wert = "Matrix-Verfahren" } },
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> readAnschluss = channel => new AnschlussService.AnschlussServiceClient(channel)
+            .GetAnschlussFortschrittAsync(new GetAnschlussFortschrittRequest { OnlinedienstId = onlinedienstId, Land = "NW" }).ResponseAsync;
+        Func<GrpcChannel, Task> prognose = channel => new AnschlussService.AnschlussServiceClient(channel)
+            .GetAnschlussPrognoseAsync(new GetAnschlussPrognoseRequest { OzgId = assigned, Land = "NW" }).ResponseAsync;
         Func<GrpcChannel, Task> ebene = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
             .SetZustaendigkeitsebeneAsync(new SetZustaendigkeitsebeneRequest { OzgId = unassigned, RequestId = NewId(), Ebenen = { Zustaendigkeitsebene.Land } }).ResponseAsync;
         Func<GrpcChannel, Task> fim = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
@@ -228,6 +239,13 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("dataport", dataport, "import usage in a Land it does not serve", importNutzung(nwAgs), StatusCode.PermissionDenied),
             ("unregistered IT-Dienstleister", ghost, "import usage", importNutzung(hhAgs), StatusCode.PermissionDenied),
             ("management", management, "import usage", importNutzung(nwAgs), StatusCode.OK),
+            ("monitoring", monitoring, "set an Anschluss item", setAnschluss, StatusCode.PermissionDenied),
+            ("dataport", dataport, "set an Anschluss item in a Land it does not serve", setAnschluss, StatusCode.PermissionDenied),
+            ("unregistered IT-Dienstleister", ghost, "set an Anschluss item", setAnschluss, StatusCode.PermissionDenied),
+            ("anonymous", anonymous, "read Anschluss progress", readAnschluss, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "read Anschluss progress", readAnschluss, StatusCode.OK),
+            ("monitoring", monitoring, "read a forecast", prognose, StatusCode.OK),
+            ("management", management, "set an Anschluss item", setAnschluss, StatusCode.OK),
         ];
 
         var versionsBefore = await VersionsAsync(assigned, unassigned);
@@ -238,6 +256,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
         Assert.Contains(outcomes, o => o.StartsWith("monitoring / status", StringComparison.Ordinal) && o.Contains("needs the role programm-management or it-dienstleister"));
         Assert.Contains(outcomes, o => o.StartsWith("expired / read", StringComparison.Ordinal) && o.Contains("expired", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(outcomes, o => o.StartsWith("dataport / report rollout in a Land it does not serve", StringComparison.Ordinal) && o.Contains("does not serve NW"));
+        Assert.Contains(outcomes, o => o.StartsWith("dataport / set an Anschluss item in a Land it does not serve", StringComparison.Ordinal) && o.Contains("does not serve NW"));
 
         // The allowed writes raised the versions by exactly their number; the refused ones changed nothing.
         var versionsAfter = await VersionsAsync(assigned, unassigned);

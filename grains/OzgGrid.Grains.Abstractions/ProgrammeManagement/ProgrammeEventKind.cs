@@ -37,4 +37,12 @@ public enum ProgrammeEventKind
 
     /// <summary>A usage finding no longer holds (announced only).</summary>
     NutzungsBefundBehoben = 71,
+    /// <summary>An Anschluss record (an Onlinedienst's checklists in a Land's Kommunen) changed.</summary>
+    AnschlussGeaendert = 60,
+
+    /// <summary>A Kommune's planned Go-Live passed without an actual Go-Live (or more Kommunen did).</summary>
+    AnschlussUeberfaellig = 61,
+
+    /// <summary>No Kommune of the Anschluss record is overdue any more.</summary>
+    AnschlussNichtMehrUeberfaellig = 62,
 }

@@ -18,8 +18,6 @@ public sealed partial class UmsetzungsprojektGrain
     /// <summary>Recorded as "changed by" when a check finds the status moved.</summary>
     public const string CheckedBy = "ozggrid-projektstatus";
 
-    private static readonly TimeSpan ShortestDueTime = TimeSpan.FromMinutes(1);
-
     private bool _activating;
     private ProjektStatus? _announced;
     private (string Action, ImmutableArray<FieldChange> Fields) _lastDecided;
@@ -79,24 +77,8 @@ public sealed partial class UmsetzungsprojektGrain
     /// Wakes the grain at the next planned date that moves the status, at the latest after the check period; without
     /// dates ahead no reminder is kept.
     /// </summary>
-    private async Task ScheduleAsync(Umsetzungsprojekt projekt)
-    {
-        var now = Clock.Now;
-        if (UmsetzungsprojektRules.NextChange(projekt.Phasen, now) is not { } next)
-        {
-            if (await this.GetReminder(ReminderName) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            return;
-        }
-
-        var period = options.Value.CheckPeriod;
-        var shortest = ShortestDueTime < period ? ShortestDueTime : period;
-        var dueTime = TimeSpan.FromTicks(Math.Clamp((next - now).Ticks, shortest.Ticks, period.Ticks));
-        await this.RegisterOrUpdateReminder(ReminderName, dueTime, period);
-    }
+    private Task ScheduleAsync(Umsetzungsprojekt projekt) =>
+        CheckReminder.ScheduleAsync(this, ReminderName, UmsetzungsprojektRules.NextChange(projekt.Phasen, Clock.Now), Clock.Now, options.Value.CheckPeriod);
 
     /// <summary>
     /// Keeps the indexes (also on activation, which repairs one a failed write left behind) and, after a change, tells

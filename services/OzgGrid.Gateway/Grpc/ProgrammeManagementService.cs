@@ -3,6 +3,7 @@ using OzgGrid.Gateway.Identity;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Gateway.ProgrammeManagement;
 using OzgGrid.Gateway.Validation;
+using OzgGrid.Grains.Abstractions.Anschluss;
 using OzgGrid.Grains.Abstractions.Beschluesse;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Komponenten;
@@ -47,9 +48,10 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
             ListProgrammeChangesRequest.SubjectOneofCase.SteckbriefOzgId => (Steckbrief(request.SteckbriefOzgId), $"steckbrief-{request.SteckbriefOzgId}"),
             ListProgrammeChangesRequest.SubjectOneofCase.ZustaendigeKommunen => ZustaendigeKommunen(request.ZustaendigeKommunen),
             ListProgrammeChangesRequest.SubjectOneofCase.Nutzung => Nutzung(request.Nutzung),
+            ListProgrammeChangesRequest.SubjectOneofCase.Anschluss => Anschluss(request.Anschluss),
             _ => throw RequestGuard.Invalid(
                 "subject",
-                "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, umsetzungsprojekt_id, onlinedienst_id, steckbrief_ozg_id, zustaendige_kommunen or nutzung."),
+                "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, umsetzungsprojekt_id, onlinedienst_id, steckbrief_ozg_id, zustaendige_kommunen, nutzung or anschluss."),
         };
         var pageSize = RequestGuard.PageSize(request.PageSize);
         var list = $"{ChangesList}-{subject}";
@@ -101,6 +103,13 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
             ? subject.Jahr
             : throw RequestGuard.Invalid("nutzung.jahr", $"Must be a year from {Monat.Erster.Jahr} on, not {subject.Jahr}.");
         return (grains.GetGrain<INutzungGrain>(NutzungKeys.Record(id, land, jahr)), $"nutzung-{id}-{land}-{jahr}");
+    }
+
+    private (IProgrammeRecordGrain, string) Anschluss(AnschlussSubject subject)
+    {
+        var onlinedienstId = ProgrammeGuard.Id(subject.OnlinedienstId, "anschluss.onlinedienst_id");
+        var land = RequestGuard.Land(subject.Land, "anschluss.land");
+        return (grains.GetGrain<IAnschlussGrain>(AnschlussKeys.Of(onlinedienstId, land)), $"anschluss-{onlinedienstId}-{land}");
     }
 
     private IProgrammeFiguresGrain Figures() => grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key);

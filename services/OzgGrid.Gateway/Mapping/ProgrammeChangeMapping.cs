@@ -33,5 +33,6 @@ public static class ProgrammeChangeMapping
         At = Timestamp.FromDateTimeOffset(programmeEvent.At),
         ChangedFigures = { programmeEvent.ChangedFigures.MapToProto() },
         UmsetzungsprojektId = programmeEvent.UmsetzungsprojektId,
+        Anschluss = programmeEvent.Anschluss,
     };
 }

@@ -3,6 +3,7 @@ using Google.Protobuf.Reflection;
 using OzgGrid.Gateway.Identity;
 using static OzgGrid.Gateway.Policies.RpcMetric;
 using static OzgGrid.Gateway.Policies.TimeoutClass;
+using AnschlussApi = OzgGrid.Protos.V1.AnschlussService.AnschlussServiceBase;
 using Api = OzgGrid.Protos.V1;
 using CatalogApi = OzgGrid.Protos.V1.CatalogService.CatalogServiceBase;
 using ClusterAdminApi = OzgGrid.Protos.V1.ClusterAdminService.ClusterAdminServiceBase;
@@ -51,6 +52,7 @@ public static class RpcPolicies
     private static readonly ServiceDescriptor Zustaendigkeit = Api.ZustaendigkeitService.Descriptor;
     private static readonly ServiceDescriptor Reifegrad = Api.ReifegradService.Descriptor;
     private static readonly ServiceDescriptor Nutzung = Api.NutzungService.Descriptor;
+    private static readonly ServiceDescriptor Anschluss = Api.AnschlussService.Descriptor;
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
@@ -136,6 +138,12 @@ public static class RpcPolicies
         Policy(Projekte, nameof(UmsetzungsprojektApi.ListUmsetzungsprojekte), Everyone),
         Policy(Projekte, nameof(UmsetzungsprojektApi.ListLeistungUmsetzungsprojekte), Everyone),
         Policy(Projekte, nameof(UmsetzungsprojektApi.ExportUmsetzungsprojektReport), Everyone),
+
+        // Anschluss: an IT-Dienstleister writes only for the Onlinedienste it offers, in the Länder it serves (the grain checks).
+        Policy(Anschluss, nameof(AnschlussApi.SetAnschluss), Reporters),
+        Policy(Anschluss, nameof(AnschlussApi.GetAnschluss), Everyone),
+        Policy(Anschluss, nameof(AnschlussApi.GetAnschlussFortschritt), Everyone),
+        Policy(Anschluss, nameof(AnschlussApi.GetAnschlussPrognose), Everyone),
 
         // Onlinedienste: an IT-Dienstleister writes only those it offers (as Anbieter), which the grain checks.
         Policy(Onlinedienste, nameof(OnlinedienstApi.RegisterOnlinedienst), Reporters),

@@ -8,6 +8,7 @@ using Orleans.Serialization;
 using OzgGrid.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
+using OzgGrid.Grains.Anschluss;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.Nutzung;
@@ -26,6 +27,7 @@ public static class OrleansRegistration
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
         var reconciliation = builder.Configuration.GetSection(ReconciliationOptions.Section).Get<ReconciliationOptions>() ?? new();
         var projekte = builder.Configuration.GetSection(UmsetzungsprojektOptions.Section).Get<UmsetzungsprojektOptions>() ?? new();
+        var anschluss = builder.Configuration.GetSection(AnschlussOptions.Section).Get<AnschlussOptions>() ?? new();
 
         if (storage.Provider == StorageProvider.Postgres)
         {
@@ -37,7 +39,7 @@ public static class OrleansRegistration
             // Orleans refuses reminder periods under a minute unless told otherwise; a shorter reconciliation or project
             // check is for trying.
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromTicks(
-                Math.Min(options.MinimumReminderPeriod.Ticks, Math.Min(reconciliation.Period.Ticks, projekte.CheckPeriod.Ticks))));
+                Math.Min(options.MinimumReminderPeriod.Ticks, Math.Min(reconciliation.Period.Ticks, Math.Min(projekte.CheckPeriod.Ticks, anschluss.CheckPeriod.Ticks)))));
             if (storage.Provider == StorageProvider.Memory)
             {
                 // Nothing is shared without storage, so a memory silo is a cluster of its own.
@@ -95,6 +97,9 @@ public static class OrleansRegistration
             .ValidateOnStart();
         builder.Services.AddOptions<NutzungOptions>().Bind(builder.Configuration.GetSection(NutzungOptions.Section))
             .Validate(options => options.BefundPeriode > TimeSpan.Zero, $"{NutzungOptions.Section}: BefundPeriode must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AnschlussOptions>().Bind(builder.Configuration.GetSection(AnschlussOptions.Section))
+            .Validate(options => options.CheckPeriod > TimeSpan.Zero, $"{AnschlussOptions.Section}: CheckPeriod must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<ReconciliationOptions>().Bind(builder.Configuration.GetSection(ReconciliationOptions.Section))
             .Validate(options => options.Period > TimeSpan.Zero && options.BatchSize > 0,

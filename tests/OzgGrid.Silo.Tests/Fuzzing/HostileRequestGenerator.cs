@@ -29,7 +29,7 @@ public sealed partial class HostileRequestGenerator(
         "%00", "\r\n", "ＮＷ", "Nordrhein-Westfalen", "99", "-1", "0x05", new string('x', 100_000),
     ];
 
-    public HostileRequest Next() => random.Next(18) switch
+    public HostileRequest Next() => random.Next(19) switch
     {
         0 => BadOzgId(),
         1 => BadRequestId(),
@@ -48,6 +48,7 @@ public sealed partial class HostileRequestGenerator(
         14 => BadZustaendigkeitOrFim(),
         15 => BadKommunenRegister(),
         16 => BadNutzung(),
+        17 => BadAnschluss(),
         _ => OfflineButAvailable(),
     };
 

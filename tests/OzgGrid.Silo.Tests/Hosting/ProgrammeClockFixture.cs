@@ -18,7 +18,7 @@ public sealed class ProgrammeClockFixture : IAsyncLifetime
 
     public TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
-    /// <summary>How often a project checks its status here (by the cluster's time): short, so that a test waits for the reminder.</summary>
+    /// <summary>How often a project checks its status (and an Anschluss record its deadlines) here, by the cluster's time: short, so that a test waits for the reminder.</summary>
     public static readonly TimeSpan UmsetzungsprojektCheckPeriod = TimeSpan.FromSeconds(2);
 
     public FakeTimeProvider ProgrammeTime { get; } = new(DateTimeOffset.UtcNow);
@@ -30,7 +30,8 @@ public sealed class ProgrammeClockFixture : IAsyncLifetime
         _host = await TestHost.StartAsync(
             ClusterScope.CreateNew(),
             services => services.Replace(ServiceDescriptor.Singleton(new ProgrammeClock(ProgrammeTime))),
-            $"--OzgGrid:Umsetzungsprojekte:CheckPeriod={UmsetzungsprojektCheckPeriod}");
+            $"--OzgGrid:Umsetzungsprojekte:CheckPeriod={UmsetzungsprojektCheckPeriod}",
+            $"--OzgGrid:Anschluss:CheckPeriod={UmsetzungsprojektCheckPeriod}");
         var leistungen = new LeistungService.LeistungServiceClient(Host.Channel);
         var page = await leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 50 });
         foreach (var leistung in page.Leistungen)
