@@ -228,6 +228,7 @@ function checkOzgGrid(objects, where) {
   for (const [variable, label] of [["ORLEANS_SERVICE_ID", "orleans/serviceId"], ["ORLEANS_CLUSTER_ID", "orleans/clusterId"]]) {
     check(fieldRef(variable) === `metadata.labels['${label}']` && pod.metadata.labels?.[label], where, `${variable} must come from the pod label ${label}, which must be set`);
   }
+  check(pod.spec.automountServiceAccountToken !== false, where, "the silo pods must mount their ServiceAccount's token (the Kubernetes hosting reads the pods with it)");
   const account = pod.spec.serviceAccountName;
   check(account && named("ServiceAccount", account), where, `the silo pods' ServiceAccount ${account} is not in the manifests`);
   const binding = byKind("RoleBinding").find((b) => b.subjects?.some((s) => s.kind === "ServiceAccount" && s.name === account));
