@@ -13,6 +13,7 @@ var root = new RootCommand("OzgGrid benchmarks (see BENCHMARKS.md)")
 {
     ThroughputCommand.Create(ThroughputScenario.P1),
     ThroughputCommand.Create(ThroughputScenario.P2),
+    ThroughputCommand.Create(ThroughputScenario.P2Postgres),
     P3Command.Create(),
     CatalogImportCommand.Create(),
     ColdStartCommand.Create(),

@@ -5,8 +5,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-[Collection(GatewayCollection.Name)]
-public sealed class ConcurrencyTests(GatewayFixture fixture)
+/// <summary>The API semantics of racing writers and expected versions, on each store: <see cref="AzuriteConcurrencyTests"/>, <see cref="Postgres.PostgresConcurrencyTests"/>.</summary>
+public abstract class ConcurrencyTests(GatewayFixture fixture)
 {
     [Fact]
     public async Task Of_two_writers_racing_with_the_same_expected_version_exactly_one_wins()

@@ -3,15 +3,19 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-public sealed class DurabilityTests
+/// <summary>Acknowledged writes, histories and replays across a restart of the host, on each store: <see cref="AzuriteDurabilityTests"/>, <see cref="Postgres.PostgresDurabilityTests"/>.</summary>
+public abstract class DurabilityTests
 {
+    /// <summary>Settings that put the hosts on another store than the test Azurite.</summary>
+    protected virtual string[] StoreSettings => [];
+
     [Fact]
     public async Task An_acknowledged_write_survives_a_restart_of_the_host()
     {
         var scope = ClusterScope.CreateNew();
         const int ozgId = 10100;
         UpdateLeistungStatusResponse written;
-        await using (var first = await TestHost.StartAsync(scope))
+        await using (var first = await TestHost.StartAsync(scope, StoreSettings))
         {
             var client = new LeistungService.LeistungServiceClient(first.Channel);
             await new ItDienstleisterService.ItDienstleisterServiceClient(first.Channel).RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest
@@ -29,7 +33,7 @@ public sealed class DurabilityTests
             });
         }
 
-        await using var second = await TestHost.StartAsync(scope);
+        await using var second = await TestHost.StartAsync(scope, StoreSettings);
         var reopened = new LeistungService.LeistungServiceClient(second.Channel);
         var leistung = (await reopened.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
         var changes = await reopened.ListLeistungChangesAsync(new ListLeistungChangesRequest { OzgId = ozgId });
@@ -55,7 +59,7 @@ public sealed class DurabilityTests
         const int ozgId = 10200;
         const int updates = 40;
         var written = new List<UpdateLeistungStatusResponse>();
-        await using (var first = await TestHost.StartAsync(scope))
+        await using (var first = await TestHost.StartAsync(scope, StoreSettings))
         {
             var client = new LeistungService.LeistungServiceClient(first.Channel);
             for (var i = 1; i <= updates; i++)
@@ -67,7 +71,7 @@ public sealed class DurabilityTests
             }
         }
 
-        await using var second = await TestHost.StartAsync(scope);
+        await using var second = await TestHost.StartAsync(scope, StoreSettings);
         var reopened = new LeistungService.LeistungServiceClient(second.Channel);
         var versions = new List<long>();
         var requestIds = new List<string>();

@@ -4,8 +4,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-[Collection(GatewayCollection.Name)]
-public sealed class LeistungServiceTests(GatewayFixture fixture)
+/// <summary>The API semantics of writes, replays, versions, history and reads of Leistungen, on each store: <see cref="AzuriteLeistungServiceTests"/>, <see cref="Postgres.PostgresLeistungServiceTests"/>.</summary>
+public abstract class LeistungServiceTests(GatewayFixture fixture)
 {
     private readonly LeistungService.LeistungServiceClient _client = fixture.Leistungen;
 

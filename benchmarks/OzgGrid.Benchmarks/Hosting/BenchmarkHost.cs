@@ -16,6 +16,9 @@ public sealed class BenchmarkHost : IAsyncDisposable
     /// <summary>The Azure Storage connection string for <see cref="StorageKind.Azurite"/> (`./ozg bench` sets it).</summary>
     public const string AzuriteConnectionStringVariable = "OZGGRID_BENCH_STORAGE";
 
+    /// <summary>The Npgsql connection string for <see cref="StorageKind.Postgres"/> (`./ozg bench p2-postgres` sets it).</summary>
+    public const string PostgresConnectionStringVariable = "OZGGRID_BENCH_POSTGRES";
+
     private readonly WebApplication _app;
     private readonly AuthOptions _auth;
 
@@ -34,10 +37,10 @@ public sealed class BenchmarkHost : IAsyncDisposable
     /// <summary>The host's services, e.g. its <see cref="IGrainFactory"/> for scenarios that set up state faster than over gRPC.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>With Azurite: the table, blob container, ServiceId and ClusterId of this host; null with memory storage.</summary>
+    /// <summary>With Azurite: the table, blob container, ServiceId and ClusterId of this host (PostgreSQL: the ServiceId); null with memory storage.</summary>
     public string? StorageName { get; }
 
-    /// <summary>With Azurite: the storage account; null with memory storage.</summary>
+    /// <summary>With Azurite: the storage account (PostgreSQL: the database's connection string); null with memory storage.</summary>
     public string? ConnectionString { get; }
 
     /// <summary>The tokens this host accepts are signed with these settings.</summary>
@@ -50,8 +53,13 @@ public sealed class BenchmarkHost : IAsyncDisposable
     {
         var auth = TokenChannel.NewAuth();
         var storage = settings.Storage;
-        var connectionString = storage == StorageKind.Azurite ? settings.AzuriteConnectionString ?? AzuriteConnectionString() : null;
-        var storageName = storage == StorageKind.Azurite ? settings.StorageName ?? NewStorageName() : null;
+        var connectionString = storage switch
+        {
+            StorageKind.Azurite => settings.AzuriteConnectionString ?? AzuriteConnectionString(),
+            StorageKind.Postgres => PostgresConnectionString(),
+            _ => null,
+        };
+        var storageName = storage == StorageKind.Memory ? null : settings.StorageName ?? NewStorageName();
         string[] args =
         [
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
@@ -66,7 +74,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
             // The load of many callers comes from one here: the per-caller limit would measure itself.
             "--OzgGrid:RateLimit:PermitsPerSecond=0",
             "--OzgGrid:Streams:MaxPerCaller=0",
-            .. StorageSettings(connectionString, storageName),
+            .. StorageSettings(storage, connectionString, storageName),
             .. settings.ExtraArguments ?? [],
         ];
         var app = OzgGridHost.Build(args, settings.ConfigureServices);
@@ -81,6 +89,13 @@ public sealed class BenchmarkHost : IAsyncDisposable
             : throw new InvalidOperationException(
                 $"Azurite storage needs {AzuriteConnectionStringVariable}: run the scenario with `./ozg bench`, which starts Azurite and sets it " +
                 "(for p3: `./ozg bench p3 --storage azurite`).");
+
+    /// <summary>The PostgreSQL of `./ozg bench p2-postgres` (<see cref="PostgresConnectionStringVariable"/>), or an error saying how to get one.</summary>
+    public static string PostgresConnectionString() =>
+        Environment.GetEnvironmentVariable(PostgresConnectionStringVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"PostgreSQL storage needs {PostgresConnectionStringVariable}: run the scenario with `./ozg bench p2-postgres`, which starts PostgreSQL and sets it.");
 
     /// <summary>Storage names of their own ("bench" + time + random), so that every host starts empty.</summary>
     public static string NewStorageName() =>
@@ -98,11 +113,23 @@ public sealed class BenchmarkHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static string[] StorageSettings(string? connectionString, string? name)
+    private static string[] StorageSettings(StorageKind storage, string? connectionString, string? name)
     {
         if (connectionString is null || name is null)
         {
             return ["--OzgGrid:Storage:Provider=Memory"];
+        }
+
+        if (storage == StorageKind.Postgres)
+        {
+            // One database for every host: each keeps its rows apart by its ServiceId.
+            return
+            [
+                "--OzgGrid:Storage:Provider=Postgres",
+                $"--OzgGrid:Storage:PostgresConnectionString={connectionString}",
+                $"--OzgGrid:Cluster:ServiceId={name}",
+                $"--OzgGrid:Cluster:ClusterId={name}",
+            ];
         }
 
         return

@@ -8,4 +8,7 @@ public enum StorageKind
 
     /// <summary>Azure Storage (Azurite) from <see cref="BenchmarkHost.AzuriteConnectionStringVariable"/>, under fresh names per host.</summary>
     Azurite,
+
+    /// <summary>PostgreSQL from <see cref="BenchmarkHost.PostgresConnectionStringVariable"/>, under a fresh ServiceId per host.</summary>
+    Postgres,
 }

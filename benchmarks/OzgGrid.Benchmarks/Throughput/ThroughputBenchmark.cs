@@ -9,7 +9,8 @@ namespace OzgGrid.Benchmarks.Throughput;
 /// P1 and P2: completed UpdateLeistungStatus calls per second under a closed-loop load, and the same load generator's
 /// figure against a baseline in the same run. Per run: a fresh OzgGrid host is started, loaded and stopped, then the
 /// baseline is started, loaded and stopped, so the two never compete for the CPU. (P2's baseline writes entities of the
-/// size OzgGrid's Leistung state entities had at the end of OzgGrid's measurement.) P1 also measures its floor, a fresh
+/// size OzgGrid's Leistung state entities had at the end of OzgGrid's measurement; P2 on PostgreSQL upserts, per call,
+/// one row of each kind OzgGrid wrote during its load, of the median size.) P1 also measures its floor, a fresh
 /// host whose updates are one call of a grain that does nothing (<see cref="NoOpGrainInterceptor"/>), in the same way.
 /// </summary>
 public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputOptions options, string? azuriteConnectionString, TextWriter output)
@@ -44,11 +45,27 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
 
         LoadResult ozgGrid;
         var (entityBytes, historyBytes) = (0, 0);
+        IReadOnlyList<StoredRowKind> rowsWritten = [];
         await using (var side = await OzgGridSide.StartAsync(settings, options, cancellationToken))
         {
             output.WriteLine($"run {run}: OzgGrid host at {side.Host.Address} ({scenario.Storage.ToString().ToLowerInvariant()} storage)");
-            ozgGrid = await LoadAsync(side, cancellationToken);
-            if (side.Host is { ConnectionString: { } connectionString, StorageName: { } name })
+            if (scenario.Storage == StorageKind.Postgres && side.Host is { ConnectionString: { } database, StorageName: { } serviceId })
+            {
+                var before = await PostgresStoredRows.TakeAsync(database, serviceId, cancellationToken);
+                ozgGrid = await LoadAsync(side, cancellationToken);
+                rowsWritten = PostgresStoredRows.WrittenDuring(before, await PostgresStoredRows.TakeAsync(database, serviceId, cancellationToken));
+                foreach (var kind in rowsWritten)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  written during the load: {kind.Writes:N0} writes of {kind.Kind} rows ({kind.Rows:N0} rows), median {kind.MedianPayloadBytes:N0} bytes"));
+                }
+            }
+            else
+            {
+                ozgGrid = await LoadAsync(side, cancellationToken);
+            }
+
+            if (scenario.Storage == StorageKind.Azurite && side.Host is { ConnectionString: { } connectionString, StorageName: { } name })
             {
                 var stored = await StorageSnapshot.TakeAsync(connectionString, name, name, cancellationToken);
                 var (stateBytes, states) = stored.SizeOf("table:", LeistungEntitySuffix);
@@ -61,7 +78,7 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
         }
 
         LoadResult baseline;
-        await using (var side = await StartBaselineAsync(entityBytes, options.BaselineHistoryBlob ? historyBytes : 0, cancellationToken))
+        await using (var side = await StartBaselineAsync(entityBytes, options.BaselineHistoryBlob ? historyBytes : 0, rowsWritten, cancellationToken))
         {
             baseline = await LoadAsync(side, cancellationToken);
         }
@@ -76,9 +93,11 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
         return new ThroughputRunResult(run, baseline, ozgGrid, loadAverage, floor);
     }
 
-    private async Task<IThroughputSide> StartBaselineAsync(int entityBytes, int historyBytes, CancellationToken cancellationToken) => scenario.Storage switch
+    private async Task<IThroughputSide> StartBaselineAsync(
+        int entityBytes, int historyBytes, IReadOnlyList<StoredRowKind> rowsWritten, CancellationToken cancellationToken) => scenario.Storage switch
     {
         StorageKind.Memory => await BareGrpcSide.StartAsync(options, cancellationToken),
+        StorageKind.Postgres => await PostgresUpsertSide.StartAsync(BenchmarkHost.PostgresConnectionString(), rowsWritten, options.Callers, cancellationToken),
         _ => await TableUpsertSide.StartAsync(
             azuriteConnectionString ?? BenchmarkHost.AzuriteConnectionString(), entityBytes, historyBytes, options.Callers, cancellationToken),
     };

@@ -25,5 +25,13 @@ public sealed record ThroughputScenario(string Name, string Title, StorageKind S
         "raw Azure.Data.Tables UpsertEntity (replace) from this process to the same Azurite, entities of the size of OzgGrid's Leistung state",
         0.8);
 
+    public static readonly ThroughputScenario P2Postgres = new(
+        "p2-postgres",
+        "status-update throughput over gRPC, PostgreSQL storage, against raw Npgsql upserts of the same rows",
+        StorageKind.Postgres,
+        "raw Npgsql upserts (INSERT … ON CONFLICT DO UPDATE, autocommit) from this process to the same PostgreSQL, in a table " +
+        "shaped like OzgGrid's OrleansStorage: per call one row of each kind OzgGrid's updates wrote, of the median size OzgGrid stored",
+        0.8);
+
     public bool MeasuresFloor => FloorTargetRatio is not null;
 }

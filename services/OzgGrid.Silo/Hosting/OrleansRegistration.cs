@@ -117,13 +117,26 @@ public static class OrleansRegistration
             options.ClusterId = cluster.ClusterId;
             options.ServiceId = cluster.ServiceId;
         });
-        var advertised = AdvertisedAddress(cluster.AdvertisedAddress);
-        silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+        if (KubernetesHosting.IsRequested())
+        {
+            KubernetesHosting.Use(silo, cluster);
+        }
+        else
+        {
+            ConfigureEndpoints(silo, cluster);
+        }
+
         silo.Configure<ClusterMembershipOptions>(options =>
         {
             options.ProbeTimeout = cluster.ProbeTimeout;
             options.NumMissedProbesLimit = cluster.MissedProbesLimit;
         });
+    }
+
+    private static void ConfigureEndpoints(ISiloBuilder silo, ClusterOptions cluster)
+    {
+        var advertised = AdvertisedAddress(cluster.AdvertisedAddress);
+        silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
     }
 
     private static IPAddress AdvertisedAddress(string setting)

@@ -1,3 +1,4 @@
+using OzgGrid.Benchmarks.Hosting;
 using OzgGrid.Benchmarks.Load;
 using OzgGrid.Benchmarks.Tests.Hosting;
 using OzgGrid.Benchmarks.Throughput;
@@ -5,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace OzgGrid.Benchmarks.Tests.Throughput;
 
-/// <summary>Smoke tests of P1 and P2 in quick mode: the harness measures both sides and prints the ratio (the figures are not judged).</summary>
+/// <summary>Smoke tests of P1 and P2 (on Azurite and on PostgreSQL) in quick mode: the harness measures both sides and prints the ratio (the figures are not judged).</summary>
 public sealed class ThroughputBenchmarkTests(ITestOutputHelper testOutput)
 {
     private static readonly ThroughputOptions Quick = new ThroughputOptions(1, 1, 1, 1, 1, 0, Quick: false).AsQuick();
@@ -37,6 +38,21 @@ public sealed class ThroughputBenchmarkTests(ITestOutputHelper testOutput)
         AssertSane(Assert.Single(runs));
         Assert.Contains("## P2", report);
         Assert.Contains("Leistung state entities", report);
+        Assert.Contains("| ratio OzgGrid / baseline |", report);
+    }
+
+    [Fact]
+    public async Task P2_on_PostgreSQL_in_quick_mode_measures_OzgGrid_and_raw_Npgsql_upserts_of_the_rows_it_wrote_and_prints_their_ratio()
+    {
+        // The benchmark finds its PostgreSQL as `./ozg bench p2-postgres` hands it over; here: the tests' server.
+        Environment.SetEnvironmentVariable(BenchmarkHost.PostgresConnectionStringVariable, TestStorage.PostgresConnectionString);
+
+        var (runs, report) = await QuickRun.RunAsync(testOutput, (output, cancellationToken) =>
+            new ThroughputBenchmark(ThroughputScenario.P2Postgres, Quick, azuriteConnectionString: null, output).RunAsync(cancellationToken));
+
+        AssertSane(Assert.Single(runs));
+        Assert.Contains("## P2-POSTGRES", report);
+        Assert.Contains("writes of leistung rows", report);
         Assert.Contains("| ratio OzgGrid / baseline |", report);
     }
 

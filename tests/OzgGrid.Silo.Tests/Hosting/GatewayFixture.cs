@@ -5,8 +5,9 @@ namespace OzgGrid.Silo.Tests.Hosting;
 /// <summary>
 /// One real host with the shipped catalogue, shared by the tests of <see cref="GatewayCollection"/>. Each test takes
 /// OZG-IDs and Themenfelder of its own from <see cref="TakeOzgId"/> / <see cref="TakeThemenfeldId"/>, so order never matters.
+/// On Azurite; <see cref="PostgresGatewayFixture"/> is the same host on PostgreSQL.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     private readonly List<LeistungSummary> _freeOzgIds = [];
     private readonly Queue<int> _freeThemenfeldIds = new();
@@ -14,6 +15,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>Themenfelder without a known Federführung, so tests may set one (<see cref="TakeThemenfeldId"/>).</summary>
     public static readonly IReadOnlyList<int> WithoutKnownFederfuehrung = [2, 4, 7, 10, 11, 13, 14];
     private TestHost? _host;
+
+    /// <summary>Settings that put the host on another store than the test Azurite.</summary>
+    protected virtual IReadOnlyList<string> StoreSettings => [];
 
     public TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
@@ -29,7 +33,8 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         // A small stream buffer and a short grace, so that a stalled watcher is cut off after a few hundred changes
         // and one that does not read at all is reset soon after.
-        _host = await TestHost.StartAsync(ClusterScope.CreateNew(), "--OzgGrid:Monitoring:StreamBufferSize=8", "--OzgGrid:Monitoring:StalledWriteGrace=00:00:02");
+        _host = await TestHost.StartAsync(
+            ClusterScope.CreateNew(), ["--OzgGrid:Monitoring:StreamBufferSize=8", "--OzgGrid:Monitoring:StalledWriteGrace=00:00:02", .. StoreSettings]);
 
         await new ItDienstleisterService.ItDienstleisterServiceClient(Host.Channel).RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest
         {

@@ -1,0 +1,3 @@
+namespace OzgGrid.Silo.Tests;
+
+public sealed class AzuriteDurabilityTests : DurabilityTests;
