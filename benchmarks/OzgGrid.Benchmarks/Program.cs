@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OzgGrid.Benchmarks.CatalogImport;
 using OzgGrid.Benchmarks.ColdStart;
+using OzgGrid.Benchmarks.Ingest;
 using OzgGrid.Benchmarks.P3;
 using OzgGrid.Benchmarks.P4;
 using OzgGrid.Benchmarks.P7;
@@ -18,5 +19,6 @@ var root = new RootCommand("OzgGrid benchmarks (see BENCHMARKS.md)")
     P4Command.Create(),
     P7Command.Create(),
     SoakCommand.Create(),
+    IngestCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
