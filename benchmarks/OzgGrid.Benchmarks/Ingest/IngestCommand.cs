@@ -8,9 +8,9 @@ public static class IngestCommand
     public static Command Create()
     {
         var full = new Option<bool>("--full") { Description = "One Land's full report: every Leistung of the catalogue × NW's Kommunen (≈ 220 k entries)" };
-        var leistungen = Positive("--leistungen", "Leistungen reported (without --full)", IngestOptions.ShortLeistungen);
-        var batch = Positive("--batch", "Entries per ReportRollouts call (the API takes at most 1,000)", 1000);
-        var parallel = Positive("--parallel", "Calls under way at once (the raw side: as many transactions)", 4);
+        var leistungen = CommandOptions.Positive("--leistungen", "Leistungen reported (without --full)", IngestOptions.ShortLeistungen);
+        var batch = CommandOptions.Positive("--batch", "Entries per ReportRollouts call (the API takes at most 1,000)", 1000);
+        var parallel = CommandOptions.Positive("--parallel", "Calls under way at once (the raw side: as many transactions)", 4);
 
         var command = new Command("ingest", "P7 durable ingest (issue 19): one Land's rollout report through ReportRollouts into Azurite, against raw batched table upserts")
         {
@@ -24,18 +24,5 @@ public static class IngestCommand
             return await new DurableIngest(options, Console.Out).RunAsync(cancellationToken);
         });
         return command;
-    }
-
-    private static Option<int> Positive(string name, string description, int defaultValue)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() <= 0)
-            {
-                result.AddError($"{name} must be more than 0.");
-            }
-        });
-        return option;
     }
 }
