@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OzgGrid.Benchmarks.CatalogImport;
 using OzgGrid.Benchmarks.ColdStart;
+using OzgGrid.Benchmarks.Ingest;
 using OzgGrid.Benchmarks.P3;
 using OzgGrid.Benchmarks.P4;
 using OzgGrid.Benchmarks.Nutzung;
@@ -21,5 +22,6 @@ var root = new RootCommand("OzgGrid benchmarks (see BENCHMARKS.md)")
     P7Command.Create(),
     NutzungImportCommand.Create(),
     SoakCommand.Create(),
+    IngestCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -8,34 +8,23 @@ public static class P4Command
     public static Command Create()
     {
         var quick = new Option<bool>("--quick") { Description = "A smoke test: 1,000 and 5,000 entries instead of 1 k, 100 k and 1 M" };
-        var reads = Positive("--reads", "Programme summary reads (GetProgrammeFigures over gRPC) measured at each level", 50);
-        var batch = Positive("--batch", "Entries per report to one (Leistung, Land) grain", 500);
-        var parallel = Positive("--parallel", "Reports under way at once while activating", 4);
+        var national = new Option<bool>("--national") { Description = "Full scale: 1 k, 1 M and every entry of Germany (≈ 6 M: 557 Leistungen × 10,748 Kommunen)" };
+        var reads = CommandOptions.Positive("--reads", "Programme summary reads (GetProgrammeFigures over gRPC) measured at each level", 50);
+        var batch = CommandOptions.Positive("--batch", "Entries per report to one (Leistung, Land) grain", 500);
+        var parallel = CommandOptions.Positive("--parallel", "Reports under way at once while activating", 4);
 
-        var command = new Command("p4", "Resident rollout grains: memory and programme summary read time at 1 k, 100 k and 1 M (Leistung, Kommune) entries")
+        var command = new Command("p4", "Resident rollout: memory, programme summary and GetRollout read time at 1 k, 100 k and 1 M (Leistung, Kommune) entries (--national: 1 k, 1 M, ≈ 6 M)")
         {
-            quick, reads, batch, parallel,
+            quick, national, reads, batch, parallel,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var isQuick = parsed.GetValue(quick);
-            var options = new P4Options(
-                isQuick ? P4Options.QuickLevels : P4Options.FullLevels, parsed.GetValue(reads), parsed.GetValue(batch), parsed.GetValue(parallel), isQuick);
+            var isNational = !isQuick && parsed.GetValue(national);
+            var levels = isQuick ? P4Options.QuickLevels : isNational ? P4Options.NationalLevels : P4Options.FullLevels;
+            var options = new P4Options(levels, parsed.GetValue(reads), parsed.GetValue(batch), parsed.GetValue(parallel), isQuick, isNational);
             return await new P4ResidentRollout(options, Console.Out).RunAsync(cancellationToken);
         });
         return command;
-    }
-
-    private static Option<int> Positive(string name, string description, int defaultValue)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() <= 0)
-            {
-                result.AddError($"{name} must be more than 0.");
-            }
-        });
-        return option;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Grpc.Net.Client;
 using OzgGrid.Benchmarks.Hosting;
 using OzgGrid.Benchmarks.Measurement;
 using OzgGrid.Gateway.Identity;
@@ -26,7 +27,7 @@ namespace OzgGrid.Benchmarks.P4;
 /// </summary>
 public sealed class P4ResidentRollout(P4Options options, TextWriter output)
 {
-    public const double TargetGiB = 8;
+    public const double TargetGiB = 4;
     public const double TargetReadMilliseconds = 50;
     private const int WarmupReads = 5;
     private const string Reporter = "p4-benchmark";
@@ -41,20 +42,21 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
         await using var host = await BenchmarkHost.StartAsync(StorageKind.Memory, cancellationToken);
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         using var channel = host.ChannelFor(Roles.ProgrammManagement, Reporter);
-        var monitoring = new MonitoringService.MonitoringServiceClient(channel);
 
-        var leistungen = await ListLeistungenAsync(new LeistungService.LeistungServiceClient(channel));
+        var leistungen = await RolloutSetup.ListLeistungenAsync(new LeistungService.LeistungServiceClient(channel));
         var registers = await RegisterKommunenAsync(grains);
         var kommunen = registers.Sum(r => r.Kommunen.Length);
         output.WriteLine(string.Create(Invariant,
-            $"{leistungen.Count} Leistungen, {kommunen:N0} Kommunen in {registers.Count} Länder (NW: the shipped 390; the others synthetic); " +
+            $"{leistungen.Count} Leistungen, {kommunen:N0} Kommunen in {registers.Count} Länder (the shipped registers of all 16 Länder); " +
             $"at most {(long)leistungen.Count * kommunen:N0} entries"));
-        await RaiseReifegradAsync(grains, leistungen);
+        await RolloutSetup.RaiseReifegradAsync(grains, leistungen, Reporter);
 
-        var results = new List<P4LevelResult> { await MeasureAsync(grains, monitoring, 0, 0, 0, 0, cancellationToken) };
+        var results = new List<P4LevelResult> { await MeasureAsync(grains, channel, [], 0, 0, 0, 0, cancellationToken) };
+        var rollouts = new List<(int OzgId, string Land)>();
+        var available = (int)Math.Min(int.MaxValue, (long)leistungen.Count * kommunen);
         using var work = Work(leistungen, registers).GetEnumerator();
         var (active, refused, pending) = (0, 0, (Batch?)null);
-        foreach (var level in options.Levels)
+        foreach (var level in options.Levels.Select(level => Math.Min(level, available)).Distinct())
         {
             var before = active;
             var started = Stopwatch.GetTimestamp();
@@ -66,6 +68,10 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
                 batches.Add(next with { Reports = next.Reports[..fits] });
                 pending = fits < next.Reports.Length ? next with { Reports = next.Reports[fits..] } : null;
                 active += fits;
+                if (rollouts.Count == 0 || rollouts[^1] != (next.OzgId, next.Land))
+                {
+                    rollouts.Add((next.OzgId, next.Land));
+                }
             }
 
             var refusedNow = 0;
@@ -80,19 +86,21 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
                 });
             refused += refusedNow;
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var result = await MeasureAsync(grains, monitoring, level, level - before, refused, seconds, cancellationToken);
+            var result = await MeasureAsync(grains, channel, rollouts, level, level - before, refused, seconds, cancellationToken);
             results.Add(result);
             WriteLevel(result);
         }
 
         WriteSummary(machine, results);
         var last = results[^1];
-        return last.Refused == 0 && last.EntryActivations >= last.Entries ? 0 : 1;
+        return last.Refused == 0 && last.CountedEntries == last.Entries ? 0 : 1;
     }
 
     private async Task<P4LevelResult> MeasureAsync(
-        IGrainFactory grains, MonitoringService.MonitoringServiceClient monitoring, int entries, int added, int refused, double seconds, CancellationToken cancellationToken)
+        IGrainFactory grains, GrpcChannel channel, List<(int OzgId, string Land)> rollouts, int entries, int added, int refused, double seconds, CancellationToken cancellationToken)
     {
+        var monitoring = new MonitoringService.MonitoringServiceClient(channel);
+        var rolloutReads = new RolloutService.RolloutServiceClient(channel);
         var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics(cancellationToken);
         long Activations(string type) => statistics.Where(s => s.GrainType.Contains(type, StringComparison.Ordinal)).Sum(s => (long)s.ActivationCount);
 
@@ -116,17 +124,37 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
             ticks[i] = Stopwatch.GetTimestamp() - started;
         }
 
+        // A Land rollout's first page (its counts, derived Verfügbarkeit and 100 entries), of Land rollouts picked at random.
+        var rolloutTicks = new long[rollouts.Count == 0 ? 0 : options.Reads];
+        var random = new Random(entries);
+        for (var i = 0; i < (rollouts.Count == 0 ? 0 : rolloutTicks.Length + WarmupReads); i++)
+        {
+            var (ozgId, land) = rollouts[random.Next(rollouts.Count)];
+            var started = Stopwatch.GetTimestamp();
+            await rolloutReads.GetRolloutAsync(new GetRolloutRequest { OzgId = ozgId, Land = land, PageSize = 100 }, cancellationToken: cancellationToken);
+            if (i >= WarmupReads)
+            {
+                rolloutTicks[i - WarmupReads] = Stopwatch.GetTimestamp() - started;
+            }
+        }
+
+        var counted = 0L;
+        await Parallel.ForEachAsync(rollouts, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (rollout, _) =>
+            Interlocked.Add(ref counted, (await grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(rollout.OzgId, rollout.Land)).GetAsync(null, 1)).ReportedEntries));
+
         return new P4LevelResult(
             entries,
+            counted,
             added,
-            Activations(nameof(Grains.Rollout.RolloutEntryGrain)),
+            Activations("RolloutEntryGrain"),
             Activations(nameof(Grains.Rollout.LandRolloutGrain)),
             refused,
             seconds,
             process.WorkingSet64 / BytesPerGiB,
             GC.GetTotalMemory(forceFullCollection: false) / BytesPerGiB,
             process.PeakWorkingSet64 / BytesPerGiB,
-            LatencyStats.FromTicks(ticks, ticks.Length));
+            LatencyStats.FromTicks(ticks, ticks.Length),
+            LatencyStats.FromTicks(rolloutTicks, rolloutTicks.Length));
     }
 
     private void WriteLevel(P4LevelResult result) =>
@@ -134,7 +162,8 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
             $"{result.Entries:N0} entries: {result.Added:N0} activated in {result.ActivationSeconds:F1} s ({Rate(result):N0}/s), " +
             $"{result.EntryActivations:N0} entry and {result.LandActivations:N0} Land grains resident, {result.Refused} refused; " +
             $"working set {result.WorkingSetGiB:F2} GiB (peak {result.PeakWorkingSetGiB:F2}), GC heap {result.GcHeapGiB:F2} GiB; " +
-            $"summary read p50 {result.SummaryRead.P50:F2} ms, p99 {result.SummaryRead.P99:F2} ms"));
+            $"summary read p50 {result.SummaryRead.P50:F2} ms, p99 {result.SummaryRead.P99:F2} ms; " +
+            $"GetRollout p50 {result.RolloutRead.P50:F2} ms, p99 {result.RolloutRead.P99:F2} ms"));
 
     private void WriteSummary(MachineInfo machine, IReadOnlyList<P4LevelResult> results)
     {
@@ -145,41 +174,27 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
         output.WriteLine($"machine: {machine}");
         output.WriteLine("storage: memory, one silo, the host in this process; entries reported through the per-(Leistung, Land) grains via the grain client");
         output.WriteLine();
-        output.WriteLine("| entries | added | activation of the added (s) | added/s | entry grains resident | Land grains | working set (GiB) | GC heap (GiB) | summary read p50 (ms) | p99 (ms) | max (ms) |");
-        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| entries | added | activation of the added (s) | added/s | entry grains resident | Land grains | working set (GiB) | GC heap (GiB) | summary read p50 (ms) | p99 (ms) | max (ms) | GetRollout p50 (ms) | p99 (ms) |");
+        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             output.WriteLine(string.Create(Invariant,
                 $"| {r.Entries:N0} | {r.Added:N0} | {r.ActivationSeconds:F1} | {Rate(r):N0} | {r.EntryActivations:N0} | {r.LandActivations:N0} | {r.WorkingSetGiB:F2} | " +
-                $"{r.GcHeapGiB:F2} | {r.SummaryRead.P50:F2} | {r.SummaryRead.P99:F2} | {r.SummaryRead.Max:F2} |"));
+                $"{r.GcHeapGiB:F2} | {r.SummaryRead.P50:F2} | {r.SummaryRead.P99:F2} | {r.SummaryRead.Max:F2} | {r.RolloutRead.P50:F2} | {r.RolloutRead.P99:F2} |"));
         }
 
         var last = results[^1];
         var memoryMet = last.WorkingSetGiB <= TargetGiB && last.PeakWorkingSetGiB <= TargetGiB;
-        var readMet = results.All(r => r.SummaryRead.P99 <= TargetReadMilliseconds);
+        var readMet = results.All(r => r.SummaryRead.P99 <= TargetReadMilliseconds && !(r.RolloutRead.P99 > TargetReadMilliseconds));
         output.WriteLine();
         output.WriteLine(string.Create(Invariant,
             $"memory target (≤ {TargetGiB} GiB at {last.Entries:N0}, peak {last.PeakWorkingSetGiB:F2} GiB): {(memoryMet ? "met" : "NOT met")}; " +
-            $"summary read target (p99 ≤ {TargetReadMilliseconds} ms at every level): {(readMet ? "met" : "NOT met")}; " +
-            $"refused entries: {last.Refused}; entry grains resident at the end: {last.EntryActivations:N0} of {last.Entries:N0}"));
+            $"summary and GetRollout read target (p99 ≤ {TargetReadMilliseconds} ms at every level): {(readMet ? "met" : "NOT met")}; " +
+            $"refused entries: {last.Refused}; entries counted by the Land rollouts at the end: {last.CountedEntries:N0} of {last.Entries:N0} " +
+            $"(entry grains resident: {last.EntryActivations:N0})"));
     }
 
     private static double Rate(P4LevelResult result) => result.ActivationSeconds > 0 ? result.Added / result.ActivationSeconds : 0;
-
-    private static async Task<List<int>> ListLeistungenAsync(LeistungService.LeistungServiceClient client)
-    {
-        var ozgIds = new List<int>();
-        var token = string.Empty;
-        do
-        {
-            var page = await client.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 500, PageToken = token });
-            ozgIds.AddRange(page.Leistungen.Select(l => l.OzgId));
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-
-        return ozgIds;
-    }
 
     /// <summary>Every Land's shipped register (all 10,751 Gemeinden), as the silo loaded it on start.</summary>
     private static async Task<List<(string Land, ImmutableArray<Kommune> Kommunen)>> RegisterKommunenAsync(IGrainFactory grains)
@@ -192,12 +207,6 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
 
         return registers;
     }
-
-    /// <summary>A Leistung must be above Reifegrad 0 to be available anywhere.</summary>
-    private static async Task RaiseReifegradAsync(IGrainFactory grains, List<int> leistungen) =>
-        await Parallel.ForEachAsync(leistungen, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (ozgId, _) =>
-            await grains.GetGrain<ILeistungGrain>(ozgId).UpdateStatusAsync(
-                new WriteCommand($"p4-reifegrad-{ozgId}", ExpectedVersion: null, Reporter), new LeistungStatusUpdate(Reifegrad.OnlineLeistung, null, null)));
 
     /// <summary>
     /// Every (Leistung, Kommune) pair, Leistung by Leistung and Land by Land, in batches. Even Leistungen go online in
@@ -212,7 +221,7 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
                 for (var start = 0; start < kommunen.Length; start += options.BatchSize)
                 {
                     var reports = kommunen.Skip(start).Take(options.BatchSize).Select((kommune, k) =>
-                        i % 2 == 1 && (start + k) % 7 == 0
+                        RolloutSetup.IsPilot(i, start + k)
                             ? new RolloutReport(kommune.Ags, KommuneVerfuegbarkeit.Pilot, Reifegrad.FormularAssistent)
                             : new RolloutReport(kommune.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung));
                     yield return new Batch(leistungen[i], land, [.. reports]);

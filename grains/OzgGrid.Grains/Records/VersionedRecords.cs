@@ -9,7 +9,8 @@ namespace OzgGrid.Grains.Records;
 /// <summary>Makes the <see cref="VersionedRecord{TBody, TChange}"/> of a grain, with the silo's state and history storage.</summary>
 public sealed class VersionedRecords(IServiceProvider services, TimeProvider clock, ILoggerFactory loggers)
 {
-    private IGrainStorage StateStorage => field ??= Direct(StorageNames.State);
+    /// <summary>The state storage, for records that keep parts of their state in rows of their own (a Land rollout's partitions).</summary>
+    public IGrainStorage StateStorage => field ??= Direct(StorageNames.State);
 
     private IGrainStorage HistoryStorage => field ??= Direct(StorageNames.History);
 

@@ -74,6 +74,24 @@ public sealed class WriteReceipts
         return new(packed);
     }
 
+    /// <summary>
+    /// Adds many answered writes at once (one copy, not one per receipt), keeping the newest <paramref name="capacity"/>:
+    /// for records that answer many writes per call, such as a Land rollout's entries.
+    /// </summary>
+    public WriteReceipts RememberAll(IReadOnlyList<WriteReceipt> receipts, int capacity)
+    {
+        var added = Math.Min(receipts.Count, capacity);
+        var kept = Math.Min(Count, capacity - added);
+        var packed = new byte[(kept + added) * ReceiptBytes];
+        _packed.AsSpan((Count - kept) * ReceiptBytes, kept * ReceiptBytes).CopyTo(packed);
+        for (var i = 0; i < added; i++)
+        {
+            Write(packed.AsSpan((kept + i) * ReceiptBytes), receipts[receipts.Count - added + i]);
+        }
+
+        return new(packed);
+    }
+
     /// <summary>Receipts as stored (whole receipts only; a shorter tail is ignored), taking the array over.</summary>
     internal static WriteReceipts FromPacked(byte[] packed) =>
         new(packed.Length % ReceiptBytes == 0 ? packed : packed[..(packed.Length / ReceiptBytes * ReceiptBytes)]);

@@ -50,7 +50,8 @@ public sealed partial class LandRolloutGrain
         try
         {
             await Leistung.UpdateStatusAsync(command, new LeistungStatusUpdate(null, null, new LandVerfuegbarkeit(Land, derived)));
-            await _state.WriteOrRollBackAsync(_state.State with { Published = derived, Publications = _state.State.Publications + 1 }, this);
+            await _state.WriteOrRollBackAsync(
+                _state.State with { Published = derived, Publications = _state.State.Publications + 1, LastReportedBy = _lastReportedBy ?? _state.State.LastReportedBy }, this);
         }
         catch (Exception fault)
         {
@@ -89,7 +90,7 @@ public sealed partial class LandRolloutGrain
     }
 
     private async Task RetryPublishAsync(CancellationToken cancellationToken) =>
-        await PublishAsync(await Register.GetAsync(), _state.State.LastReportedBy ?? "ozggrid-rollout");
+        await PublishAsync(await Register.GetAsync(), _lastReportedBy ?? _state.State.LastReportedBy ?? "ozggrid-rollout");
 
     private async Task StopPublishRetryAsync()
     {

@@ -28,12 +28,6 @@ public sealed partial class LandRolloutGrain
     /// <summary>Every Kommune of the register until the programme management (or the Land's IT-Dienstleister) says otherwise.</summary>
     private ZustaendigeKommunen Zustaendige => _zustaendige.Body ?? ZustaendigeKommunen.Alle;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _zustaendige = _records.For(this, _zustaendigeState, ZustaendigeNames, () => _clock.Now);
-        return Task.CompletedTask;
-    }
-
     public async Task<Recorded<ZustaendigeKommunen>> SetZustaendigeKommunenAsync(WriteCommand command, ZustaendigeKommunen zustaendige)
     {
         var written = await _zustaendige.WriteAsync(

@@ -14,8 +14,9 @@ using OzgGrid.Grains.Records;
 namespace OzgGrid.Grains.Rollout;
 
 /// <summary>
-/// A Leistung's rollout in one Land. Reports go through here: it checks the caller and the register, has each entry
-/// grain apply its report, counts the latest entry per Kommune (so a repeated report cannot count twice), and writes
+/// A Leistung's rollout in one Land. Reports go through here: it checks the caller and the register, applies each report
+/// to its entry — held and stored here, in partitions by Kreis (<c>LandRolloutGrain.Entries.cs</c>) — counts the latest
+/// entry per Kommune (so a repeated report cannot count twice), and writes
 /// the derived Verfügbarkeit into the Leistung through its normal write path whenever it changes; a failed write is
 /// retried by a timer until it goes through, and by a reminder once the grain is no longer active (its silo stopped).
 /// Which Kommunen count is a record of its own here (<c>LandRolloutGrain.Zustaendigkeit.cs</c>), so that the count and
@@ -37,13 +38,16 @@ public sealed partial class LandRolloutGrain(
     /// <summary>Whether the register knows, since this activation, that this Leistung has a rollout in the Land.</summary>
     private bool _registerTold;
 
+    /// <summary>Who reported last in this activation (stored with the Land's state when that is written).</summary>
+    private string? _lastReportedBy;
+
     private int OzgId => RolloutKeys.Parse(this.GetPrimaryKeyString()).OzgId;
 
     private string Land => RolloutKeys.Parse(this.GetPrimaryKeyString()).Part;
 
     private ILeistungGrain Leistung => GrainFactory.GetGrain<ILeistungGrain>(OzgId);
 
-    private RolloutEntryReporter Entries => field ??= new(GrainFactory, OzgId, Land, _logger);
+    private RolloutEntryReporter Entries => field ??= new(OzgId, Land);
 
     private IKommunenRegisterGrain Register => GrainFactory.GetGrain<IKommunenRegisterGrain>(Land);
 
@@ -53,32 +57,14 @@ public sealed partial class LandRolloutGrain(
         EnsureWithinScope(command.Scope, leistung.Zustaendigkeit);
         var register = await Register.GetAsync();
 
-        var outcomes = await Task.WhenAll(reports.Select(report => Entries.ApplyAsync(command, report, register, leistung.Status.Reifegrad)));
-
-        var entries = _state.State.Entries;
-        foreach (var entry in outcomes.Select(outcome => outcome.Accepted).OfType<RolloutEntry>())
-        {
-            if (!entries.TryGetValue(entry.Ags, out var counted) || counted.Version < entry.Version)
-            {
-                entries = entries.SetItem(entry.Ags, entry);
-            }
-        }
-
-        if (entries != _state.State.Entries)
-        {
-            // The entries are persisted already: should this write fail, a retry of the call with the same request id
-            // gets their answers again and counts them then.
-            await _state.WriteOrRollBackAsync(
-                _state.State with { Entries = entries, Version = _state.State.Version + 1, LastReportedBy = command.ChangedBy }, this);
-        }
-
-        if (!entries.IsEmpty)
+        var outcomes = await ApplyAsync(command, reports, register, leistung.Status.Reifegrad);
+        if (_partitions.EntryCount > 0)
         {
             register = await TellRegisterAsync() ?? register;
         }
 
         await PublishAsync(register, command.ChangedBy);
-        return [.. outcomes];
+        return outcomes;
     }
 
     public async Task RecountAsync(string changedBy) => await PublishAsync(await Register.GetAsync(), changedBy);
@@ -87,69 +73,6 @@ public sealed partial class LandRolloutGrain(
     {
         _publishReminderMayExist = true;
         await RetryPublishAsync(CancellationToken.None);
-    }
-
-    public async Task<LandRollout> GetAsync(string? afterAgs, int limit)
-    {
-        await CatalogLookup.LeistungAsync(GrainFactory, OzgId);
-        var register = await Register.GetAsync();
-        var (_, online, pilot) = Count(register);
-        var following = _state.State.Entries.Values.Where(entry => afterAgs is null || string.CompareOrdinal(entry.Ags, afterAgs) > 0);
-        var page = following.Take(Math.Max(1, limit) + 1).ToImmutableArray();
-        var more = page.Length > limit;
-        return new LandRollout(
-            OzgId,
-            Land,
-            await DeriveAsync(register),
-            _state.State.Published,
-            register.Kommunen.Count,
-            online,
-            pilot,
-            _state.State.Entries.Count,
-            more ? page.RemoveAt(limit) : page,
-            more ? page[limit - 1].Ags : null);
-    }
-
-    /// <summary>
-    /// Only registered and responsible Kommunen count: an entry of a Kommune removed from the register since, or not
-    /// responsible, does not; nor does a listed Kommune gone from the register. An entry of a Kommune retired by a merger
-    /// counts as its successor's (<see cref="KommunenRegister.Successors"/>) while the successor has no entry of its own;
-    /// of several merged into one, the one changed last.
-    /// </summary>
-    private (int Responsible, int Online, int Pilot) Count(KommunenRegister register)
-    {
-        var zustaendig = Zustaendige;
-        var responsible = zustaendig.Art == ZustaendigeKommunenArt.Alle ? register.Kommunen.Count : zustaendig.Ags.Count(register.Contains);
-        var counted = new Dictionary<string, RolloutEntry>(StringComparer.Ordinal);
-        var successors = register.Retired.IsEmpty ? ImmutableSortedDictionary<string, string>.Empty : register.Successors();
-        foreach (var entry in _state.State.Entries.Values)
-        {
-            if (register.Contains(entry.Ags))
-            {
-                counted[entry.Ags] = entry;
-            }
-            else if (successors.TryGetValue(entry.Ags, out var successor) && !_state.State.Entries.ContainsKey(successor)
-                && (!counted.TryGetValue(successor, out var other) || ChangedAt(other) < ChangedAt(entry)))
-            {
-                counted[successor] = entry;
-            }
-        }
-
-        var (online, pilot) = (0, 0);
-        foreach (var (ags, entry) in counted)
-        {
-            if (!zustaendig.Includes(ags))
-            {
-                continue;
-            }
-
-            online += entry.Verfuegbarkeit == KommuneVerfuegbarkeit.Online ? 1 : 0;
-            pilot += entry.Verfuegbarkeit == KommuneVerfuegbarkeit.Pilot ? 1 : 0;
-        }
-
-        return (responsible, online, pilot);
-
-        static DateTimeOffset ChangedAt(RolloutEntry entry) => entry.LastChange?.ChangedAt ?? DateTimeOffset.MinValue;
     }
 
     /// <summary>The same rule as for a status report: only the assigned IT-Dienstleister, and only in a Land it serves.</summary>

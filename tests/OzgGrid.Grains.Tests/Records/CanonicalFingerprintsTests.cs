@@ -141,7 +141,7 @@ public sealed class CanonicalFingerprintsTests
         "beschluss.record" => BeschlussFingerprints.Record(null, new Beschluss(
             "2022/23", new DateOnly(2022, 6, 30), "Titel", "Text", [new PrioritaetVorgabe(10001, null, Prioritaet.Hoch)],
             [new MeilensteinVorgabe(ImmutableSortedSet.Create(10001), [], Umsetzungsphase.RollOut, string.Empty, true, Day)])),
-        "rollout-entry.report" => RolloutEntryGrain.Fingerprint(new RolloutReport("06411000", KommuneVerfuegbarkeit.Online, 2)),
+        "rollout-entry.report" => RolloutEntryFingerprints.Report(new RolloutReport("06411000", KommuneVerfuegbarkeit.Online, 2)),
         "umsetzungsprojekt.define" => UmsetzungsprojektFingerprints.Define(null, new UmsetzungsprojektDefinition(
             "Elterngeld digital", ImmutableSortedSet.Create(10000), ImmutableSortedSet.Create("99001001000000"),
             new Organisation(OrganisationArt.ItDienstleister, "dataport"), new FimMethodenexperte("Erika Muster", "FITKO"), EfaTyp.EntwicklungLand)),

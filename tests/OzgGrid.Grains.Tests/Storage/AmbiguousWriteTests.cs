@@ -2,10 +2,9 @@ using Orleans.Storage;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Kommunen;
-using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Rollout;
-using OzgGrid.Grains.Kommunen;
+using OzgGrid.Grains.Tests.Kommunen;
 using OzgGrid.Grains.Leistungen;
 using OzgGrid.Grains.Records;
 
@@ -65,24 +64,25 @@ public sealed class AmbiguousWriteTests(OutageClusterFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task A_rollout_entry_storage_took_whose_answer_was_lost_is_accepted_and_counted_not_refused_as_unavailable()
+    public async Task A_rollout_partition_storage_took_whose_answer_was_lost_is_accepted_and_counted_not_refused_as_unavailable()
     {
-        const string land = "HB";
+        const string land = "SH";
         var leistung = await _catalog.AddLeistungAsync();
         await leistung.UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.OnlineLeistung, null, null));
-        var kommune = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == land), 1).Single();
-        await fixture.Grains.GetGrain<IKommunenRegisterGrain>(land).ImportAsync(WriteCommands.New(), [kommune]);
-        var ozgId = (int)leistung.GetPrimaryKeyLong();
-        var rollout = fixture.Grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, land));
+        // Two Gemeinden of one Kreis, so that the second report writes only that Kreis's partition row.
+        var kreis = ShippedRegister.ByLand[land].GroupBy(k => k.Ags[..5]).First(g => g.Count() >= 2).Take(2).ToArray();
+        await fixture.Grains.GetGrain<IKommunenRegisterGrain>(land).ImportAsync(WriteCommands.New(), Gebietsstand.Of([.. kreis]));
+        var rollout = fixture.Grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land((int)leistung.GetPrimaryKeyLong(), land));
+        await rollout.ReportAsync(WriteCommands.New(), [new RolloutReport(kreis[0].Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung)]);
         // Stored, then the answer lost: what a storage client's retry of an insert that had gone through looks like.
-        fixture.OutageOf(StorageNames.State).LoseNextAnswer(fixture.Grains.GetGrain<IRolloutEntryGrain>(RolloutKeys.Entry(ozgId, kommune.Ags)).GetGrainId());
+        fixture.OutageOf(StorageNames.State).LoseNextAnswer(rollout.GetGrainId());
 
-        var outcome = Assert.Single(await rollout.ReportAsync(WriteCommands.New(), [new RolloutReport(kommune.Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung)]));
+        var outcome = Assert.Single(await rollout.ReportAsync(WriteCommands.New(), [new RolloutReport(kreis[1].Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung)]));
 
         Assert.Null(outcome.Refusal);
         Assert.Equal(KommuneVerfuegbarkeit.Online, outcome.Accepted?.Verfuegbarkeit);
         var counted = await rollout.GetAsync(null, 10);
-        Assert.Equal((1, 1, Verfuegbarkeit.Flaechendeckend), (counted.ReportedEntries, counted.OnlineKommunen, counted.Derived));
+        Assert.Equal((2, 2, Verfuegbarkeit.Flaechendeckend), (counted.ReportedEntries, counted.OnlineKommunen, counted.Derived));
     }
 
     private async Task<RecordState<LeistungBody, ChangeRecord>> StoredAsync(ILeistungGrain leistung)
