@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Google.Api;
 using Grpc.AspNetCore.Server;
+using Grpc.Core;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ public sealed partial class RestOpenApiTests(GatewayFixture fixture) : IDisposab
             .Select(endpoint => endpoint.Metadata.GetMetadata<GrpcMethodMetadata>())
             .OfType<GrpcMethodMetadata>()
             .Where(method => method.Method.ServiceName.StartsWith("ozg.v1.", StringComparison.Ordinal))
+            // JSON transcoding carries no client stream: such a method has a unary twin with a route (HttpAnnotationTests).
+            .Where(method => method.Method.Type != MethodType.ClientStreaming)
             .Select(method => method.Method.FullName)
             .ToHashSet();
 
