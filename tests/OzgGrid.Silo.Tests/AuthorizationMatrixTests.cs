@@ -138,15 +138,8 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
         Func<GrpcChannel, Task> leistungBlockers = channel => new ReifegradService.ReifegradServiceClient(channel)
             .GetLeistungReifegradBlockerAsync(new GetLeistungReifegradBlockerRequest { OzgId = assigned, Modell = ReifegradModell.V11, Zielstufe = 4 }).ResponseAsync;
         var rolloutReads = new RolloutService.RolloutServiceClient(management);
-        // Hamburg's register as the rollout tests import it (the same list again changes nothing).
-        var hamburg = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == "HH"), 2);
-        await rolloutReads.ImportKommunenAsync(new ImportKommunenRequest
-        {
-            RequestId = NewId(), Land = "HH",
-            Kommunen = { hamburg.Select(k => new Kommune { Ags = k.Ags, Name = k.Name, Source = KommuneSource.Synthetic }) },
-        });
-        var hhAgs = hamburg[0].Ags;
-        var nwAgs = (await rolloutReads.ListKommunenAsync(new ListKommunenRequest { Land = "NW" })).Kommunen[0].Ags;
+        // Hamburg's register as shipped (its one Gemeinde); nwAgs is NW's first, read above.
+        var hhAgs = (await rolloutReads.ListKommunenAsync(new ListKommunenRequest { Land = "HH", PageSize = 1 })).Kommunen[0].Ags;
         var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         NutzungRow Nutzung(string ags) => new() { OnlinedienstId = onlinedienstId, Ags = ags, Monat = lastMonth, Transaktionen = Random.Shared.Next(100) };
         Func<string, Func<GrpcChannel, Task>> importNutzung = ags => channel => new NutzungService.NutzungServiceClient(channel)
