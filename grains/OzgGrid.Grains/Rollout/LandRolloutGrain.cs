@@ -114,11 +114,11 @@ public sealed partial class LandRolloutGrain(
     /// Only registered and responsible Kommunen count: an entry of a Kommune removed from the register since, or not
     /// responsible, does not; nor does a listed Kommune gone from the register. An entry of a Kommune retired by a merger
     /// counts as its successor's (<see cref="KommunenRegister.Successors"/>) while the successor has no entry of its own;
-    /// of several merged into one, the one changed last.
+    /// of several merged into one, the one changed last. A listed responsible Kommune retired since counts as its successor.
     /// </summary>
     private (int Responsible, int Online, int Pilot) Count(KommunenRegister register)
     {
-        var zustaendig = Zustaendige;
+        var zustaendig = Zustaendige.Following(register);
         var responsible = zustaendig.Art == ZustaendigeKommunenArt.Alle ? register.Kommunen.Count : zustaendig.Ags.Count(register.Contains);
         var counted = new Dictionary<string, RolloutEntry>(StringComparer.Ordinal);
         var successors = register.Retired.IsEmpty ? ImmutableSortedDictionary<string, string>.Empty : register.Successors();
