@@ -7,7 +7,8 @@ namespace OzgGrid.Silo.Tests;
 
 /// <summary>
 /// Usage findings over real gRPC against Azurite: both kinds appear and disappear as imports and rollout reports
-/// change the evidence (the rollout is seen at the next check, every second here), listed and on the watch stream.
+/// change the evidence (the rollout is seen at the next check, every second here), listed and on the watch stream; a
+/// Kommune merged into another is judged as its successor.
 /// </summary>
 [Collection(NutzungCollection.Name)]
 public sealed class NutzungsBefundeTests(NutzungFixture fixture)
@@ -63,6 +64,45 @@ public sealed class NutzungsBefundeTests(NutzungFixture fixture)
         await _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest { RequestId = NewId(), Rows = { NutzungServiceTests.Row(dienst, online, fixture.Monat(2), 12) } });
 
         await NoBefundAsync(dienst, online, NutzungsBefundArt.OnlineOhneNutzung);
+    }
+
+    [Fact]
+    public async Task Figures_of_a_merged_kommune_count_for_its_successor_per_kreis_and_the_findings_judge_the_successor()
+    {
+        var merger = new KommunenMerger(fixture.Host.Channel, "NW");
+        var register = await merger.RegisterAsync();
+        var successor = register[^1];
+        var merged = register.LastOrDefault(k => k.KreisAgs != successor.KreisAgs) ?? register[^2];
+        var (ozgId, dienst) = await RatedOnlinedienstAsync();
+        var monat = fixture.Monat(1);
+        await ReportOnlineAsync(ozgId, successor.Ags);
+        await _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest
+        {
+            RequestId = NewId(), Rows = { NutzungServiceTests.Row(dienst, merged.Ags, monat, 40), NutzungServiceTests.Row(dienst, successor.Ags, monat, 10) },
+        });
+        await BefundAsync(dienst, merged.Ags, NutzungsBefundArt.NutzungOhneAngebot);
+
+        await merger.MergeAsync(register, merged.Ags, successor.Ags);
+        try
+        {
+            var figures = await _nutzung.GetNutzungAsync(new GetNutzungRequest { Land = "NW", Kreis = successor.KreisAgs, OnlinedienstId = dienst, From = monat, To = monat });
+            Assert.Equal((50L, 1, 50L), (figures.Transaktionen, figures.Monate.Single().Kommunen, figures.PerKreis[successor.KreisAgs]));
+
+            // The successor has it online and, with the merged Kommune's figures, transactions: nothing to find.
+            var befunde = await NoBefundAsync(dienst, merged.Ags, NutzungsBefundArt.NutzungOhneAngebot);
+            Assert.DoesNotContain(befunde, b => b.OnlinedienstId == dienst);
+
+            var late = await Assert.ThrowsAsync<RpcException>(() => _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest
+            {
+                RequestId = NewId(), Rows = { NutzungServiceTests.Row(dienst, merged.Ags, monat, 41) },
+            }).ResponseAsync);
+            Assert.Equal(StatusCode.InvalidArgument, late.StatusCode);
+            Assert.Contains($"merged into {successor.Ags}", late.Status.Detail);
+        }
+        finally
+        {
+            await merger.RestoreAsync(register);
+        }
     }
 
     private async Task<(int OzgId, string Dienst)> RatedOnlinedienstAsync()

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.Kommunen;
 
 namespace OzgGrid.Grains.Abstractions.Anschluss;
 
@@ -17,4 +18,21 @@ public sealed record LandAnschluss(
         new(onlinedienstId, land, ImmutableSortedDictionary<string, AnschlussKommune>.Empty, []);
 
     public AnschlussKommune? Kommune(string ags) => Kommunen.GetValueOrDefault(ags);
+
+    /// <summary>
+    /// The checklists as the register stands: a retired Kommune's checklist counts as its successor's while the
+    /// successor has none of its own (of several merged into one, the one changed last), and so does its being overdue.
+    /// </summary>
+    public LandAnschluss Following(KommunenRegister register)
+    {
+        if (register.Retired.IsEmpty)
+        {
+            return this;
+        }
+
+        var kommunen = register.MoveToSuccessors(Kommunen, (kommune, successor) => kommune with { Ags = successor }, (a, b) => ChangedAt(a) > ChangedAt(b));
+        return this with { Kommunen = kommunen, Ueberfaellig = register.Current(Ueberfaellig).Intersect(kommunen.Keys) };
+
+        static DateTimeOffset ChangedAt(AnschlussKommune kommune) => kommune.Punkte.Values.Max(p => (DateTimeOffset?)p.GesetztAm) ?? DateTimeOffset.MinValue;
+    }
 }

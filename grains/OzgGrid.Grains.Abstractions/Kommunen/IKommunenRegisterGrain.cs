@@ -2,11 +2,15 @@ using System.Collections.Immutable;
 using Orleans.Concurrency;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 
 namespace OzgGrid.Grains.Abstractions.Kommunen;
 
-/// <summary>The Kommunen register of one Land, keyed by the Land's kürzel ("NW").</summary>
-public interface IKommunenRegisterGrain : IGrainWithStringKey
+/// <summary>
+/// The Kommunen register of one Land, keyed by the Land's kürzel ("NW"). Its imports are its history
+/// (<c>ListProgrammeChanges</c> with <c>kommunen_land</c>).
+/// </summary>
+public interface IKommunenRegisterGrain : IGrainWithStringKey, IProgrammeRecordGrain
 {
     /// <summary>
     /// Replaces the register with the Kommunen of <paramref name="gebietsstand"/>; the same list again changes nothing.

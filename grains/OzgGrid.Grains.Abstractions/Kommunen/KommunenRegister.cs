@@ -55,6 +55,46 @@ public sealed record KommunenRegister(
         return null;
     }
 
+    /// <summary>
+    /// Records keyed by AGS as the register stands now: a retired Kommune's record moves to its successor while the
+    /// successor has none of its own (of several merged into one, the one <paramref name="later"/> prefers); records of
+    /// Kommunen without a successor stay where they are. The records themselves keep their AGS and history.
+    /// </summary>
+    public ImmutableSortedDictionary<string, T> MoveToSuccessors<T>(
+        ImmutableSortedDictionary<string, T> byAgs, Func<T, string, T> moveTo, Func<T, T, bool> later)
+    {
+        if (Retired.IsEmpty)
+        {
+            return byAgs;
+        }
+
+        var moved = byAgs.ToBuilder();
+        foreach (var (ags, record) in byAgs)
+        {
+            if (Kommunen.ContainsKey(ags) || SuccessorOf(ags) is not { } successor)
+            {
+                continue;
+            }
+
+            moved.Remove(ags);
+            if (byAgs.ContainsKey(successor))
+            {
+                continue;
+            }
+
+            if (!moved.TryGetValue(successor, out var other) || later(record, other))
+            {
+                moved[successor] = moveTo(record, successor);
+            }
+        }
+
+        return moved.ToImmutable();
+    }
+
+    /// <summary>The current Kommunen the AGS name now (a retired one as its successor); one neither registered nor retired drops out.</summary>
+    public ImmutableSortedSet<string> Current(IEnumerable<string> ags) =>
+        ags.Select(SuccessorOf).OfType<string>().ToImmutableSortedSet(StringComparer.Ordinal);
+
     /// <summary>The Kreise of the register, by Kreis AGS, with their Kommunen count and population.</summary>
     public ImmutableArray<Kreis> Kreise() =>
     [

@@ -45,4 +45,7 @@ public enum ProgrammeEventKind
 
     /// <summary>No Kommune of the Anschluss record is overdue any more.</summary>
     AnschlussNichtMehrUeberfaellig = 62,
+
+    /// <summary>A Land's Kommunen register changed by an import (Kommunen added, removed or merged).</summary>
+    KommunenGeaendert = 50,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OzgGrid.Grains.Abstractions.Kommunen;
 
 namespace OzgGrid.Grains.Abstractions.Rollout;
 
@@ -17,6 +18,10 @@ public sealed record ZustaendigeKommunen(
         ZustaendigeKommunenArt.Liste => Ags.Contains(ags),
         _ => false,
     };
+
+    /// <summary>The list as the register stands: a listed Kommune retired by a merger counts as its successor.</summary>
+    public ZustaendigeKommunen Following(KommunenRegister register) =>
+        Art == ZustaendigeKommunenArt.Liste && !register.Retired.IsEmpty ? this with { Ags = register.Current(Ags) } : this;
 
     public override string ToString() => Art switch
     {

@@ -128,7 +128,9 @@ public sealed partial class AnschlussGrain(
     {
         if (!register.Contains(ags))
         {
-            throw new NotFoundException($"Kommune {ags} is not in {Land}'s Kommunen register; ListKommunen names its Kommunen.");
+            throw new NotFoundException(register.SuccessorOf(ags) is { } successor
+                ? $"Kommune {ags} merged into {successor} (see GetKommune); record its Anschluss for {successor}."
+                : $"Kommune {ags} is not in {Land}'s Kommunen register; ListKommunen names its Kommunen.");
         }
 
         if (dienst.Einsatzgebiet.IsEmpty)

@@ -8,6 +8,7 @@ using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Changes;
+using OzgGrid.Grains.ProgrammeManagement;
 using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 
@@ -83,6 +84,11 @@ public sealed class KommunenRegisterGrain(
                 return new(new KommunenBody(next, retired, attribution), (version, stamp) => new ProgrammeChange(version, "import", stamp, fields));
             });
 
+        if (written.Outcome == WriteOutcome.Changed)
+        {
+            Announce(written);
+        }
+
         // Also on a retry: the rollouts may not have been told when the first attempt failed after persisting.
         await RecountAgainLaterAsync();
         TellRollouts();
@@ -111,6 +117,12 @@ public sealed class KommunenRegisterGrain(
         }
     }
 
+    public async Task<ProgrammeChangePage> GetChangesAsync(long? beforeVersion, int limit)
+    {
+        var (changes, next) = await _record.GetChangesAsync(beforeVersion, limit);
+        return new ProgrammeChangePage(changes, next);
+    }
+
     public Task<ImmutableSortedSet<int>> GetRolloutsAsync() => Task.FromResult(rollouts.State.Leistungen);
 
     public Task<KommunenRegister> GetAsync() =>
@@ -133,6 +145,17 @@ public sealed class KommunenRegisterGrain(
         {
             _ = GrainFactory.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, LandKuerzel)).RecountAsync(changedBy);
         }
+    }
+
+    /// <summary>Tells the programme-management watchers of the import, one way after the commit (it is in the history already).</summary>
+    private void Announce(Written<KommunenBody, ProgrammeChange> written)
+    {
+        var fields = written.Change?.Fields ?? [];
+        var description = $"Kommunen register of {LandKuerzel}, version {written.Version}: {written.Body.Kommunen.Count} Kommunen, " +
+            $"{Field(AddedField)} added, {Field(RemovedField)} removed, {Field(MergedField)} merged into others";
+        ProgrammeAnnouncements.Announce(GrainFactory, logger, ProgrammeEventKind.KommunenGeaendert, 0, description, written.Stamp, fields);
+
+        string Field(string name) => fields.FirstOrDefault(f => f.Field == name)?.After ?? "0";
     }
 
     /// <summary>The one-way messages are lost if this silo stops before they are delivered; the reminder is stored.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
@@ -131,7 +132,8 @@ public sealed class NutzungLandGrain(
         }
 
         var einsatz = dienst.Einsatzgebiet.FirstOrDefault(e => e.Land == Land)?.Kommunen ?? [];
-        return NutzungsBefundeRechnung.Finde(onlinedienstId, Land, dienst.OzgIds, einsatz, entries, transaktionen, now).ToList();
+        var successors = (await GrainFactory.GetGrain<IKommunenRegisterGrain>(Land).GetAsync()).Successors();
+        return NutzungsBefundeRechnung.Finde(onlinedienstId, Land, dienst.OzgIds, einsatz, entries, transaktionen, now, successors).ToList();
     }
 
     private async Task<List<RolloutEntry>> RolloutAsync(int ozgId)

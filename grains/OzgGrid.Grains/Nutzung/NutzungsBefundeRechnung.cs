@@ -19,6 +19,10 @@ public static class NutzungsBefundeRechnung
     /// <param name="einsatz">The Kommunen of the Land the Onlinedienst's Einsatzgebiet lists; empty: all of them.</param>
     /// <param name="entries">The rollout entries of its OZG-Leistungen in the Land.</param>
     /// <param name="transaktionen">Per Kommune with figures, its transactions in the three months.</param>
+    /// <param name="successors">
+    /// Retired AGS → its successor: a retired Kommune's figures count as its successor's, and so does its rollout entry
+    /// of a Leistung for which the successor has none of its own; the successor is judged.
+    /// </param>
     public static IEnumerable<NutzungsBefund> Finde(
         string onlinedienstId,
         string land,
@@ -26,10 +30,22 @@ public static class NutzungsBefundeRechnung
         ImmutableSortedSet<string> einsatz,
         IEnumerable<RolloutEntry> entries,
         IReadOnlyDictionary<string, long> transaktionen,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? successors = null)
     {
         var seit = Fenster(now).Erster.Beginn;
-        var perKommune = entries.Where(e => ozgIds.Contains(e.OzgId)).ToLookup(e => e.Ags);
+        var relevant = entries.Where(e => ozgIds.Contains(e.OzgId)).ToList();
+        if (successors is { Count: > 0 })
+        {
+            var own = relevant.Select(e => (e.Ags, e.OzgId)).ToHashSet();
+            relevant = [.. relevant
+                .Select(e => successors.TryGetValue(e.Ags, out var successor) ? (own.Contains((successor, e.OzgId)) ? null : e with { Ags = successor }) : e)
+                .OfType<RolloutEntry>()];
+            transaktionen = transaktionen.GroupBy(t => successors.GetValueOrDefault(t.Key, t.Key), t => t.Value)
+                .ToDictionary(g => g.Key, g => g.Sum(), StringComparer.Ordinal);
+        }
+
+        var perKommune = relevant.ToLookup(e => e.Ags);
 
         foreach (var kommune in perKommune.OrderBy(k => k.Key, StringComparer.Ordinal))
         {

@@ -122,7 +122,7 @@ public sealed partial class LandRolloutGrain
     /// </summary>
     private (int Responsible, int Online, int Pilot) Count(KommunenRegister register)
     {
-        var zustaendig = Zustaendige;
+        var zustaendig = Zustaendige.Following(register);
         var responsible = zustaendig.Art == ZustaendigeKommunenArt.Alle ? register.Kommunen.Count : zustaendig.Ags.Count(register.Contains);
         var successors = register.Retired.IsEmpty ? null : register.Successors();
         var standIns = new Dictionary<string, RolloutEntryValue>(StringComparer.Ordinal);

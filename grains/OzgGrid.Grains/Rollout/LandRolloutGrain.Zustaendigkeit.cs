@@ -117,6 +117,12 @@ public sealed partial class LandRolloutGrain
     private void EnsureRegistered(KommunenRegister register, ImmutableSortedSet<string> ags)
     {
         var missing = ags.Where(a => !register.Contains(a)).ToList();
+        if (missing.FirstOrDefault(a => register.SuccessorOf(a) is not null) is { } merged)
+        {
+            throw new NotFoundException(
+                $"Kommune {merged} of the list merged into {register.SuccessorOf(merged)} (see GetKommune); list {register.SuccessorOf(merged)} instead.");
+        }
+
         if (missing.Count > 0)
         {
             throw new NotFoundException(

@@ -17,7 +17,8 @@ namespace OzgGrid.Gateway.Grpc;
 
 /// <summary>
 /// The forecast of a Leistung in a Land, read together from the records that hold its parts: the responsible Kommunen
-/// and those online (the Land rollout), the register, and the Anschluss records of the Leistung's Onlinedienste.
+/// and those online (the Land rollout), the register, and the Anschluss records of the Leistung's Onlinedienste (a
+/// retired Kommune's checklist counting as its successor's).
 /// </summary>
 public sealed partial class AnschlussService
 {
@@ -41,9 +42,9 @@ public sealed partial class AnschlussService
         var zustaendige = (zustaendig?.Body ?? ZustaendigeKommunen.Alle) switch
         {
             { Art: ZustaendigeKommunenArt.Keine } => [],
-            var z => register.Kommunen.Keys.Where(z.Includes).ToList(),
+            var z => register.Kommunen.Keys.Where(z.Following(register).Includes).ToList(),
         };
-        var prognose = AnschlussPrognosen.Berechne(ozgId, land, zustaendige, await OnlineAsync(rollout), await DiensteAsync(ozgId, land), clock.Today);
+        var prognose = AnschlussPrognosen.Berechne(ozgId, land, zustaendige, await OnlineAsync(rollout), await DiensteAsync(ozgId, register), clock.Today);
 
         var page = prognose.Fehlende.Skip(offset).Take(pageSize).ToList();
         var next = offset + page.Count;
@@ -80,8 +81,9 @@ public sealed partial class AnschlussService
     }
 
     /// <summary>The Onlinedienste implementing the Leistung, each with its Anschluss record in the Land.</summary>
-    private async Task<IReadOnlyList<(Onlinedienst Dienst, LandAnschluss? Anschluss)>> DiensteAsync(int ozgId, string land)
+    private async Task<IReadOnlyList<(Onlinedienst Dienst, LandAnschluss? Anschluss)>> DiensteAsync(int ozgId, KommunenRegister register)
     {
+        var land = register.Land;
         var ids = await grains.GetGrain<IIdSetGrain>(IdSets.OnlinediensteOf(ozgId)).GetAsync();
         var dienste = new List<(Onlinedienst, LandAnschluss?)>();
         foreach (var id in ids)
@@ -93,7 +95,7 @@ public sealed partial class AnschlussService
                 // The Onlinedienst is the truth: the index may name one whose write failed half-way.
                 if (dienst.OzgIds.Contains(ozgId))
                 {
-                    dienste.Add((dienst, (await Anschluss(id, land).GetAsync())?.Body));
+                    dienste.Add((dienst, (await Anschluss(id, land).GetAsync())?.Body.Following(register)));
                 }
             }
             catch (NotFoundException)

@@ -45,12 +45,15 @@ public sealed partial class AnschlussService(IGrainFactory grains, ProgrammeCloc
         var ags = ProgrammeGuard.Ags(request.Ags, "ags");
         Ags.TryGetLand(ags, out var land);
         var recorded = await Anschluss(onlinedienstId, land!.Kuerzel).GetAsync();
+
+        // A retired Kommune keeps its own checklist; its successor shows it while it has none of its own.
+        var inherited = recorded is null ? null : recorded.Body.Following(await grains.GetGrain<IKommunenRegisterGrain>(land.Kuerzel).GetAsync()).Kommune(ags);
         return new GetAnschlussResponse
         {
             OnlinedienstId = onlinedienstId,
             Land = land.Kuerzel,
             Version = recorded?.Version ?? 0,
-            Kommune = (recorded?.Body.Kommune(ags) ?? Leer(ags)).MapToProto(clock.Today),
+            Kommune = (recorded?.Body.Kommune(ags) ?? inherited ?? Leer(ags)).MapToProto(clock.Today),
         };
     }
 
@@ -61,9 +64,10 @@ public sealed partial class AnschlussService(IGrainFactory grains, ProgrammeCloc
         var recorded = await Anschluss(onlinedienstId, land).GetAsync();
         var dienst = (await grains.GetGrain<IOnlinedienstGrain>(onlinedienstId).GetAsync()).Body;
         var register = await grains.GetGrain<IKommunenRegisterGrain>(land).GetAsync();
-        var anschluss = recorded?.Body ?? LandAnschluss.Leer(onlinedienstId, land);
+        var anschluss = (recorded?.Body ?? LandAnschluss.Leer(onlinedienstId, land)).Following(register);
 
-        // In scope: the register's Kommunen where the Onlinedienst is to be used, and any with a checklist.
+        // In scope: the register's Kommunen where the Onlinedienst is to be used, and any with a checklist (a retired
+        // Kommune's counted as its successor's).
         var imEinsatz = dienst.Einsatzgebiet.FirstOrDefault(e => e.Land == land);
         var scope = register.Kommunen.Keys
             .Where(ags => dienst.Einsatzgebiet.IsEmpty || (imEinsatz is not null && (imEinsatz.GanzesLand || imEinsatz.Kommunen.Contains(ags))))

@@ -6,6 +6,7 @@ using OzgGrid.Gateway.Nutzung;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Laender;
+using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.ProgrammeManagement;
@@ -75,7 +76,8 @@ public sealed class NutzungService(IGrainFactory grains, ProgrammeClock clock, I
         var jahre = Enumerable.Range(from.Jahr, to.Jahr - from.Jahr + 1).ToList();
         var records = await Task.WhenAll(dienste.SelectMany(id => jahre.Select(jahr =>
             grains.GetGrain<INutzungGrain>(NutzungKeys.Record(id, land, jahr)).GetAsync())));
-        return NutzungFigures.Sum([.. records.OfType<NutzungJahr>()], kreis, from, to);
+        var register = await grains.GetGrain<IKommunenRegisterGrain>(land).GetAsync();
+        return NutzungFigures.Sum([.. records.OfType<NutzungJahr>()], kreis, from, to, register.Successors());
     }
 
     public override async Task<ListNutzungsBefundeResponse> ListNutzungsBefunde(ListNutzungsBefundeRequest request, ServerCallContext context)

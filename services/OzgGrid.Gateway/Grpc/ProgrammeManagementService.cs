@@ -6,6 +6,7 @@ using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Anschluss;
 using OzgGrid.Grains.Abstractions.Beschluesse;
 using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Komponenten;
 using OzgGrid.Grains.Abstractions.Labore;
 using OzgGrid.Grains.Abstractions.Nachnutzung;
@@ -49,9 +50,11 @@ public sealed partial class ProgrammeManagementService(IGrainFactory grains, Pro
             ListProgrammeChangesRequest.SubjectOneofCase.ZustaendigeKommunen => ZustaendigeKommunen(request.ZustaendigeKommunen),
             ListProgrammeChangesRequest.SubjectOneofCase.Nutzung => Nutzung(request.Nutzung),
             ListProgrammeChangesRequest.SubjectOneofCase.Anschluss => Anschluss(request.Anschluss),
+            ListProgrammeChangesRequest.SubjectOneofCase.KommunenLand => (
+                grains.GetGrain<IKommunenRegisterGrain>(RequestGuard.Land(request.KommunenLand, "kommunen_land")), $"kommunen-{request.KommunenLand}"),
             _ => throw RequestGuard.Invalid(
                 "subject",
-                "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, umsetzungsprojekt_id, onlinedienst_id, steckbrief_ozg_id, zustaendige_kommunen, nutzung or anschluss."),
+                "Required: labor_id, komponente_id, nachnutzung_ozg_id, meilensteine_ozg_id, beschluss_nummer, umsetzungsprojekt_id, onlinedienst_id, steckbrief_ozg_id, zustaendige_kommunen, nutzung, anschluss or kommunen_land."),
         };
         var pageSize = RequestGuard.PageSize(request.PageSize);
         var list = $"{ChangesList}-{subject}";

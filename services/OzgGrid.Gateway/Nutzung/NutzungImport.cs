@@ -45,6 +45,11 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
             _registers[land.Kuerzel] = register;
         }
 
+        if (!register.Contains(row.Ags) && register.SuccessorOf(row.Ags) is { } successor)
+        {
+            throw RequestGuard.Invalid($"row {Rows} ags", $"Kommune {row.Ags} merged into {successor} (see GetKommune); import its figures for {successor}.");
+        }
+
         if (!register.Contains(row.Ags))
         {
             throw RequestGuard.Invalid($"row {Rows} ags", $"{RequestGuard.Quote(row.Ags)} is not in the Kommunen register of {land.Kuerzel} (ListKommunen lists it).");
