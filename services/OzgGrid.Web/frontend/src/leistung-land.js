@@ -93,6 +93,6 @@ function render() {
       ? el("p", { class: "hinweis", id: "leistung-im-land-leer" }, "Keine zuständige Kommune fehlt.")
       : tabelle("leistung-im-land-fehlende", `Fehlende Kommunen in ${landName(land)} und was sie aufhält`,
         ["AGS", "Kreis", "Was aufhält", "Onlinedienst", "Go-Live geplant"], zeilen),
-    nextPageToken ? el("button", { type: "button", id: "leistung-im-land-mehr" }, "Weitere fehlende Kommunen laden") : null);
+    nextPageToken ? el("button", { type: "button", id: "leistung-im-land-mehr" }, "Weitere fehlende Kommunen laden") : "");
   $("leistung-im-land-mehr")?.addEventListener("click", weitereLaden);
 }
