@@ -13,7 +13,7 @@ namespace OzgGrid.Web;
 internal static class AnonymousVisitorView
 {
     /// <summary>By name, so that such a field added to a message later is left out too.</summary>
-    private static readonly HashSet<string> PersonalFields = ["changed_by", "request_id", "imported_by", "contact"];
+    private static readonly HashSet<string> PersonalFields = ["changed_by", "request_id", "imported_by", "contact", "gesetzt_von"];
 
     public static T Of<T>(T message)
         where T : IMessage

@@ -42,6 +42,14 @@ public static class ProgrammeDashboardEndpoints
             Json(http, context => reads.BlockerAsync(ozgId, ReifegradModellOf(modell), zielstufe ?? 0, context)));
         page.MapGet("/api/laender/{land}/leistungen", (string land, string? seite, ProgrammeDashboardReads reads, HttpContext http) =>
             Json(http, context => reads.LandLeistungenAsync(land, seite, context)));
+        page.MapGet("/api/laender/{land}/kreise", (string land, ProgrammeDashboardReads reads, HttpContext http) =>
+            Json(http, context => reads.KreiseAsync(land, context)));
+        page.MapGet("/api/laender/{land}/kreise/{kreis}/kommunen", (string land, string kreis, string? seite, ProgrammeDashboardReads reads, HttpContext http) =>
+            Json(http, context => reads.KreisKommunenAsync(land, kreis, seite, context)));
+        page.MapGet("/api/leistungen/{ozgId:int}/laender/{land}/rollout", (int ozgId, string land, ProgrammeDashboardReads reads, HttpContext http) =>
+            Json(http, context => reads.RolloutAsync(ozgId, land, context)));
+        page.MapGet("/api/leistungen/{ozgId:int}/laender/{land}/prognose", (int ozgId, string land, string? seite, ProgrammeDashboardReads reads, HttpContext http) =>
+            Json(http, context => reads.PrognoseAsync(ozgId, land, seite, context)));
         page.MapGet("/api/suche", (string? q, LeistungSearch search, HttpContext http) => Json(http, context => search.SearchAsync(q, context)));
         page.MapGet("/api/ereignisse", ProgrammeEventStream.RunAsync);
         page.MapGet("/api/{**rest}", () => Results.NotFound());

@@ -5,6 +5,7 @@ using OzgGrid.Grains.Anschluss;
 using OzgGrid.Grains.ProgrammeManagement;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
+using static OzgGrid.Silo.Tests.Hosting.AnschlussChecklist;
 
 namespace OzgGrid.Silo.Tests;
 
@@ -244,20 +245,6 @@ public sealed class AnschlussServiceTests(GatewayFixture fixture)
     private Task<GetAnschlussPrognoseResponse> PrognoseAsync(int ozgId) =>
         _management.GetAnschlussPrognoseAsync(new GetAnschlussPrognoseRequest { OzgId = ozgId, Land = "NW", PageSize = 500 }).ResponseAsync;
 
-    /// <summary>Every item of the checklist up to and including <paramref name="bis"/>, with values of the right form.</summary>
-    private static IEnumerable<AnschlussAenderung> Bis(string ags, DateOnly today, AnschlussSchritt bis) =>
-        Enum.GetValues<AnschlussSchritt>().Skip(1).Where(s => s <= bis).Select(s => Item(ags, s, s switch
-        {
-            AnschlussSchritt.Nachnutzungsvereinbarung => Day(today.AddDays(-30)),
-            AnschlussSchritt.Zustellweg => $"xta:dvdv-{ags}",
-            AnschlussSchritt.PvogEintrag => $"https://pvog.example.org/{ags}",
-            AnschlussSchritt.GoLiveGeplant => Day(today.AddDays(-5)),
-            AnschlussSchritt.GoLiveErfolgt => Day(today.AddDays(-1)),
-            _ => $"{s} von {ags}",
-        }));
-
-    private static AnschlussAenderung Item(string ags, AnschlussSchritt schritt, string wert) => new() { Ags = ags, Schritt = schritt, Wert = wert };
-
     private static SetAnschlussRequest Request(string onlinedienst, IEnumerable<AnschlussAenderung> items, string? requestId = null) =>
         new() { OnlinedienstId = onlinedienst, RequestId = requestId ?? NewId(), Aenderungen = { items } };
 
@@ -277,8 +264,6 @@ public sealed class AnschlussServiceTests(GatewayFixture fixture)
             }
         }
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string NewId() => Guid.NewGuid().ToString();
 }

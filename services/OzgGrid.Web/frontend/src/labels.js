@@ -83,3 +83,23 @@ const BASISKOMPONENTEN = {
 };
 
 export const basiskomponente = (value) => BASISKOMPONENTEN[value] ?? value;
+
+const SCHRITTE = {
+  ANSCHLUSS_SCHRITT_NACHNUTZUNGSVEREINBARUNG: "Nachnutzungsvereinbarung",
+  ANSCHLUSS_SCHRITT_ZUSTELLWEG: "Zustellweg",
+  ANSCHLUSS_SCHRITT_PVOG_EINTRAG: "PVOG-Eintrag",
+  ANSCHLUSS_SCHRITT_FACHVERFAHREN: "Fachverfahren",
+  ANSCHLUSS_SCHRITT_BEZAHLDIENST: "Bezahldienst",
+  ANSCHLUSS_SCHRITT_GO_LIVE_GEPLANT: "Go-Live geplant",
+  ANSCHLUSS_SCHRITT_GO_LIVE_ERFOLGT: "Go-Live erfolgt",
+  ANSCHLUSS_SCHRITT_BESTAETIGT_DURCH_KOMMUNE: "Bestätigung durch die Kommune",
+};
+
+/** What holds a missing Kommune: its first open checklist item, or why there is none. */
+export function blocker(fehlende) {
+  if (SCHRITTE[fehlende.blocker]) {
+    return `offen: ${SCHRITTE[fehlende.blocker]}`;
+  }
+
+  return fehlende.onlinedienstId ? "alles erledigt, Meldung unterwegs" : "kein Onlinedienst im Einsatz";
+}

@@ -1,11 +1,13 @@
 // A Land's view (#/land/NW): its figures, live from the stream, and the Leistungen available there with their
-// Verfügbarkeit in the Land, read a page at a time. Each part is a section of ABSCHNITTE: the Land's Kreise and
-// Kommunen join as sections of their own.
+// Verfügbarkeit in the Land, read a page at a time, each linking to its rollout and forecast in the Land; the Land's
+// Kreise and a chosen Kreis's Kommunen (kreise.js). Each part is a section of ABSCHNITTE.
 import { $, datenListe, el, getJson, leistungLink, tabelle } from "./dom.js";
+import { kommunenAbschnitt, kommunenLaden, kreiseAbschnitt, kreiseLaden } from "./kreise.js";
 import * as L from "./labels.js";
 import { landFigures, landName } from "./state.js";
 
-let offen = null;  // { land, leistungen, nextPageToken, fehler }
+// { land, leistungen, nextPageToken, fehler, kreise: { liste, attribution, fehler }, kreis: { kreisAgs, kommunen, … } | null }
+let offen = null;
 
 const kennzahlenAbschnitt = {
   id: "land-kennzahlen",
@@ -44,23 +46,47 @@ const leistungenAbschnitt = {
       el("th", { scope: "row" }, leistungLink(l.ozgId, `${l.ozgId} – ${l.name}`)),
       el("td", {}, L.verfuegbarkeit(l.status.verfuegbarkeit?.[land])),
       el("td", {}, String(l.status.reifegrad)),
-      el("td", {}, L.phase(l.status.phase))));
+      el("td", {}, L.phase(l.status.phase)),
+      el("td", {}, el("a", { href: `#/leistung/${l.ozgId}/land/${land}`, class: "im-land" }, "Rollout und Prognose"))));
     return el("div", {},
       tabelle("land-leistungen-tabelle", `Leistungen, die in ${landName(land)} verfügbar sind`,
-        ["Leistung", "Verfügbarkeit im Land", "Reifegrad", "Umsetzungsphase"], zeilen),
+        ["Leistung", "Verfügbarkeit im Land", "Reifegrad", "Umsetzungsphase", `In ${land}`], zeilen),
       nextPageToken ? el("button", { type: "button", id: "land-leistungen-mehr" }, "Weitere Leistungen laden") : null);
   },
 };
 
-const ABSCHNITTE = [kennzahlenAbschnitt, leistungenAbschnitt];
+const ABSCHNITTE = [kennzahlenAbschnitt, kommunenAbschnitt, kreiseAbschnitt, leistungenAbschnitt];
 
-export function zeigeLand(land) {
-  offen = { land, leistungen: null, nextPageToken: "", fehler: null };
-  document.title = `${landName(land)} – OZG-Umsetzung live`;
-  $("land-titel").textContent = `${landName(land)} (${land})`;
+const zeichneLand = (land) => {
+  if (offen?.land === land) {
+    renderLand();
+  }
+};
+
+/** Opens the Land, or within the open Land only the chosen Kreis (kreis: its five digits, or null for none). */
+export function zeigeLand(land, kreis = null) {
+  if (offen?.land !== land) {
+    offen = { land, leistungen: null, nextPageToken: "", fehler: null, kreise: null, kreis: null };
+    document.title = `${landName(land)} – OZG-Umsetzung live`;
+    $("land-titel").textContent = `${landName(land)} (${land})`;
+    leistungenLaden(land, "");
+    kreiseLaden(offen, zeichneLand);
+    if (!kreis) {
+      renderLand();
+      $("land-titel").focus();
+    }
+  }
+
+  if ((offen.kreis?.kreisAgs ?? null) === kreis) {
+    return;
+  }
+
+  offen.kreis = kreis ? { kreisAgs: kreis, kommunen: null, nextPageToken: "", totalSize: 0, fehler: null } : null;
   renderLand();
-  $("land-titel").focus();
-  leistungenLaden(land, "");
+  if (kreis) {
+    $("land-kommunen-titel").focus();
+    kommunenLaden(offen, "", zeichneLand);
+  }
 }
 
 export function schliesseLand() {
@@ -75,9 +101,15 @@ export function renderLand() {
   }
 
   $("land-titel").textContent = `${landName(offen.land)} (${offen.land})`;
-  $("land-abschnitte").replaceChildren(...ABSCHNITTE.map((a) =>
-    el("section", { id: a.id, "aria-labelledby": `${a.id}-titel` }, el("h3", { id: `${a.id}-titel` }, a.titel), a.render(offen))));
+  // Drawn anew on every change: whatever had the focus in it (a heading, a button) keeps it.
+  const fokus = $("land-abschnitte").contains(document.activeElement) ? document.activeElement.id : "";
+  $("land-abschnitte").replaceChildren(...ABSCHNITTE.filter((a) => a.sichtbar?.(offen) ?? true).map((a) =>
+    el("section", { id: a.id, "aria-labelledby": `${a.id}-titel` }, el("h3", { id: `${a.id}-titel`, tabindex: "-1" }, a.titel), a.render(offen))));
   $("land-leistungen-mehr")?.addEventListener("click", () => leistungenLaden(offen.land, offen.nextPageToken));
+  $("land-kommunen-mehr")?.addEventListener("click", () => kommunenLaden(offen, offen.kreis.nextPageToken, zeichneLand));
+  if (fokus) {
+    $(fokus)?.focus();
+  }
 }
 
 /** The first page again (after changes), or the next one. */

@@ -1,8 +1,10 @@
 // A Leistung's page (#/leistung/10123): status and Reifegrad (derived from its Onlinedienste or set by hand),
 // Verfügbarkeit per Land, milestones, its Onlinedienste with their criteria, what holds the next Reifegrad level, and
-// its history, newest first, a page at a time. Read again whenever the stream brings a change of it.
+// its history, newest first, a page at a time; with a Land in the address also its rollout and forecast there
+// (leistung-land.js). Read again whenever the stream brings a change of it.
 import { $, datenListe, durch, el, getJson, landLink } from "./dom.js";
 import * as L from "./labels.js";
+import { imLandLaden, zeigeLeistungImLand } from "./leistung-land.js";
 import { themenfeldName } from "./state.js";
 
 const HOECHSTE_STUFE = { "1.1": 4, "2.0": 7 };
@@ -12,7 +14,8 @@ let historie = { changes: [], nextPageToken: "" };
 
 export const leistungOffen = () => offen;
 
-export function zeigeLeistung(ozgId) {
+/** land: the Land whose rollout and forecast the page shows too (#/leistung/10123/land/NW), or null. */
+export function zeigeLeistung(ozgId, land = null) {
   offen = ozgId;
   historie = { changes: [], nextPageToken: "" };
   $("leistung-titel").textContent = `OZG-Leistung ${ozgId}`;
@@ -24,11 +27,13 @@ export function zeigeLeistung(ozgId) {
   }
   $("leistung-historie-mehr").onclick = () => aeltereLaden(ozgId);
   $("leistung-titel").focus();
+  zeigeLeistungImLand(ozgId, land);
   leistungLaden(ozgId);
 }
 
 export function schliesseLeistung() {
   offen = null;
+  zeigeLeistungImLand(null, null);
 }
 
 /** Everything of the page again: the newest history page replaces the loaded ones. */
@@ -48,6 +53,7 @@ export async function leistungLaden(ozgId) {
     renderOnlinedienste(onlinedienste ?? []);
     renderBlocker(blocker);
     renderHistorie();
+    imLandLaden();
   } catch (error) {
     if (offen === ozgId) {
       $("leistung-fehler").textContent = error.message;

@@ -122,7 +122,7 @@ function verbindung(zustand, text) {
 
 // ------------------------------------------------------------------- routing ----
 
-function route({ view, land, ozgId }) {
+function route({ view, land, kreis, ozgId }) {
   $("uebersicht").hidden = view !== "uebersicht";
   $("land").hidden = view !== "land";
   $("leistung").hidden = view !== "leistung";
@@ -134,9 +134,9 @@ function route({ view, land, ozgId }) {
   }
 
   if (view === "land") {
-    zeigeLand(land);
+    zeigeLand(land, kreis);
   } else if (view === "leistung") {
-    zeigeLeistung(ozgId);
+    zeigeLeistung(ozgId, land);
   } else {
     document.title = "OZG-Umsetzung live – OzgGrid";
   }
