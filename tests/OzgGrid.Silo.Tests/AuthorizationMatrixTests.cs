@@ -2,8 +2,6 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using OzgGrid.Gateway.Identity;
-using OzgGrid.Grains.Abstractions.Laender;
-using OzgGrid.Grains.Kommunen;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
 
@@ -137,16 +135,8 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .GetProgrammeReifegradBlockerAsync(new GetProgrammeReifegradBlockerRequest { Modell = ReifegradModell.V20, Zielstufe = 6 }).ResponseAsync;
         Func<GrpcChannel, Task> leistungBlockers = channel => new ReifegradService.ReifegradServiceClient(channel)
             .GetLeistungReifegradBlockerAsync(new GetLeistungReifegradBlockerRequest { OzgId = assigned, Modell = ReifegradModell.V11, Zielstufe = 4 }).ResponseAsync;
-        var rolloutReads = new RolloutService.RolloutServiceClient(management);
-        // Hamburg's register as the rollout tests import it (the same list again changes nothing).
-        var hamburg = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == "HH"), 2);
-        await rolloutReads.ImportKommunenAsync(new ImportKommunenRequest
-        {
-            RequestId = NewId(), Land = "HH",
-            Kommunen = { hamburg.Select(k => new Kommune { Ags = k.Ags, Name = k.Name, Source = KommuneSource.Synthetic }) },
-        });
-        var hhAgs = hamburg[0].Ags;
-        var nwAgs = (await rolloutReads.ListKommunenAsync(new ListKommunenRequest { Land = "NW" })).Kommunen[0].Ags;
+        // Hamburg's one Gemeinde, of the register every host loads on first start.
+        var hhAgs = ShippedRegister.Ags("HH", 1);
         var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         NutzungRow Nutzung(string ags) => new() { OnlinedienstId = onlinedienstId, Ags = ags, Monat = lastMonth, Transaktionen = Random.Shared.Next(100) };
         Func<string, Func<GrpcChannel, Task>> importNutzung = ags => channel => new NutzungService.NutzungServiceClient(channel)

@@ -2,12 +2,12 @@ using Orleans.Storage;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Kommunen;
-using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Kommunen;
 using OzgGrid.Grains.Leistungen;
 using OzgGrid.Grains.Records;
+using OzgGrid.Grains.Tests.Kommunen;
 
 namespace OzgGrid.Grains.Tests.Storage;
 
@@ -70,8 +70,8 @@ public sealed class AmbiguousWriteTests(OutageClusterFixture fixture) : IClassFi
         const string land = "HB";
         var leistung = await _catalog.AddLeistungAsync();
         await leistung.UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.OnlineLeistung, null, null));
-        var kommune = SyntheticKommunen.For(LaenderRegister.All.Single(l => l.Kuerzel == land), 1).Single();
-        await fixture.Grains.GetGrain<IKommunenRegisterGrain>(land).ImportAsync(WriteCommands.New(), [kommune]);
+        var kommune = ShippedRegister.First(land, 1).Single();
+        await fixture.Grains.GetGrain<IKommunenRegisterGrain>(land).ImportAsync(WriteCommands.New(), ShippedRegister.FirstAsGebietsstand(land, 1));
         var ozgId = (int)leistung.GetPrimaryKeyLong();
         var rollout = fixture.Grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, land));
         // Stored, then the answer lost: what a storage client's retry of an insert that had gone through looks like.
