@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using OzgGrid.Demo;
 using OzgGrid.Demo.Simulation;
@@ -17,12 +18,15 @@ var auth = new ConfigurationBuilder()
     .GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+// Ctrl-C, and the SIGTERM of `./ozg demo`'s exit trap: the month under way ends, the totals are printed.
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 using var connection = new DemoConnection(arguments.Endpoint, (role, subject, itDienstleister) =>
     AccessTokens.Issue(auth, subject, role, itDienstleister, TimeSpan.FromHours(1), DateTimeOffset.UtcNow));

@@ -10,6 +10,12 @@ public sealed partial class ProgrammeSimulator
     /// <summary>Each started Kommune sets one or two checklist items a month, in checklist order.</summary>
     private async Task AdvanceAnschlussAsync(SimulatedLeistung leistung)
     {
+        // After the first Kommunen, one more a month: the demo keeps moving towards flächendeckend.
+        if (Month > KommunenProOnlinedienst && leistung.Warteschlange.TryDequeue(out var naechste))
+        {
+            leistung.Kommunen.Add(new SimulatedKommune(naechste, Month, 50 + _random.Next(400)));
+        }
+
         var request = new SetAnschlussRequest { OnlinedienstId = leistung.OnlinedienstId!, RequestId = Calls.NextRequestId() };
         foreach (var kommune in leistung.Kommunen.Where(k => k.StartMonth <= Month && !k.Online))
         {

@@ -71,10 +71,13 @@ public sealed partial class ProgrammeSimulator
             var simulated = new SimulatedLeistung(summary.OzgId, anbieter, leikaKey, string.Create(CultureInfo.InvariantCulture, $"demo-od-{summary.OzgId}"));
             await RegisterOnlinedienstAsync(simulated, summary.Name);
             var start = 1 + dienste;
-            foreach (var ags in register.OrderBy(_ => _random.Next()).Take(KommunenProOnlinedienst))
+            var reihenfolge = register.OrderBy(_ => _random.Next()).ToList();
+            foreach (var ags in reihenfolge.Take(KommunenProOnlinedienst))
             {
                 simulated.Kommunen.Add(new SimulatedKommune(ags, start++, 50 + _random.Next(400)));
             }
+
+            reihenfolge.Skip(KommunenProOnlinedienst).ToList().ForEach(simulated.Warteschlange.Enqueue);
 
             dienste++;
             _leistungen.Add(simulated);

@@ -26,4 +26,7 @@ public sealed class SimulatedLeistung(int ozgId, DemoAnbieter anbieter, string? 
 
     /// <summary>The Kommunen going through the Onlinedienst's Anschluss checklist, in the order they start.</summary>
     public List<SimulatedKommune> Kommunen { get; } = [];
+
+    /// <summary>Kommunen of the Land's register still to start, one a month once the first ones are under way.</summary>
+    public Queue<string> Warteschlange { get; } = new();
 }
