@@ -25,7 +25,7 @@ public sealed class ColdStartBenchmark(RunCounts counts, string azuriteConnectio
     private const string Subject = "benchmark-p6";
 
     /// <summary>How long a silo may take to answer before the run fails.</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 

@@ -14,7 +14,7 @@ public sealed class SoakCluster : IAsyncDisposable
 {
     public const int SiloCount = 3;
 
-    private static readonly TimeSpan ServeTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan ServeTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
 
     private readonly SiloProcess?[] _silos = new SiloProcess?[SiloCount];

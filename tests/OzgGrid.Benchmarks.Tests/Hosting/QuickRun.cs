@@ -9,7 +9,7 @@ namespace OzgGrid.Benchmarks.Tests.Hosting;
 public static class QuickRun
 {
     /// <summary>Longer than any quick run takes on a busy 2-core machine; a hung harness fails instead of stalling the suite.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(6);
 
     public static async Task<(T Result, string Report)> RunAsync<T>(ITestOutputHelper testOutput, Func<TextWriter, CancellationToken, Task<T>> benchmark)
     {
