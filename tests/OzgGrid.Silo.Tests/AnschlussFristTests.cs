@@ -5,10 +5,11 @@ using OzgGrid.Silo.Tests.Hosting;
 namespace OzgGrid.Silo.Tests;
 
 /// <summary>
-/// An Anschluss record's deadline check over real gRPC against Azurite: the programme clock passes a planned Go-Live and
+/// An Anschluss record's deadline check over real gRPC: the programme clock passes a planned Go-Live and
 /// the record's reminder records the Kommune overdue as OzgGrid and announces it, without any write by a caller.
+/// On each store, each on a host of its own: <see cref="AzuriteAnschlussFristTests"/>, <see cref="Postgres.PostgresAnschlussFristTests"/>.
 /// </summary>
-public sealed class AnschlussFristTests(ProgrammeClockFixture fixture) : IClassFixture<ProgrammeClockFixture>
+public abstract class AnschlussFristTests(ProgrammeClockFixture fixture)
 {
     [Fact]
     public async Task The_reminder_records_a_planned_Go_Live_that_passed_as_overdue_and_announces_it()

@@ -10,13 +10,13 @@ using static OzgGrid.Silo.Tests.Hosting.AnschlussChecklist;
 namespace OzgGrid.Silo.Tests;
 
 /// <summary>
-/// The Anschluss pipeline over real gRPC against Azurite: checklists set by the Anbieter (an IT-Dienstleister serving NW) and the
+/// The Anschluss pipeline over real gRPC: checklists set by the Anbieter (an IT-Dienstleister serving NW) and the
 /// programme management, progress per Kreis and Land, a confirmed Go-Live reported ONLINE into the Leistung's rollout,
 /// the forecast with blockers and dates, overdue Go-Lives listed and streamed, roles and replays. AGS come from the
 /// register (ListKommunen), never from the test.
+/// On each store: <see cref="AzuriteAnschlussServiceTests"/>, <see cref="Postgres.PostgresAnschlussServiceTests"/>.
 /// </summary>
-[Collection(GatewayCollection.Name)]
-public sealed class AnschlussServiceTests(GatewayFixture fixture)
+public abstract class AnschlussServiceTests(GatewayFixture fixture)
 {
     private readonly AnschlussService.AnschlussServiceClient _management = new(fixture.Host.Channel);
     private readonly AnschlussService.AnschlussServiceClient _dataport = new(fixture.Host.ChannelFor(Roles.ItDienstleister, "dataport:anna", KnownData.Dataport));

@@ -3,8 +3,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-[Collection(GatewayCollection.Name)]
-public sealed class CatalogServiceTests(GatewayFixture fixture)
+/// <summary>The catalogue as loaded and imported again, over real gRPC. On each store: <see cref="AzuriteCatalogServiceTests"/>, <see cref="Postgres.PostgresCatalogServiceTests"/>.</summary>
+public abstract class CatalogServiceTests(GatewayFixture fixture)
 {
     [Fact]
     public async Task The_catalogue_loaded_on_first_start_has_the_real_counts_and_reports_its_quirks()

@@ -6,9 +6,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-/// <summary>A deactivated IT-Dienstleister is shut out of every call at once, over real gRPC; reactivating lets it in again.</summary>
-[Collection(GatewayCollection.Name)]
-public sealed class ItDienstleisterDeactivationTests(GatewayFixture fixture)
+/// <summary>A deactivated IT-Dienstleister is shut out of every call at once, over real gRPC; reactivating lets it in again. On each store: <see cref="AzuriteItDienstleisterDeactivationTests"/>, <see cref="Postgres.PostgresItDienstleisterDeactivationTests"/>.</summary>
+public abstract class ItDienstleisterDeactivationTests(GatewayFixture fixture)
 {
     // Well above the gateway's cache of the registration (half a second), well below anything a person would notice.
     private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(2);

@@ -8,12 +8,12 @@ using OzgGrid.Silo.Tests.Hosting;
 namespace OzgGrid.Silo.Tests;
 
 /// <summary>
-/// A newer Gebietsstand merging a Kommune, over real gRPC against Azurite: the Kommune's Anschluss checklist and its
+/// A newer Gebietsstand merging a Kommune, over real gRPC: the Kommune's Anschluss checklist and its
 /// place in a Leistung's responsible Kommunen move to its successor (progress, overdue, forecast, rollout counts), writes
 /// for its old AGS are refused naming the successor, and the import is in the register's history and on the stream.
+/// On each store: <see cref="AzuriteKommunenMergerTests"/>, <see cref="Postgres.PostgresKommunenMergerTests"/>.
 /// </summary>
-[Collection(GatewayCollection.Name)]
-public sealed class KommunenMergerTests(GatewayFixture fixture)
+public abstract class KommunenMergerTests(GatewayFixture fixture)
 {
     private const string Land = "TH";
 

@@ -17,9 +17,9 @@ namespace OzgGrid.Silo.Tests;
 /// <summary>
 /// The Kommunen register of every Land over real gRPC: loaded on start from the shipped Gemeindeverzeichnis, its Kreise,
 /// and a newer Gebietsstand with a merger imported through ozgctl.
+/// On each store: <see cref="AzuriteKommunenRegisterServiceTests"/>, <see cref="Postgres.PostgresKommunenRegisterServiceTests"/>.
 /// </summary>
-[Collection(GatewayCollection.Name)]
-public sealed class KommunenRegisterServiceTests(GatewayFixture fixture)
+public abstract class KommunenRegisterServiceTests(GatewayFixture fixture)
 {
     private readonly RolloutService.RolloutServiceClient _rollout = new(fixture.Host.Channel);
     private readonly RolloutService.RolloutServiceClient _monitoring = new(fixture.Host.ChannelFor(Roles.Monitoring, "dashboard"));

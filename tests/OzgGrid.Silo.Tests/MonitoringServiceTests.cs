@@ -7,8 +7,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-[Collection(GatewayCollection.Name)]
-public sealed class MonitoringServiceTests(GatewayFixture fixture)
+/// <summary>The monitoring API over real gRPC: figures, watchers (filters, batches, resume, a stalled one), reports and reads of a past moment. On each store: <see cref="AzuriteMonitoringServiceTests"/>, <see cref="Postgres.PostgresMonitoringServiceTests"/>.</summary>
+public abstract class MonitoringServiceTests(GatewayFixture fixture)
 {
     private readonly MonitoringService.MonitoringServiceClient _monitoring = fixture.Monitoring;
     private readonly LeistungService.LeistungServiceClient _leistungen = fixture.Leistungen;

@@ -5,9 +5,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-/// <summary>Usage figures over real gRPC against Azurite: streamed and batched imports, re-imports, retries, sums per Land and Kreis, refusals.</summary>
-[Collection(NutzungCollection.Name)]
-public sealed class NutzungServiceTests(NutzungFixture fixture)
+/// <summary>Usage figures over real gRPC: streamed and batched imports, re-imports, retries, sums per Land and Kreis, refusals. On each store: <see cref="AzuriteNutzungServiceTests"/>, <see cref="Postgres.PostgresNutzungServiceTests"/>.</summary>
+public abstract class NutzungServiceTests(NutzungFixture fixture)
 {
     private readonly NutzungService.NutzungServiceClient _nutzung = fixture.Management;
 

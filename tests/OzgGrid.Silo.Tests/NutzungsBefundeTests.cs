@@ -6,12 +6,12 @@ using OzgGrid.Silo.Tests.Hosting;
 namespace OzgGrid.Silo.Tests;
 
 /// <summary>
-/// Usage findings over real gRPC against Azurite: both kinds appear and disappear as imports and rollout reports
+/// Usage findings over real gRPC: both kinds appear and disappear as imports and rollout reports
 /// change the evidence (the rollout is seen at the next check, every second here), listed and on the watch stream; a
 /// Kommune merged into another is judged as its successor.
+/// On each store: <see cref="AzuriteNutzungsBefundeTests"/>, <see cref="Postgres.PostgresNutzungsBefundeTests"/>.
 /// </summary>
-[Collection(NutzungCollection.Name)]
-public sealed class NutzungsBefundeTests(NutzungFixture fixture)
+public abstract class NutzungsBefundeTests(NutzungFixture fixture)
 {
     private readonly NutzungService.NutzungServiceClient _nutzung = fixture.Management;
 

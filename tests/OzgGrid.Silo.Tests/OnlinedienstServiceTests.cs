@@ -6,9 +6,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-/// <summary>Onlinedienste over real gRPC against Azurite: the Anbieter's writes, the levels, blockers, lists, history and events.</summary>
-[Collection(GatewayCollection.Name)]
-public sealed class OnlinedienstServiceTests(GatewayFixture fixture)
+/// <summary>Onlinedienste over real gRPC: the Anbieter's writes, the levels, blockers, lists, history and events. On each store: <see cref="AzuriteOnlinedienstServiceTests"/>, <see cref="Postgres.PostgresOnlinedienstServiceTests"/>.</summary>
+public abstract class OnlinedienstServiceTests(GatewayFixture fixture)
 {
     private readonly OnlinedienstService.OnlinedienstServiceClient _management = new(fixture.Host.Channel);
 

@@ -7,10 +7,11 @@ using OzgGrid.Silo.Tests.Hosting;
 namespace OzgGrid.Silo.Tests;
 
 /// <summary>
-/// EfA-Nachnutzung and overdue milestones in the programme monitoring, over real gRPC against Azurite: the figures of
+/// EfA-Nachnutzung and overdue milestones in the programme monitoring, over real gRPC: the figures of
 /// GetProgrammeFigures, the WatchProgramme streams and GetLeistung. The programme clock is moved by the tests.
+/// On each store, each on a host of its own: <see cref="AzuriteProgrammeManagementMonitoringTests"/>, <see cref="Postgres.PostgresProgrammeManagementMonitoringTests"/>.
 /// </summary>
-public sealed class ProgrammeManagementMonitoringTests(ProgrammeClockFixture fixture) : IClassFixture<ProgrammeClockFixture>
+public abstract class ProgrammeManagementMonitoringTests(ProgrammeClockFixture fixture)
 {
     private readonly ProgrammeManagementService.ProgrammeManagementServiceClient _management = new(fixture.Host.Channel);
     private readonly MonitoringService.MonitoringServiceClient _monitoring = new(fixture.Host.Channel);

@@ -8,9 +8,8 @@ using IIdSetGrain = OzgGrid.Grains.Abstractions.ProgrammeManagement.IIdSetGrain;
 
 namespace OzgGrid.Silo.Tests;
 
-/// <summary>The programme-management API over real gRPC against Azurite: writes, reads, histories, refusals and the live stream.</summary>
-[Collection(GatewayCollection.Name)]
-public sealed class ProgrammeManagementServiceTests(GatewayFixture fixture)
+/// <summary>The programme-management API over real gRPC: writes, reads, histories, refusals and the live stream. On each store: <see cref="AzuriteProgrammeManagementServiceTests"/>, <see cref="Postgres.PostgresProgrammeManagementServiceTests"/>.</summary>
+public abstract class ProgrammeManagementServiceTests(GatewayFixture fixture)
 {
     private readonly ProgrammeManagementService.ProgrammeManagementServiceClient _client = new(fixture.Host.Channel);
 

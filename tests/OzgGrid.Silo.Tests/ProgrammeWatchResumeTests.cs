@@ -4,9 +4,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-/// <summary>A programme-management watcher that reconnects with the sequence it got to gets what it missed, not a snapshot.</summary>
-[Collection(GatewayCollection.Name)]
-public sealed class ProgrammeWatchResumeTests(GatewayFixture fixture)
+/// <summary>A programme-management watcher that reconnects with the sequence it got to gets what it missed, not a snapshot. On each store: <see cref="AzuriteProgrammeWatchResumeTests"/>, <see cref="Postgres.PostgresProgrammeWatchResumeTests"/>.</summary>
+public abstract class ProgrammeWatchResumeTests(GatewayFixture fixture)
 {
     private readonly ProgrammeManagementService.ProgrammeManagementServiceClient _client = new(fixture.Host.Channel);
 

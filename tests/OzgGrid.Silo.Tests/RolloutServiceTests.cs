@@ -7,9 +7,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-/// <summary>The rollout per Kommune over real gRPC, on the shipped registers (all Gemeinden of the Gemeindeverzeichnis).</summary>
-[Collection(GatewayCollection.Name)]
-public sealed class RolloutServiceTests(GatewayFixture fixture)
+/// <summary>The rollout per Kommune over real gRPC, on the shipped registers (all Gemeinden of the Gemeindeverzeichnis). On each store: <see cref="AzuriteRolloutServiceTests"/>, <see cref="Postgres.PostgresRolloutServiceTests"/>.</summary>
+public abstract class RolloutServiceTests(GatewayFixture fixture)
 {
     private static readonly int NrwKommunen = ShippedRegister.Of("NW").Length;
 

@@ -4,8 +4,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-[Collection(GatewayCollection.Name)]
-public sealed class ThemenfeldServiceTests(GatewayFixture fixture)
+/// <summary>Themenfelder and their Federführung over real gRPC: lists, writes once per request id, refusals. On each store: <see cref="AzuriteThemenfeldServiceTests"/>, <see cref="Postgres.PostgresThemenfeldServiceTests"/>.</summary>
+public abstract class ThemenfeldServiceTests(GatewayFixture fixture)
 {
     private readonly ThemenfeldService.ThemenfeldServiceClient _client = fixture.Themenfelder;
 

@@ -6,9 +6,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-/// <summary>The Umsetzungsprojekt API over real gRPC against Azurite: writes, retries, versions, roles, refusals, lists, the report.</summary>
-[Collection(GatewayCollection.Name)]
-public sealed class UmsetzungsprojektServiceTests(GatewayFixture fixture)
+/// <summary>The Umsetzungsprojekt API over real gRPC: writes, retries, versions, roles, refusals, lists, the report. On each store: <see cref="AzuriteUmsetzungsprojektServiceTests"/>, <see cref="Postgres.PostgresUmsetzungsprojektServiceTests"/>.</summary>
+public abstract class UmsetzungsprojektServiceTests(GatewayFixture fixture)
 {
     private readonly UmsetzungsprojektService.UmsetzungsprojektServiceClient _client = new(fixture.Host.Channel);
     private readonly ProgrammeManagementService.ProgrammeManagementServiceClient _management = new(fixture.Host.Channel);

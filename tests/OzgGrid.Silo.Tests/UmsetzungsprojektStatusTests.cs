@@ -6,11 +6,12 @@ using OzgGrid.Silo.Tests.Hosting;
 namespace OzgGrid.Silo.Tests;
 
 /// <summary>
-/// An Umsetzungsprojekt's status over real gRPC against Azurite: the programme clock passes a planned date and the
+/// An Umsetzungsprojekt's status over real gRPC: the programme clock passes a planned date and the
 /// project's reminder (every <see cref="ProgrammeClockFixture.UmsetzungsprojektCheckPeriod"/> here) records the move as
 /// OzgGrid; a deferral takes an overdue project back into its plan; the watchers of the programme management hear of both.
+/// On each store, each on a host of its own: <see cref="AzuriteUmsetzungsprojektStatusTests"/>, <see cref="Postgres.PostgresUmsetzungsprojektStatusTests"/>.
 /// </summary>
-public sealed class UmsetzungsprojektStatusTests(ProgrammeClockFixture fixture) : IClassFixture<ProgrammeClockFixture>
+public abstract class UmsetzungsprojektStatusTests(ProgrammeClockFixture fixture)
 {
     private readonly UmsetzungsprojektService.UmsetzungsprojektServiceClient _client = new(fixture.Host.Channel);
     private readonly ProgrammeManagementService.ProgrammeManagementServiceClient _management = new(fixture.Host.Channel);

@@ -9,9 +9,9 @@ namespace OzgGrid.Silo.Tests;
 /// <summary>
 /// Whose a request id is, over real gRPC: a request id is remembered per caller and record, authorisation is decided
 /// before a remembered answer is given, and OzgGrid's own writes use request ids no caller can take first.
+/// On each store: <see cref="AzuriteWritePathScopeTests"/>, <see cref="Postgres.PostgresWritePathScopeTests"/>.
 /// </summary>
-[Collection(GatewayCollection.Name)]
-public sealed class WritePathScopeTests(GatewayFixture fixture)
+public abstract class WritePathScopeTests(GatewayFixture fixture)
 {
     private readonly LeistungService.LeistungServiceClient _management = fixture.Leistungen;
 

@@ -7,9 +7,8 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests;
 
-/// <summary>Zuständigkeitsebene, responsible Kommunen and FIM status over real gRPC, on the shipped NRW register.</summary>
-[Collection(GatewayCollection.Name)]
-public sealed class ZustaendigkeitServiceTests(GatewayFixture fixture)
+/// <summary>Zuständigkeitsebene, responsible Kommunen and FIM status over real gRPC, on the shipped NRW register. On each store: <see cref="AzuriteZustaendigkeitServiceTests"/>, <see cref="Postgres.PostgresZustaendigkeitServiceTests"/>.</summary>
+public abstract class ZustaendigkeitServiceTests(GatewayFixture fixture)
 {
     /// <summary>The Kommunen (numbers of the NRW file) that have the Leistung online in the first test.</summary>
     private static readonly int[] OnlineInNrw = [1, 2, 3, 7];

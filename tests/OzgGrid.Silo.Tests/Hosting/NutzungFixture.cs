@@ -9,15 +9,19 @@ namespace OzgGrid.Silo.Tests.Hosting;
 
 /// <summary>
 /// A real host of its own for the usage figures: its programme clock moves forward when a test needs months to pass,
-/// its findings are checked every second, and its import limits are low enough to reach.
+/// its findings are checked every second, and its import limits are low enough to reach. On Azurite;
+/// <see cref="PostgresNutzungFixture"/> is the same host on PostgreSQL.
 /// </summary>
-public sealed class NutzungFixture : IAsyncLifetime
+public class NutzungFixture : IAsyncLifetime
 {
     public const int ZeilenProAufruf = 3_000;
     public const int ZeilenProImport = 12_000;
 
     private readonly Queue<int> _freeOzgIds = new();
     private TestHost? _host;
+
+    /// <summary>Settings that put the host on another store than the test Azurite.</summary>
+    protected virtual IReadOnlyList<string> StoreSettings => [];
 
     public TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
@@ -36,9 +40,12 @@ public sealed class NutzungFixture : IAsyncLifetime
         _host = await TestHost.StartAsync(
             ClusterScope.CreateNew(),
             services => services.Replace(ServiceDescriptor.Singleton(new ProgrammeClock(ProgrammeTime))),
-            "--OzgGrid:Nutzung:BefundPeriode=00:00:01",
-            $"--OzgGrid:Limits:NutzungZeilenProAufruf={ZeilenProAufruf}",
-            $"--OzgGrid:Limits:NutzungZeilenProImport={ZeilenProImport}");
+            [
+                "--OzgGrid:Nutzung:BefundPeriode=00:00:01",
+                $"--OzgGrid:Limits:NutzungZeilenProAufruf={ZeilenProAufruf}",
+                $"--OzgGrid:Limits:NutzungZeilenProImport={ZeilenProImport}",
+                .. StoreSettings,
+            ]);
         var rollout = new RolloutService.RolloutServiceClient(Host.Channel);
         var kommunen = new List<string>();
         var token = string.Empty;

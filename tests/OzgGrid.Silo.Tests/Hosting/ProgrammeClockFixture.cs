@@ -9,12 +9,15 @@ namespace OzgGrid.Silo.Tests.Hosting;
 /// <summary>
 /// A real host of its own whose programme clock (milestones, dates) the tests move forward, so that deadlines pass
 /// without anyone waiting; the cluster's own time runs normally. Not shared with <see cref="GatewayFixture"/>: there,
-/// tests date milestones by the real clock.
+/// tests date milestones by the real clock. On Azurite; <see cref="PostgresProgrammeClockFixture"/> is the same host on PostgreSQL.
 /// </summary>
-public sealed class ProgrammeClockFixture : IAsyncLifetime
+public class ProgrammeClockFixture : IAsyncLifetime
 {
     private readonly Queue<int> _freeOzgIds = new();
     private TestHost? _host;
+
+    /// <summary>Settings that put the host on another store than the test Azurite.</summary>
+    protected virtual IReadOnlyList<string> StoreSettings => [];
 
     public TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
@@ -30,8 +33,11 @@ public sealed class ProgrammeClockFixture : IAsyncLifetime
         _host = await TestHost.StartAsync(
             ClusterScope.CreateNew(),
             services => services.Replace(ServiceDescriptor.Singleton(new ProgrammeClock(ProgrammeTime))),
-            $"--OzgGrid:Umsetzungsprojekte:CheckPeriod={UmsetzungsprojektCheckPeriod}",
-            $"--OzgGrid:Anschluss:CheckPeriod={UmsetzungsprojektCheckPeriod}");
+            [
+                $"--OzgGrid:Umsetzungsprojekte:CheckPeriod={UmsetzungsprojektCheckPeriod}",
+                $"--OzgGrid:Anschluss:CheckPeriod={UmsetzungsprojektCheckPeriod}",
+                .. StoreSettings,
+            ]);
         var leistungen = new LeistungService.LeistungServiceClient(Host.Channel);
         var page = await leistungen.ListLeistungenAsync(new ListLeistungenRequest { PageSize = 50 });
         foreach (var leistung in page.Leistungen)

@@ -1,0 +1,6 @@
+using OzgGrid.Silo.Tests.Hosting;
+
+namespace OzgGrid.Silo.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class AzuriteRolloutServiceTests(GatewayFixture fixture) : RolloutServiceTests(fixture);

@@ -1,0 +1,6 @@
+using OzgGrid.Silo.Tests.Hosting;
+
+namespace OzgGrid.Silo.Tests.Postgres;
+
+[Collection(PostgresGatewayCollection.Name)]
+public sealed class PostgresProgrammeWatchResumeTests(PostgresGatewayFixture fixture) : ProgrammeWatchResumeTests(fixture);
