@@ -4,7 +4,7 @@ namespace OzgGrid.Silo.Hosting;
 
 /// <summary>
 /// Kestrel of an OzgGrid host: the gRPC endpoint (HTTP/2) and the operations endpoint (HTTP/1.1) of appsettings.json,
-/// its https:// endpoints with the certificate of OzgGrid:Tls.
+/// its https:// endpoints with the certificate of OzgGrid:Tls, followed when its files are renewed.
 /// </summary>
 public static class KestrelRegistration
 {
@@ -12,6 +12,12 @@ public static class KestrelRegistration
     public static WebApplicationBuilder AddOzgGridKestrel(this WebApplicationBuilder builder)
     {
         var certificate = ServerCertificate.Load(builder.Configuration, builder.Environment.IsDevelopment());
+        if (certificate is not null)
+        {
+            var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new();
+            builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReloadingServerCertificate>(provider, tls, certificate));
+        }
+
         var listeners = new KestrelListeners();
         builder.Services.AddSingleton(listeners);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
@@ -21,7 +27,9 @@ public static class KestrelRegistration
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
             if (certificate is not null)
             {
-                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+                // Asked at each handshake, so a renewed certificate reaches new connections without a restart.
+                var served = kestrel.ApplicationServices.GetRequiredService<ReloadingServerCertificate>();
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificateSelector = (_, _) => served.Current);
             }
 
             // The web host has set up loading the section "Kestrel" already; without it, set it up here.

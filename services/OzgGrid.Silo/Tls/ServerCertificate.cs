@@ -1,13 +1,13 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using OzgGrid.Silo.Hosting;
 
 namespace OzgGrid.Silo.Tls;
 
 /// <summary>
-/// Decides at start whether the silo's endpoints serve TLS, and loads the certificate. Outside Development a bearer
-/// token must not cross the network in clear text: without a certificate (and without the explicit
-/// <see cref="TlsOptions.AllowPlaintext"/>) the silo refuses to start, saying what to configure.
+/// Decides at start whether the silo's endpoints serve TLS, and loads the certificate (renewed ones later:
+/// <see cref="ReloadingServerCertificate"/>). Outside Development a bearer token must not cross the network in clear
+/// text: without a certificate (and without the explicit <see cref="TlsOptions.AllowPlaintext"/>) the silo refuses to
+/// start, saying what to configure.
 /// </summary>
 public static class ServerCertificate
 {
@@ -69,27 +69,14 @@ public static class ServerCertificate
 
     private static X509Certificate2 Read(TlsOptions tls)
     {
-        var path = Path.GetFullPath(tls.CertificatePath);
-        var password = string.IsNullOrEmpty(tls.Password) ? null : tls.Password;
         try
         {
-            if (Path.GetExtension(path).ToLowerInvariant() is ".pfx" or ".p12")
-            {
-                return X509CertificateLoader.LoadPkcs12FromFile(path, password);
-            }
-
-            var keyPath = string.IsNullOrWhiteSpace(tls.KeyPath) ? null : Path.GetFullPath(tls.KeyPath);
-            var certificate = password is null
-                ? X509Certificate2.CreateFromPemFile(path, keyPath)
-                : X509Certificate2.CreateFromEncryptedPemFile(path, password, keyPath);
-            return certificate.HasPrivateKey
-                ? certificate
-                : throw new InvalidOperationException($"Refusing to start: the TLS certificate {path} has no private key; set {TlsOptions.Section}:KeyPath.");
+            return CertificateFiles.Read(tls).Load();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        catch (Exception e) when (ReloadingServerCertificate.IsUnusableFiles(e))
         {
             throw new InvalidOperationException(
-                $"Refusing to start: cannot read the TLS certificate {path} ({TlsOptions.Section}:CertificatePath" +
+                $"Refusing to start: cannot read the TLS certificate {Path.GetFullPath(tls.CertificatePath)} ({TlsOptions.Section}:CertificatePath" +
                 $"{(string.IsNullOrWhiteSpace(tls.KeyPath) ? "" : $", KeyPath {tls.KeyPath}")}): {e.Message}", e);
         }
     }

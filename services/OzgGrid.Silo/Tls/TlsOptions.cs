@@ -1,6 +1,9 @@
 namespace OzgGrid.Silo.Tls;
 
-/// <summary>The certificate the gRPC and HTTP endpoints serve TLS with (section OzgGrid:Tls).</summary>
+/// <summary>
+/// The certificate the gRPC and HTTP endpoints serve TLS with (section OzgGrid:Tls). The files are followed: a renewed
+/// certificate is served to new connections without a restart; the settings themselves are read at start.
+/// </summary>
 public sealed class TlsOptions
 {
     public const string Section = "OzgGrid:Tls";
@@ -19,4 +22,10 @@ public sealed class TlsOptions
     /// Without it (and without a certificate) a silo outside Development refuses to start.
     /// </summary>
     public bool AllowPlaintext { get; set; }
+
+    /// <summary>
+    /// How often the certificate files are read again in case no change was noticed (the directories are watched; a
+    /// change is picked up within a second). At least one second.
+    /// </summary>
+    public TimeSpan ReloadCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
