@@ -40,8 +40,13 @@ public sealed class FigureCounter
 
     /// <summary>Moves a Leistung from <paramref name="before"/> (null: not counted yet) to <paramref name="after"/>.</summary>
     /// <returns>The figures that changed, with their new values.</returns>
-    public ImmutableArray<Figure> Move(LeistungSummary? before, LeistungSummary after) =>
-        Move(before is null ? [] : FigureKeys.Of(before), FigureKeys.Of(after));
+    public ImmutableArray<Figure> Move(LeistungSummary? before, LeistungSummary after)
+    {
+        // Most changes keep the Verfügbarkeit: then each Land's keys would be subtracted and added again, so they are
+        // not listed at all (16 Länder, some 35 keys on each side).
+        var laender = before is null || !SameVerfuegbarkeit(before.Status, after.Status);
+        return Move(before is null ? [] : FigureKeys.Of(before, laender), FigureKeys.Of(after, laender));
+    }
 
     /// <summary>Moves one counted item from the keys it counted towards to those it counts towards now.</summary>
     /// <returns>The figures that changed, with their new values.</returns>
@@ -81,6 +86,29 @@ public sealed class FigureCounter
         }
 
         return changed.ToImmutable();
+    }
+
+    private static bool SameVerfuegbarkeit(LeistungStatus before, LeistungStatus after)
+    {
+        if (ReferenceEquals(before.Verfuegbarkeit, after.Verfuegbarkeit))
+        {
+            return true;
+        }
+
+        if (before.Verfuegbarkeit.Count != after.Verfuegbarkeit.Count)
+        {
+            return false;
+        }
+
+        foreach (var (land, verfuegbarkeit) in before.Verfuegbarkeit)
+        {
+            if (!after.Verfuegbarkeit.TryGetValue(land, out var other) || other != verfuegbarkeit)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public ImmutableSortedDictionary<string, long> ToImmutable() => _values.ToImmutableSortedDictionary(StringComparer.Ordinal);

@@ -46,7 +46,13 @@ public static class FigureKeys
         MadeForLand((land, "in-mindestens-einer-kommune", 0), static id => $"land/{id.Land}/in-mindestens-einer-kommune");
 
     /// <summary>The keys a Leistung in this state counts towards, one each.</summary>
-    public static IEnumerable<string> Of(LeistungSummary leistung)
+    public static IEnumerable<string> Of(LeistungSummary leistung) => Of(leistung, laender: true);
+
+    /// <summary>
+    /// The keys a Leistung in this state counts towards; without <paramref name="laender"/> those of each Land's
+    /// Verfügbarkeit are left out (they follow from the Verfügbarkeit alone, so a move that keeps it need not list them).
+    /// </summary>
+    public static IEnumerable<string> Of(LeistungSummary leistung, bool laender)
     {
         var status = leistung.Status;
         yield return Leistungen;
@@ -66,6 +72,12 @@ public static class FigureKeys
         foreach (var land in LaenderRegister.All)
         {
             var verfuegbarkeit = status.VerfuegbarkeitIn(land.Kuerzel);
+            if (!laender)
+            {
+                inAKommune |= verfuegbarkeit >= Verfuegbarkeit.InMindestensEinerKommune;
+                continue;
+            }
+
             yield return LandVerfuegbarkeit(land.Kuerzel, verfuegbarkeit);
             if (verfuegbarkeit >= Verfuegbarkeit.InMindestensEinerKommune)
             {

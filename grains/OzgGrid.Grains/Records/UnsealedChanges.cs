@@ -7,19 +7,20 @@ namespace OzgGrid.Grains.Records;
 /// <summary>
 /// A record's newest changes, oldest first, that do not fill a history page yet. They travel in the record's state, so
 /// every write stores them again: each is held <see cref="Encoded{T}"/> (<see cref="UnsealedChangesConverter{TChange}"/>),
-/// so that storing a state copies bytes instead of encoding every change it holds anew.
+/// so that storing a state copies bytes instead of encoding every change it holds anew. Fewer than a page, so an array:
+/// adding one copies at most 15 references, where a tree would make a path of new nodes.
 /// </summary>
 [Immutable]
 public sealed class UnsealedChanges<TChange> : IReadOnlyList<TChange>
     where TChange : IRecordedChange
 {
-    public static readonly UnsealedChanges<TChange> Empty = new(ImmutableList<Encoded<TChange>>.Empty);
+    public static readonly UnsealedChanges<TChange> Empty = new(ImmutableArray<Encoded<TChange>>.Empty);
 
-    internal UnsealedChanges(ImmutableList<Encoded<TChange>> entries) => Entries = entries;
+    internal UnsealedChanges(ImmutableArray<Encoded<TChange>> entries) => Entries = entries;
 
-    internal ImmutableList<Encoded<TChange>> Entries { get; }
+    internal ImmutableArray<Encoded<TChange>> Entries { get; }
 
-    public int Count => Entries.Count;
+    public int Count => Entries.Length;
 
     public TChange this[int index] => Entries[index].Value;
 

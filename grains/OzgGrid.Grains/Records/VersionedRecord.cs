@@ -188,7 +188,7 @@ public sealed partial class VersionedRecord<TBody, TChange>
         stored.Version == next.Version
         && stored.LastChange == next.LastChange
         && stored.SealedPages == next.SealedPages
-        && stored.Receipts.Packed.AsSpan().SequenceEqual(next.Receipts.Packed);
+        && stored.Receipts.SameAs(next.Receipts);
 
     /// <summary>Whether the state in storage has sealed <paramref name="page"/>: read only when that page exists already.</summary>
     private async Task<bool> IsSealedInStorageAsync(long page)

@@ -32,7 +32,7 @@ public static class RequestGuard
 
     public static WriteCommand WriteCommand(string requestId, long? expectedVersion, string changedBy)
     {
-        if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > MaxRequestIdLength || requestId.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > MaxRequestIdLength || HasControlCharacter(requestId))
         {
             throw Invalid("request_id", $"Required: a unique id for this change of 1–{MaxRequestIdLength} printable characters, e.g. a UUID.");
         }
@@ -97,4 +97,18 @@ public static class RequestGuard
 
     public static string Text(string text, string field, int maxLength) =>
         text.Length <= maxLength ? text.Trim() : throw Invalid(field, $"At most {maxLength} characters.");
+
+    /// <summary>A loop, not LINQ over the string: it runs on every write.</summary>
+    private static bool HasControlCharacter(string text)
+    {
+        foreach (var character in text)
+        {
+            if (char.IsControl(character))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

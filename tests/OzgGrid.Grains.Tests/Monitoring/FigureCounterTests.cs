@@ -48,6 +48,25 @@ public sealed class FigureCounterTests
         Assert.All(keys.Zip(FigureKeys.Of(leistung)), pair => Assert.Same(pair.First, pair.Second));
     }
 
+    [Theory]
+    [InlineData(1, Reifegrad.FormularAssistent)]
+    [InlineData(Reifegrad.FormularAssistent, 1)]
+    [InlineData(Reifegrad.OnlineLeistung, 1)]
+    public void A_move_that_keeps_the_verfuegbarkeit_counts_as_a_recount_does_online_included(int from, int to)
+    {
+        var other = Leistung(ozgId: 10001, reifegrad: Reifegrad.OnlineLeistung).AvailableIn("HB", Verfuegbarkeit.Flaechendeckend);
+        var before = Leistung(ozgId: 10002, reifegrad: from).AvailableIn("NW", Verfuegbarkeit.InMindestensEinerKommune);
+        var after = before.AtReifegrad(to);
+        var counter = FigureCounter.Recount([other, before]);
+
+        var changed = counter.Move(before, after);
+
+        var recount = FigureCounter.Recount([other, after]);
+        Assert.Empty(counter.DifferencesTo(recount));
+        Assert.Contains(changed, figure => figure.Key == FigureKeys.Online);
+        Assert.DoesNotContain(changed, figure => figure.Key.StartsWith("land/", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Raising_the_reifegrad_from_2_to_3_moves_only_the_reifegrad_counters_and_adds_ozg_konform()
     {

@@ -95,6 +95,25 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
         Assert.NotEmpty(first);
     }
 
+    [Fact]
+    public void Receipts_held_in_two_parts_are_stored_and_read_back_as_they_were()
+    {
+        var serializer = new PooledGrainStorageSerializer(fixture.GetSiloService<Serializer>());
+        var receipts = WriteReceipts.Empty;
+        for (var version = 1; version <= 123; version++)
+        {
+            receipts = receipts.Remember(new WriteReceipt(version * 31L, version * 17L, version));
+        }
+
+        var state = SampleState() with { Receipts = receipts };
+        var back = serializer.Deserialize<RecordState<LeistungBody, ChangeRecord>>(serializer.Serialize(state));
+
+        Assert.Equal((receipts.Older.Length, receipts.Recent.Length), (back.Receipts.Older.Length, back.Receipts.Recent.Length));
+        Assert.Equal(receipts.All.ToArray(), back.Receipts.All.ToArray());
+        Assert.True(receipts.SameAs(back.Receipts));
+        Assert.Equal(new WriteReceipt(123 * 31L, 123 * 17L, 123), back.Receipts.Find(123 * 31L));
+    }
+
     private static void AssertSampleContent(RecordState<LeistungBody, ChangeRecord> stored)
     {
         Assert.True(SampleState().Body!.Zustaendigkeit!.SameAs(stored.Body!.Zustaendigkeit));
