@@ -2,6 +2,7 @@ using System.Globalization;
 using OzgGrid.Benchmarks.Hosting;
 using OzgGrid.Benchmarks.Load;
 using OzgGrid.Benchmarks.Measurement;
+using OzgGrid.Silo.Postgres;
 
 namespace OzgGrid.Benchmarks.Throughput;
 
@@ -97,7 +98,8 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
         int entityBytes, int historyBytes, IReadOnlyList<StoredRowKind> rowsWritten, CancellationToken cancellationToken) => scenario.Storage switch
     {
         StorageKind.Memory => await BareGrpcSide.StartAsync(options, cancellationToken),
-        StorageKind.Postgres => await PostgresUpsertSide.StartAsync(BenchmarkHost.PostgresConnectionString(), rowsWritten, options.Callers, cancellationToken),
+        StorageKind.Postgres => await PostgresUpsertSide.StartAsync(
+            PostgresConnectionDefaults.Apply(BenchmarkHost.PostgresConnectionString()), rowsWritten, options.Callers, cancellationToken),
         _ => await TableUpsertSide.StartAsync(
             azuriteConnectionString ?? BenchmarkHost.AzuriteConnectionString(), entityBytes, historyBytes, options.Callers, cancellationToken),
     };

@@ -29,7 +29,7 @@ public static class PostgresRegistration
 
     public static void UsePostgresStorage(this ISiloBuilder silo, StorageOptions storage)
     {
-        var connectionString = storage.PostgresConnectionString;
+        var connectionString = PostgresConnectionDefaults.Apply(storage.PostgresConnectionString);
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = Invariant;

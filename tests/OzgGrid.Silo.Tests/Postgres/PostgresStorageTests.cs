@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Configuration;
 using Orleans.Storage;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Reconciliation;
 using OzgGrid.Grains.Reconciliation;
+using OzgGrid.Silo.Postgres;
 using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Postgres;
@@ -63,6 +66,37 @@ public sealed class PostgresStorageTests : IAsyncLifetime
         Assert.Equal(read.ETag, cleared.ETag);
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(stateName, grain, first));
         await storage.WriteStateAsync(stateName, grain, cleared);
+    }
+
+    [Fact]
+    public async Task ETag_checks_hold_once_Npgsql_has_prepared_the_queries()
+    {
+        var options = Host.Services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(StorageNames.State);
+        var settings = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        Assert.Equal(PostgresConnectionDefaults.MaxAutoPrepare, settings.MaxAutoPrepare);
+        Assert.True(settings.NoResetOnClose);
+
+        // Far more runs of each query than Npgsql's Auto Prepare Min Usages (5) and the 5 custom plans after which
+        // PostgreSQL may switch a prepared statement to its generic plan: the checks must not depend on the plan.
+        var storage = Host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
+        var grain = GrainId.Create("ozgtest", Guid.NewGuid().ToString("N"));
+        var current = new GrainState<List<string>>(["0"]);
+        await storage.WriteStateAsync("prepared", grain, current);
+        for (var write = 1; write <= 30; write++)
+        {
+            var stale = new GrainState<List<string>>(["stale"]) { ETag = current.ETag };
+            current.State!.Add(write.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await storage.WriteStateAsync("prepared", grain, current);
+            await storage.WriteStateAsync("prepared", GrainId.Create("ozgtest", Guid.NewGuid().ToString("N")), new GrainState<List<string>>(["first"]));
+
+            await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("prepared", grain, stale));
+            await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("prepared", grain, new GrainState<List<string>>(["first again"])));
+        }
+
+        var read = new GrainState<List<string>>();
+        await storage.ReadStateAsync("prepared", grain, read);
+        Assert.Equal("31", read.ETag);
+        Assert.Equal(current.State, read.State);
     }
 
     [Fact]
