@@ -21,6 +21,7 @@ public static class OzgCtl
             KommunenCommands.Create(console),
             AnschlussCommands.Create(console),
             ReifegradCommands.Create(console),
+            KennzahlenCommands.Create(console),
             NutzungCommands.Create(console),
             ClusterCommand.Create(console),
         };

@@ -114,6 +114,7 @@ public static class GatewayRegistration
         app.MapGrpcService<UmsetzungsprojektService>();
         app.MapGrpcService<RolloutService>();
         app.MapGrpcService<OnlinedienstService>();
+        app.MapGrpcService<OnlinedienstKennzahlenService>();
         app.MapGrpcService<ZustaendigkeitService>();
         app.MapGrpcService<ReifegradService>();
         app.MapGrpcService<NutzungService>();

@@ -76,7 +76,7 @@ public sealed class ReportWorkbookTests(GatewayFixture fixture)
         Assert.Contains("format", refused.Status.Detail);
     }
 
-    private static List<(string Text, bool IsNumber)[]> Cells(SpreadsheetDocument document)
+    internal static List<(string Text, bool IsNumber)[]> Cells(SpreadsheetDocument document)
     {
         var workbook = document.WorkbookPart ?? throw new InvalidOperationException("The workbook has no workbook part.");
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(item => item.InnerText).ToList() ?? [];

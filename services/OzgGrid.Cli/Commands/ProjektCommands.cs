@@ -199,7 +199,7 @@ public static class ProjektCommands
     }
 
     /// <summary>An enum value as the commands take it: "rollout-land", "entwicklung-land".</summary>
-    private static string Kebab(Enum value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    internal static string Kebab(Enum value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     private static UmsetzungsprojektService.UmsetzungsprojektServiceClient Client(GrpcChannel channel) => new(channel);
 }

@@ -157,6 +157,10 @@ public static class RpcPolicies
         Policy(Onlinedienste, nameof(OnlinedienstApi.GetReifegradBlocker), Everyone),
         Policy(Onlinedienste, nameof(OnlinedienstApi.ExportOnlinedienstReport), Everyone),
 
+        // Figures of the Onlinedienste and Umsetzungsprojekte: reads only, for whoever may read those records.
+        Policy(Api.OnlinedienstKennzahlenService.Descriptor, nameof(Api.OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceBase.GetOnlinedienstKennzahlen), Everyone),
+        Policy(Api.OnlinedienstKennzahlenService.Descriptor, nameof(Api.OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceBase.ExportOnlinedienstKennzahlenReport), Everyone),
+
         // Zuständigkeit and FIM: the responsible Kommunen also by the IT-Dienstleister assigned, in a Land it serves (the Land rollout checks).
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetZustaendigkeitsebene), ManagementOnly),
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetFimStatus), ManagementOnly),

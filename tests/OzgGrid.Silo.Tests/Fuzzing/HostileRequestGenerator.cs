@@ -29,7 +29,7 @@ public sealed partial class HostileRequestGenerator(
         "%00", "\r\n", "ＮＷ", "Nordrhein-Westfalen", "99", "-1", "0x05", new string('x', 100_000),
     ];
 
-    public HostileRequest Next() => random.Next(19) switch
+    public HostileRequest Next() => random.Next(20) switch
     {
         0 => BadOzgId(),
         1 => BadRequestId(),
@@ -49,6 +49,7 @@ public sealed partial class HostileRequestGenerator(
         15 => BadKommunenRegister(),
         16 => BadNutzung(),
         17 => BadAnschluss(),
+        18 => BadKennzahlen(),
         _ => OfflineButAvailable(),
     };
 
