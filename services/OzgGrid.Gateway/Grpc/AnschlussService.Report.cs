@@ -7,6 +7,7 @@ using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Protos.V1;
+using Onlinedienst = OzgGrid.Grains.Abstractions.Onlinedienste.Onlinedienst;
 
 namespace OzgGrid.Gateway.Grpc;
 
@@ -16,6 +17,9 @@ namespace OzgGrid.Gateway.Grpc;
 /// </summary>
 public sealed partial class AnschlussService
 {
+    /// <summary>Anschluss records asked for at once.</summary>
+    private const int ReportBatch = 50;
+
     public override async Task<ExportAnschlussReportResponse> ExportAnschlussReport(ExportAnschlussReportRequest request, ServerCallContext context)
     {
         var laender = request.Land.Length == 0 ? LaenderRegister.All.Select(l => l.Kuerzel).ToList() : [RequestGuard.Land(request.Land, "land")];
@@ -39,13 +43,9 @@ public sealed partial class AnschlussService
                 continue;
             }
 
-            foreach (var dienst in dienste.OrderBy(d => d.OnlinedienstId, StringComparer.Ordinal))
+            foreach (var (dienst, recorded) in await RecordsAsync(dienste, land))
             {
-                if ((await Anschluss(dienst.OnlinedienstId, land).GetAsync())?.Body.Following(register) is not { } anschluss)
-                {
-                    continue;
-                }
-
+                var anschluss = recorded.Following(register);
                 if (teil == AnschlussReportTeil.Checklisten)
                 {
                     csv.Checklisten(anschluss, register);
@@ -61,5 +61,18 @@ public sealed partial class AnschlussService
         var name = $"ozg-anschluss-{ReportCsv.SnakeCase(teil).Replace('_', '-')}-{(request.Land.Length == 0 ? "alle" : laender[0])}-{today:yyyy-MM-dd}.csv";
         var report = ReportFile.As(format, name, csv.Write(teil));
         return new ExportAnschlussReportResponse { FileName = report.FileName, Csv = report.Csv, Xlsx = report.Xlsx };
+    }
+
+    /// <summary>The Onlinedienste with an Anschluss record in the Land, by id, read a batch at a time.</summary>
+    private async Task<List<(Onlinedienst Dienst, LandAnschluss Anschluss)>> RecordsAsync(IEnumerable<Onlinedienst> dienste, string land)
+    {
+        var records = new List<(Onlinedienst, LandAnschluss)>();
+        foreach (var batch in dienste.OrderBy(d => d.OnlinedienstId, StringComparer.Ordinal).Chunk(ReportBatch))
+        {
+            var read = await Task.WhenAll(batch.Select(async dienst => (Dienst: dienst, Body: (await Anschluss(dienst.OnlinedienstId, land).GetAsync())?.Body)));
+            records.AddRange(read.Where(r => r.Body is not null).Select(r => (r.Dienst, r.Body!)));
+        }
+
+        return records;
     }
 }
