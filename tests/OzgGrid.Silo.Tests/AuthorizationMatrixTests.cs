@@ -150,6 +150,10 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .ListNutzungsBefundeAsync(new ListNutzungsBefundeRequest()).ResponseAsync;
         Func<GrpcChannel, Task> onlinedienstKennzahlen = channel => new OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceClient(channel)
             .GetOnlinedienstKennzahlenAsync(new GetOnlinedienstKennzahlenRequest()).ResponseAsync;
+        Func<GrpcChannel, Task> anschlussReport = channel => new AnschlussService.AnschlussServiceClient(channel)
+            .ExportAnschlussReportAsync(new ExportAnschlussReportRequest { Land = "NW", Teil = AnschlussReportTeil.Fortschritt }).ResponseAsync;
+        Func<GrpcChannel, Task> nutzungReport = channel => new NutzungService.NutzungServiceClient(channel)
+            .ExportNutzungReportAsync(new ExportNutzungReportRequest { Land = "HH", Teil = NutzungReportTeil.Monate }).ResponseAsync;
         Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
         (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
@@ -239,6 +243,12 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("anonymous", anonymous, "read Anschluss progress", readAnschluss, StatusCode.Unauthenticated),
             ("monitoring", monitoring, "read Anschluss progress", readAnschluss, StatusCode.OK),
             ("monitoring", monitoring, "read a forecast", prognose, StatusCode.OK),
+            ("anonymous", anonymous, "export the Anschluss report", anschlussReport, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "export the Anschluss report", anschlussReport, StatusCode.OK),
+            ("dataport", dataport, "export the Anschluss report of a Land it does not serve", anschlussReport, StatusCode.OK),
+            ("anonymous", anonymous, "export the usage report", nutzungReport, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "export the usage report", nutzungReport, StatusCode.OK),
+            ("dataport", dataport, "export the usage report", nutzungReport, StatusCode.OK),
             ("management", management, "set an Anschluss item", setAnschluss, StatusCode.OK),
             ("anonymous", anonymous, "read the Onlinedienst figures", onlinedienstKennzahlen, StatusCode.Unauthenticated),
             ("monitoring", monitoring, "read the Onlinedienst figures", onlinedienstKennzahlen, StatusCode.OK),

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions.Anschluss;
 using OzgGrid.Grains.Abstractions.Changes;
+using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.ProgrammeManagement;
 
@@ -42,7 +43,8 @@ public sealed partial class AnschlussGrain
             return;
         }
 
-        var ueberfaellig = Ueberfaellige(body);
+        var register = await RegisterAsync();
+        var ueberfaellig = Ueberfaellige(body, register);
         if (!ueberfaellig.SetEquals(body.Ueberfaellig))
         {
             // OzgGrid's own write, under an id of its own: no caller can send it.
@@ -50,7 +52,7 @@ public sealed partial class AnschlussGrain
                 WriteCommand.ByOzgGrid($"anschluss-frist/{Clock.Now:O}/{Guid.NewGuid():N}", CheckedBy),
                 AnschlussFingerprints.Frist(ueberfaellig),
                 _ => Task.CompletedTask,
-                before => Task.FromResult(Decided(before, Existing(before), "fristpruefung", [])));
+                before => Task.FromResult(Decided(before, Existing(before), register, "fristpruefung", [])));
         }
 
         await ScheduleAsync(Body!);
@@ -71,9 +73,9 @@ public sealed partial class AnschlussGrain
 
     /// <summary>The next body with the overdue Kommunen as of today, the action and the fields touched (the overdue ones among them).</summary>
     private (LandAnschluss Next, string Action, ImmutableArray<FieldChange> Fields) Decided(
-        LandAnschluss? before, LandAnschluss next, string action, List<(string Field, string? Before, string After)> fields)
+        LandAnschluss? before, LandAnschluss next, KommunenRegister register, string action, List<(string Field, string? Before, string After)> fields)
     {
-        var ueberfaellig = Ueberfaellige(next);
+        var ueberfaellig = Ueberfaellige(next, register);
         next = next with { Ueberfaellig = ueberfaellig };
         var was = before?.Ueberfaellig ?? [];
         var touched = FieldChanges.Between([.. fields, ("ueberfaellig", FieldChanges.List(was), FieldChanges.List(ueberfaellig))]);
@@ -81,8 +83,9 @@ public sealed partial class AnschlussGrain
         return (next, action, touched);
     }
 
-    private ImmutableSortedSet<string> Ueberfaellige(LandAnschluss anschluss) =>
-        [.. anschluss.Kommunen.Values.Where(k => k.IstUeberfaellig(Clock.Today)).Select(k => k.Ags)];
+    /// <summary>By the AGS the register knows now: a retired Kommune's overdue checklist is its successor's (<see cref="LandAnschluss.Following"/>).</summary>
+    private ImmutableSortedSet<string> Ueberfaellige(LandAnschluss anschluss, KommunenRegister register) =>
+        [.. anschluss.Following(register).Kommunen.Values.Where(k => k.IstUeberfaellig(Clock.Today)).Select(k => k.Ags)];
 
     /// <summary>Wakes the record the day after the next planned Go-Live still ahead; without one no reminder is kept.</summary>
     private Task ScheduleAsync(LandAnschluss anschluss)

@@ -28,7 +28,10 @@ public sealed partial class AnschlussGrain
     private IGrainTimer? _meldungTimer;
     private bool _meldungReminderMayExist;
 
-    /// <summary>Starts the reports when a Go-Live is not yet reported; never waits for them (the write is durable already).</summary>
+    /// <summary>
+    /// Starts the reports when a Go-Live is not yet reported; never waits for them (the write is durable already). The
+    /// checklists as recorded decide whether to start; what is reported follows the register (<see cref="MeldenAsync(CancellationToken)"/>).
+    /// </summary>
     private void StartMelden(LandAnschluss anschluss)
     {
         if (_meldungTimer is null && Offen(anschluss).Any())
@@ -43,19 +46,24 @@ public sealed partial class AnschlussGrain
             .Where(k => k.IstOnline && k.GoLiveErfolgt is not null && !meldungen.State.Gemeldet.Contains(MeldungKey(k.Ags, k.GoLiveErfolgt.Value)))
             .Select(k => (k.Ags, k.GoLiveErfolgt!.Value));
 
+    /// <summary>
+    /// Reports by the AGS the register knows now: a Go-Live recorded for a Kommune that merged since is its successor's
+    /// (as its checklist is, <see cref="LandAnschluss.Following"/>); the rollout refuses the retired AGS.
+    /// </summary>
     private async Task MeldenAsync(CancellationToken cancellationToken)
     {
-        if (Body is not { } anschluss)
+        if (Body is not { } recorded)
         {
             return;
         }
 
-        var offen = Offen(anschluss).ToList();
+        LandAnschluss? anschluss = null;
         var gemeldet = meldungen.State.Gemeldet;
         try
         {
+            anschluss = recorded.Following(await RegisterAsync());
             var ozgIds = (await DienstAsync()).OzgIds;
-            foreach (var (goLive, kommunen) in offen.GroupBy(o => o.GoLive, o => o.Ags).Select(g => (g.Key, g.ToImmutableArray())))
+            foreach (var (goLive, kommunen) in Offen(anschluss).GroupBy(o => o.GoLive, o => o.Ags).Select(g => (g.Key, g.ToImmutableArray())))
             {
                 var angenommen = await MeldenAsync(ozgIds, goLive, kommunen);
                 gemeldet = gemeldet.Union(angenommen.Select(ags => MeldungKey(ags, goLive)));
@@ -71,7 +79,7 @@ public sealed partial class AnschlussGrain
             await meldungen.WriteOrRollBackAsync(meldungen.State with { Gemeldet = gemeldet }, this);
         }
 
-        if (!Offen(anschluss).Any())
+        if (anschluss is not null && !Offen(anschluss).Any())
         {
             await StopMeldenAsync();
         }

@@ -58,7 +58,7 @@ public sealed partial class AnschlussGrain(
             },
             async before =>
             {
-                var register = await GrainFactory.GetGrain<IKommunenRegisterGrain>(Land).GetAsync();
+                var register = await RegisterAsync();
                 foreach (var ags in aenderungen.Select(a => a.Ags).Distinct())
                 {
                     EnsureKommune(register, dienst!, ags);
@@ -66,7 +66,7 @@ public sealed partial class AnschlussGrain(
 
                 var current = before ?? LandAnschluss.Leer(OnlinedienstId, Land);
                 var (next, fields) = Apply(current, aenderungen, command.ChangedBy);
-                return Decided(before, next, "anschluss", fields);
+                return Decided(before, next, register, "anschluss", fields);
             });
 
         await ScheduleAsync(result.Body);
@@ -146,6 +146,8 @@ public sealed partial class AnschlussGrain(
                 "extend it with SetOnlinedienstEinsatzgebiet first.");
         }
     }
+
+    private Task<KommunenRegister> RegisterAsync() => GrainFactory.GetGrain<IKommunenRegisterGrain>(Land).GetAsync();
 
     private async Task<Onlinedienst> DienstAsync() => (await GrainFactory.GetGrain<IOnlinedienstGrain>(OnlinedienstId).GetAsync()).Body;
 }

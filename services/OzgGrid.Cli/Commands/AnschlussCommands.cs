@@ -5,8 +5,8 @@ using OzgGrid.Protos.V1;
 namespace OzgGrid.Cli.Commands;
 
 /// <summary>
-/// `anschluss set|show|fortschritt|prognose`: the checklist of an Onlinedienst's going live in the Kommunen, its progress
-/// per Kreis and Land, and when a Leistung becomes flächendeckend in a Land.
+/// `anschluss set|show|fortschritt|prognose|report`: the checklist of an Onlinedienst's going live in the Kommunen, its
+/// progress per Kreis and Land, when a Leistung becomes flächendeckend in a Land, and the Berichtswesen's report of them.
 /// </summary>
 public static class AnschlussCommands
 {
@@ -35,7 +35,7 @@ public static class AnschlussCommands
 
     public static Command Create(CliConsole console) => new("anschluss", "The Anschluss of Onlinedienste in the Kommunen and the flächendeckend forecast")
     {
-        Set(console), Show(console), Fortschritt(console), Prognose(console),
+        Set(console), Show(console), Fortschritt(console), Prognose(console), Report(console),
     };
 
     private static Command Set(CliConsole console)
@@ -123,6 +123,35 @@ public static class AnschlussCommands
             context.Results.WriteRows(FehlendeColumns,
                 fehlende.Select(f => new object?[] { f.Ags, Key(f.Blocker), f.OnlinedienstId, f.GoLiveGeplant, f.Ueberfaellig ? "überfällig" : string.Empty }),
                 $"OZG-Leistung {response.OzgId} in {response.Land}: {response.OnlineKommunen}/{response.ZustaendigeKommunen} online, {ab}");
+            return ExitCodes.Ok;
+        });
+    }
+
+    private static Command Report(CliConsole console)
+    {
+        var teil = new Argument<string>("teil") { Description = "checklisten, fortschritt or prognose" };
+        teil.AcceptOnlyFromAmong("checklisten", "fortschritt", "prognose");
+        var land = new Option<string?>("--land") { Description = "Land kürzel or code; default: every Land" };
+        var file = new ReportOptions();
+        var command = new Command("report", "The Anschluss report as CSV or XLSX: the checklists, the progress, or the forecasts per Leistung and Land")
+        {
+            teil, land, file.Out, file.Format,
+        };
+        return command.WithAction(console, async (context, parsed, cancellationToken) =>
+        {
+            var request = new ExportAnschlussReportRequest
+            {
+                Land = parsed.GetValue(land) ?? string.Empty,
+                Teil = parsed.GetValue(teil) switch
+                {
+                    "fortschritt" => AnschlussReportTeil.Fortschritt,
+                    "prognose" => AnschlussReportTeil.Prognose,
+                    _ => AnschlussReportTeil.Checklisten,
+                },
+                Format = file.Requested(parsed),
+            };
+            var report = await context.Connection.CallAsync((channel, options) => Client(channel).ExportAnschlussReportAsync(request, options).ResponseAsync, cancellationToken);
+            await file.WriteAsync(context, parsed, report.FileName, report.Csv, report.Xlsx, cancellationToken);
             return ExitCodes.Ok;
         });
     }

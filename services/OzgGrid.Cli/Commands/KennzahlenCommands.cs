@@ -67,16 +67,16 @@ public static class KennzahlenCommands
 
     private static Command Report(CliConsole console)
     {
-        var (output, format) = (ReportOutput.OutOption(), ReportOutput.FormatOption());
-        var command = new Command("report", "All figures as one table (bereich, schluessel, merkmal, wert), CSV or XLSX") { output, format };
+        var file = new ReportOptions();
+        var command = new Command("report", "All figures as one table (bereich, schluessel, merkmal, wert), CSV or XLSX") { file.Out, file.Format };
         return command.WithAction(console, async (context, parsed, cancellationToken) =>
         {
-            var request = new ExportOnlinedienstKennzahlenReportRequest { Format = ReportOutput.Requested(parsed.GetValue(format), parsed.GetValue(output)) };
+            var request = new ExportOnlinedienstKennzahlenReportRequest { Format = file.Requested(parsed) };
             var report = await context.Connection.CallAsync(
                 (channel, options) => new OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceClient(channel)
                     .ExportOnlinedienstKennzahlenReportAsync(request, options).ResponseAsync,
                 cancellationToken);
-            await ReportOutput.WriteAsync(context, report.FileName, report.Csv, report.Xlsx, request.Format, parsed.GetValue(output), cancellationToken);
+            await file.WriteAsync(context, parsed, report.FileName, report.Csv, report.Xlsx, cancellationToken);
             return ExitCodes.Ok;
         });
     }

@@ -8,7 +8,10 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Cli.Commands;
 
-/// <summary>`nutzung import FILE.csv`: monthly transactions per Onlinedienst and Kommune, streamed to OzgGrid in one import.</summary>
+/// <summary>
+/// `nutzung import FILE.csv`: monthly transactions per Onlinedienst and Kommune, streamed to OzgGrid in one import; the
+/// reads and the report are in <c>NutzungCommands.Reads.cs</c>.
+/// </summary>
 public static partial class NutzungCommands
 {
     private static readonly string[] Columns = ["onlinedienst_id", "ags", "monat", "transaktionen"];
@@ -21,7 +24,10 @@ public static partial class NutzungCommands
     /// <summary>An import of a large file takes longer than an ordinary call.</summary>
     private static readonly TimeSpan ImportTimeout = TimeSpan.FromMinutes(30);
 
-    public static Command Create(CliConsole console) => new("nutzung", "Usage figures (Nutzungszahlen) of the Onlinedienste") { Import(console) };
+    public static Command Create(CliConsole console) => new("nutzung", "Usage figures (Nutzungszahlen) of the Onlinedienste")
+    {
+        Import(console), Show(console), Befunde(console), Report(console),
+    };
 
     private static Command Import(CliConsole console)
     {

@@ -11,9 +11,9 @@ public static class ReportCommand
     {
         var kind = new Argument<string>("kind") { Description = "themenfelder, laender or lagen" };
         kind.AcceptOnlyFromAmong("themenfelder", "laender", "lagen");
-        var (output, format) = (ReportOutput.OutOption(), ReportOutput.FormatOption());
+        var file = new ReportOptions();
         var asOf = new Option<string?>("--as-of") { Description = "The figures as they were at the end of this day (2026-06-30, UTC) or at this moment (2026-06-30T12:00:00Z)" };
-        var command = new Command("report", "A programme report as CSV, for spreadsheets") { kind, output, asOf, format };
+        var command = new Command("report", "A programme report as CSV, for spreadsheets") { kind, file.Out, asOf, file.Format };
         return command.WithAction(console, async (context, parsed, cancellationToken) =>
         {
             var request = new ExportReportRequest
@@ -24,9 +24,8 @@ public static class ReportCommand
                     "lagen" => ReportKind.Lagen,
                     _ => ReportKind.Themenfelder,
                 },
-                Format = ReportOutput.Requested(parsed.GetValue(format), parsed.GetValue(output)),
+                Format = file.Requested(parsed),
             };
-
             if (parsed.GetValue(asOf) is { } moment)
             {
                 request.AsOf = Timestamp.FromDateTimeOffset(ReportMoment.Parse(moment));
@@ -35,7 +34,7 @@ public static class ReportCommand
             var report = await context.Connection.CallAsync(
                 (channel, options) => new MonitoringService.MonitoringServiceClient(channel).ExportReportAsync(request, options).ResponseAsync,
                 cancellationToken);
-            await ReportOutput.WriteAsync(context, report.FileName, report.Csv, report.Xlsx, request.Format, parsed.GetValue(output), cancellationToken);
+            await file.WriteAsync(context, parsed, report.FileName, report.Csv, report.Xlsx, cancellationToken);
             return ExitCodes.Ok;
         });
     }

@@ -35,16 +35,7 @@ public sealed partial class AnschlussService
         var list = $"{PrognoseList}-{ozgId}-{land}";
         var offset = (int)Math.Min(PageToken.Decode(request.PageToken, list) ?? 0, int.MaxValue);
         await CatalogGuard.RequireLeistungAsync(grains, ozgId);
-
-        var rollout = grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, land));
-        var register = await grains.GetGrain<IKommunenRegisterGrain>(land).GetAsync();
-        var zustaendig = await rollout.GetZustaendigeKommunenAsync();
-        var zustaendige = (zustaendig?.Body ?? ZustaendigeKommunen.Alle) switch
-        {
-            { Art: ZustaendigeKommunenArt.Keine } => [],
-            var z => register.Kommunen.Keys.Where(z.Following(register).Includes).ToList(),
-        };
-        var prognose = AnschlussPrognosen.Berechne(ozgId, land, zustaendige, await OnlineAsync(rollout), await DiensteAsync(ozgId, register), clock.Today);
+        var prognose = await PrognoseAsync(ozgId, await grains.GetGrain<IKommunenRegisterGrain>(land).GetAsync());
 
         var page = prognose.Fehlende.Skip(offset).Take(pageSize).ToList();
         var next = offset + page.Count;
@@ -62,6 +53,19 @@ public sealed partial class AnschlussService
             Fehlende = { page.Select(f => f.MapToProto()) },
             NextPageToken = next < prognose.Fehlende.Length ? PageToken.Encode(list, next) : string.Empty,
         };
+    }
+
+    /// <summary>The forecast of a Leistung in the register's Land, as the register stands.</summary>
+    private async Task<AnschlussPrognose> PrognoseAsync(int ozgId, KommunenRegister register)
+    {
+        var rollout = grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, register.Land));
+        var zustaendig = await rollout.GetZustaendigeKommunenAsync();
+        var zustaendige = (zustaendig?.Body ?? ZustaendigeKommunen.Alle) switch
+        {
+            { Art: ZustaendigeKommunenArt.Keine } => [],
+            var z => register.Kommunen.Keys.Where(z.Following(register).Includes).ToList(),
+        };
+        return AnschlussPrognosen.Berechne(ozgId, register.Land, zustaendige, await OnlineAsync(rollout), await DiensteAsync(ozgId, register), clock.Today);
     }
 
     /// <summary>The Kommunen the Land rollout has online.</summary>

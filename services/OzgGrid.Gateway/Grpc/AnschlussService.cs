@@ -10,6 +10,7 @@ using OzgGrid.Protos.V1;
 using AnschlussEintrag = OzgGrid.Grains.Abstractions.Anschluss.AnschlussEintrag;
 using AnschlussKommune = OzgGrid.Grains.Abstractions.Anschluss.AnschlussKommune;
 using AnschlussSchritt = OzgGrid.Grains.Abstractions.Anschluss.AnschlussSchritt;
+using Onlinedienst = OzgGrid.Grains.Abstractions.Onlinedienste.Onlinedienst;
 
 namespace OzgGrid.Gateway.Grpc;
 
@@ -66,30 +67,39 @@ public sealed partial class AnschlussService(IGrainFactory grains, ProgrammeCloc
         var register = await grains.GetGrain<IKommunenRegisterGrain>(land).GetAsync();
         var anschluss = (recorded?.Body ?? LandAnschluss.Leer(onlinedienstId, land)).Following(register);
 
-        // In scope: the register's Kommunen where the Onlinedienst is to be used, and any with a checklist (a retired
-        // Kommune's counted as its successor's).
-        var imEinsatz = dienst.Einsatzgebiet.FirstOrDefault(e => e.Land == land);
-        var scope = register.Kommunen.Keys
-            .Where(ags => dienst.Einsatzgebiet.IsEmpty || (imEinsatz is not null && (imEinsatz.GanzesLand || imEinsatz.Kommunen.Contains(ags))))
-            .Union(anschluss.Kommunen.Keys)
-            .ToHashSet(StringComparer.Ordinal);
         var today = clock.Today;
+        var (landStand, kreise) = Fortschritt(anschluss, Scope(dienst, register, anschluss), today);
         return new GetAnschlussFortschrittResponse
         {
             OnlinedienstId = onlinedienstId,
             Land = land,
             Version = recorded?.Version ?? 0,
-            LandStand = anschluss.Kommunen.Values.ToList().MapToProto(scope.Count, today),
-            Kreise =
-            {
-                scope.GroupBy(AnschlussKeys.Kreis).OrderBy(k => k.Key, StringComparer.Ordinal).Select(kreis => new KreisFortschritt
-                {
-                    Kreis = kreis.Key,
-                    Stand = kreis.Select(anschluss.Kommune).OfType<AnschlussKommune>().ToList().MapToProto(kreis.Count(), today),
-                }),
-            },
+            LandStand = landStand,
+            Kreise = { kreise },
             Ueberfaellig = { anschluss.Kommunen.Values.Where(k => k.IstUeberfaellig(today)).Select(k => k.Ags) },
         };
+    }
+
+    /// <summary>The progress of the Land and of each Kreis with Kommunen in scope, in Kreis order.</summary>
+    private static (AnschlussStand Land, List<KreisFortschritt> Kreise) Fortschritt(LandAnschluss anschluss, HashSet<string> scope, DateOnly today) =>
+        (anschluss.Kommunen.Values.ToList().MapToProto(scope.Count, today),
+            [.. scope.GroupBy(AnschlussKeys.Kreis).OrderBy(k => k.Key, StringComparer.Ordinal).Select(kreis => new KreisFortschritt
+            {
+                Kreis = kreis.Key,
+                Stand = kreis.Select(anschluss.Kommune).OfType<AnschlussKommune>().ToList().MapToProto(kreis.Count(), today),
+            })]);
+
+    /// <summary>
+    /// The Kommunen in scope: the register's where the Onlinedienst is to be used, and any with a checklist (a retired
+    /// Kommune's counted as its successor's: <paramref name="anschluss"/> follows the register).
+    /// </summary>
+    private static HashSet<string> Scope(Onlinedienst dienst, KommunenRegister register, LandAnschluss anschluss)
+    {
+        var imEinsatz = dienst.Einsatzgebiet.FirstOrDefault(e => e.Land == register.Land);
+        return register.Kommunen.Keys
+            .Where(ags => dienst.Einsatzgebiet.IsEmpty || (imEinsatz is not null && (imEinsatz.GanzesLand || imEinsatz.Kommunen.Contains(ags))))
+            .Union(anschluss.Kommunen.Keys)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private IAnschlussGrain Anschluss(string onlinedienstId, string land) => grains.GetGrain<IAnschlussGrain>(AnschlussKeys.Of(onlinedienstId, land));

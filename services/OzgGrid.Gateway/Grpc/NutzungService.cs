@@ -16,9 +16,10 @@ namespace OzgGrid.Gateway.Grpc;
 
 /// <summary>
 /// The usage API: imports (a stream, or a batch for REST/JSON) checked whole before anything is written, the monthly
-/// figures of a Land or Kreis, and the findings. Who may import for which Onlinedienst and Land the usage record decides.
+/// figures of a Land or Kreis, and the findings (the report is in <c>NutzungService.Report.cs</c>). Who may import for
+/// which Onlinedienst and Land the usage record decides.
 /// </summary>
-public sealed class NutzungService(IGrainFactory grains, ProgrammeClock clock, IOptions<Limits> limits)
+public sealed partial class NutzungService(IGrainFactory grains, ProgrammeClock clock, IOptions<Limits> limits)
     : Protos.V1.NutzungService.NutzungServiceBase
 {
     private const string BefundeList = "nutzungsbefunde";

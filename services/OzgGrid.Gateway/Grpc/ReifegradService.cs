@@ -30,26 +30,5 @@ public sealed class ReifegradService(IGrainFactory grains, ReifegradModelle mode
         return ReifegradBlockerAuswertung.Programme(modell, zielstufe, dienste).MapToProto(modell, zielstufe);
     }
 
-    /// <summary>The Onlinedienste an id set names, in batches; an id whose registration never completed is left out.</summary>
-    private async Task<List<Domain.Onlinedienst>> ReadAsync(IEnumerable<string> ids)
-    {
-        var dienste = new List<Domain.Onlinedienst>();
-        foreach (var batch in ids.Chunk(50))
-        {
-            var read = await Task.WhenAll(batch.Select(async id =>
-            {
-                try
-                {
-                    return (await grains.GetGrain<IOnlinedienstGrain>(id).GetAsync()).Body;
-                }
-                catch (Grains.Abstractions.Errors.NotFoundException)
-                {
-                    return null;
-                }
-            }));
-            dienste.AddRange(read.OfType<Domain.Onlinedienst>());
-        }
-
-        return dienste;
-    }
+    private Task<List<Domain.Onlinedienst>> ReadAsync(IEnumerable<string> ids) => OnlinedienstReads.ReadAsync(grains, ids);
 }

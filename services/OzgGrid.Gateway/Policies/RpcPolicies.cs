@@ -144,6 +144,7 @@ public static class RpcPolicies
         Policy(Anschluss, nameof(AnschlussApi.GetAnschluss), Everyone),
         Policy(Anschluss, nameof(AnschlussApi.GetAnschlussFortschritt), Everyone),
         Policy(Anschluss, nameof(AnschlussApi.GetAnschlussPrognose), Everyone),
+        Policy(Anschluss, nameof(AnschlussApi.ExportAnschlussReport), Everyone, LongRunning),
 
         // Onlinedienste: an IT-Dienstleister writes only those it offers (as Anbieter), which the grain checks.
         Policy(Onlinedienste, nameof(OnlinedienstApi.RegisterOnlinedienst), Reporters),
@@ -180,6 +181,7 @@ public static class RpcPolicies
         Policy(Nutzung, nameof(NutzungApi.ImportNutzungBatch), Reporters, LongRunning),
         Policy(Nutzung, nameof(NutzungApi.GetNutzung), Everyone),
         Policy(Nutzung, nameof(NutzungApi.ListNutzungsBefunde), Everyone),
+        Policy(Nutzung, nameof(NutzungApi.ExportNutzungReport), Everyone, LongRunning),
     ];
 
     // ToDictionary throws on a second policy for the same method: that fails at startup too.

@@ -37,6 +37,13 @@ public static class NutzungGuard
                 ? throw RequestGuard.Invalid(field, $"Must be from {Grains.Abstractions.Nutzung.Monat.Erster} to the current month {aktuell}, not {monat}.")
                 : monat;
 
+    /// <summary>A year from 2017 to the current one; 0 means the current one.</summary>
+    public static int Jahr(int jahr, Monat aktuell) =>
+        jahr == 0 ? aktuell.Jahr
+            : jahr < Grains.Abstractions.Nutzung.Monat.Erster.Jahr || jahr > aktuell.Jahr
+                ? throw RequestGuard.Invalid("jahr", $"Must be from {Grains.Abstractions.Nutzung.Monat.Erster.Jahr} to the current year {aktuell.Jahr} (0: the current year), not {jahr}.")
+                : jahr;
+
     /// <summary>A range of at most <see cref="MaxMonate"/> months, <c>from</c> not after <c>to</c>.</summary>
     public static (Monat From, Monat To) Range(string from, string to, Monat aktuell)
     {

@@ -81,14 +81,14 @@ public sealed class RpcPoliciesTests
     }
 
     [Fact]
-    public void The_imports_bulk_reports_reconciliation_and_Beschluesse_run_under_the_long_timeout()
+    public void The_imports_bulk_reports_reports_of_every_Land_reconciliation_and_Beschluesse_run_under_the_long_timeout()
     {
         var longCalls = RpcPolicies.All.Where(policy => policy.Timeout == TimeoutClass.LongRunning).Select(policy => policy.Path);
 
         Assert.Equal(
             [
-                "/ozg.v1.CatalogService/ImportCatalog", "/ozg.v1.MonitoringService/ReconcileFigures",
-                "/ozg.v1.NutzungService/ImportNutzungBatch", "/ozg.v1.ProgrammeManagementService/RecordBeschluss", "/ozg.v1.RolloutService/ImportKommunen",
+                "/ozg.v1.AnschlussService/ExportAnschlussReport", "/ozg.v1.CatalogService/ImportCatalog", "/ozg.v1.MonitoringService/ReconcileFigures",
+                "/ozg.v1.NutzungService/ExportNutzungReport", "/ozg.v1.NutzungService/ImportNutzungBatch", "/ozg.v1.ProgrammeManagementService/RecordBeschluss", "/ozg.v1.RolloutService/ImportKommunen",
                 "/ozg.v1.RolloutService/ReportRollouts",
             ],
             longCalls.Order(StringComparer.Ordinal));

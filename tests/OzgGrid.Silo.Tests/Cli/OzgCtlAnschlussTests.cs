@@ -36,4 +36,42 @@ public sealed class OzgCtlAnschlussTests(GatewayFixture fixture)
         Assert.Equal([ExitCodes.Usage, ExitCodes.InvalidArgument], new[] { badStep, badDate }.Select(r => r.ExitCode));
         Assert.Contains("YYYY-MM-DD", badDate.Error);
     }
+
+    [Fact]
+    public async Task The_report_is_written_as_the_API_answers_it_to_stdout_or_as_a_workbook_to_a_file()
+    {
+        var seed = new OnlinedienstSeed(fixture.Host.Channel);
+        var (_, leikaKey) = await seed.LeistungAsync(fixture.TakeOzgId);
+        var onlinedienst = await seed.InUseAsync(await seed.AnbieterAsync(), leikaKey, 3, 3, "HE");
+        var ags = ShippedRegister.Ags("HE", 5);
+        await new AnschlussService.AnschlussServiceClient(fixture.Host.Channel).SetAnschlussAsync(new SetAnschlussRequest
+        {
+            OnlinedienstId = onlinedienst, RequestId = Guid.NewGuid().ToString(),
+            Aenderungen = { new AnschlussAenderung { Ags = ags, Schritt = AnschlussSchritt.Fachverfahren, Wert = "XFall" } },
+        });
+        var folder = Directory.CreateTempSubdirectory("ozgctl-anschluss-").FullName;
+        try
+        {
+            var workbook = Path.Combine(folder, "fortschritt.xlsx");
+
+            var csv = await _ozgctl.InProcessAsync("anschluss", "report", "checklisten", "--land", "HE");
+            var xlsx = await _ozgctl.InProcessAsync("anschluss", "report", "fortschritt", "--land", "HE", "--format", "xlsx", "--out", workbook);
+            var noFile = await _ozgctl.InProcessAsync("anschluss", "report", "prognose", "--format", "xlsx");
+
+            Assert.All([csv, xlsx], r => Assert.True(r.ExitCode == ExitCodes.Ok, r.ToString()));
+            var api = await new AnschlussService.AnschlussServiceClient(fixture.Host.Channel).ExportAnschlussReportAsync(
+                new ExportAnschlussReportRequest { Land = "HE", Teil = AnschlussReportTeil.Checklisten });
+            var mine = ReportTable.Read(csv.Out).Rows.Where(r => r["onlinedienst_id"] == onlinedienst).ToList();
+            Assert.Equal(ReportTable.Read(api.Csv).Rows.Where(r => r["onlinedienst_id"] == onlinedienst), mine);
+            Assert.Equal((ags, "XFall"), (Assert.Single(mine)["ags"], mine[0]["fachverfahren"]));
+            Assert.True(new FileInfo(workbook).Length > 0);
+            Assert.Contains("bytes written to", xlsx.Error);
+            Assert.NotEqual(ExitCodes.Ok, noFile.ExitCode);
+            Assert.Contains("--out", noFile.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

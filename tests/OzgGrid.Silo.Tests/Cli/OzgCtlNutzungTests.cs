@@ -41,6 +41,35 @@ public sealed class OzgCtlNutzungTests(NutzungFixture fixture) : IDisposable
         Assert.Equal(66, figures.Transaktionen);
     }
 
+    [Fact]
+    public async Task Figures_findings_and_the_report_are_read_as_the_API_answers_them()
+    {
+        var dienst = await new OnlinedienstSeed(fixture.Host.Channel).RegisterAsync((await fixture.ItDienstleisterAsync("NW")).Id);
+        var (ags, monat) = (fixture.KommunenNw[40], fixture.Monat(1));
+        await fixture.Management.ImportNutzungBatchAsync(new ImportNutzungRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Rows = { NutzungServiceTests.Row(dienst, ags, monat, 17), NutzungServiceTests.Row(dienst, fixture.KommunenNw[41], monat, 4) },
+        });
+        var workbook = Path.Combine(_folder, "monate.xlsx");
+
+        var show = await _ozgctl.InProcessAsync("nutzung", "show", "NW", "--from", monat, "--to", monat, "--onlinedienst", dienst, "-o", "csv");
+        var kreis = await _ozgctl.InProcessAsync("nutzung", "show", "NW", "--from", monat, "--to", monat, "--onlinedienst", dienst, "--kreis", ags[..5], "-o", "csv");
+        var befunde = await _ozgctl.InProcessAsync("nutzung", "befunde", "--land", "NW", "-o", "csv");
+        var report = await _ozgctl.InProcessAsync("nutzung", "report", "monate", "--land", "NW", "--jahr", monat[..4]);
+        var xlsx = await _ozgctl.InProcessAsync("nutzung", "report", "befunde", "--format", "xlsx", "--out", workbook);
+
+        Assert.All([show, kreis, befunde, report, xlsx], r => Assert.True(r.ExitCode == ExitCodes.Ok, r.ToString()));
+        Assert.Matches($@"(?m)^{monat},21,2\s*$", show.Out);
+        var imKreis = fixture.KommunenNw[41][..5] == ags[..5] ? 21 : 17;
+        Assert.Matches($@"(?m)^{monat},{imKreis},\d\s*$", kreis.Out);
+        Assert.StartsWith("land,onlinedienst_id,ags,art", befunde.Out);
+        var api = await fixture.Management.ExportNutzungReportAsync(new ExportNutzungReportRequest { Land = "NW", Teil = NutzungReportTeil.Monate, Jahr = int.Parse(monat[..4]) });
+        var mine = ReportTable.Read(report.Out).Rows.Where(r => r["onlinedienst_id"] == dienst).ToList();
+        Assert.Equal(ReportTable.Read(api.Csv).Rows.Where(r => r["onlinedienst_id"] == dienst), mine);
+        Assert.Equal("21", mine.Single(r => r["ebene"] == "land")["summe"]);
+        Assert.True(new FileInfo(workbook).Length > 0);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string Write(string name, string[] lines)

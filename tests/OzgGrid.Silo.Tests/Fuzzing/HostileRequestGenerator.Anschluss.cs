@@ -4,12 +4,12 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Silo.Tests.Fuzzing;
 
-/// <summary>Hostile requests of the Anschluss API: unknown steps, malformed values and AGS, Kommunen of two Länder, wrong callers.</summary>
+/// <summary>Hostile requests of the Anschluss API: unknown steps, malformed values and AGS, Kommunen of two Länder, wrong callers, odd reports.</summary>
 public sealed partial class HostileRequestGenerator
 {
     private AnschlussService.AnschlussServiceClient Anschluss(GrpcChannel? channel = null) => new(channel ?? management);
 
-    private HostileRequest BadAnschluss() => random.Next(11) switch
+    private HostileRequest BadAnschluss() => random.Next(13) switch
     {
         0 => Anschluss("unknown Anschluss step", Invalid, Item("05000001", (AnschlussSchritt)OutOfRange(1, 8), "2030-01-01")),
         1 => Anschluss("malformed date", Invalid, Item("05000001", AnschlussSchritt.GoLiveGeplant, Odd())),
@@ -26,6 +26,11 @@ public sealed partial class HostileRequestGenerator
         }).ResponseAsync),
         9 => new("Anschluss progress of an unknown Land", InvalidOrMissing, () => Anschluss(monitoring).GetAnschlussFortschrittAsync(
             new GetAnschlussFortschrittRequest { OnlinedienstId = random.Next(2) == 0 ? Odd() : "od-unbekannt", Land = Odd() }).ResponseAsync),
+        10 => new("Anschluss report of an odd Land or part", Invalid, () => Anschluss(monitoring).ExportAnschlussReportAsync(random.Next(2) == 0
+            ? new ExportAnschlussReportRequest { Land = Odd() is { Length: > 0 } land ? land : "XX", Teil = AnschlussReportTeil.Checklisten }
+            : new ExportAnschlussReportRequest { Land = "NW", Teil = (AnschlussReportTeil)(random.Next(2) == 0 ? 0 : OutOfRange(0, 3)) }).ResponseAsync),
+        11 => new("Anschluss report in an odd format", Invalid, () => Anschluss(monitoring).ExportAnschlussReportAsync(
+            new ExportAnschlussReportRequest { Land = "NW", Teil = AnschlussReportTeil.Prognose, Format = (ReportFormat)OutOfRange(0, 2) }).ResponseAsync),
         _ => new("forecast of a bad OZG-ID", InvalidOrMissing, () => Anschluss(monitoring).GetAnschlussPrognoseAsync(
             new GetAnschlussPrognoseRequest { OzgId = OutOfRange(1, 100_000), Land = "NW" }).ResponseAsync),
     };

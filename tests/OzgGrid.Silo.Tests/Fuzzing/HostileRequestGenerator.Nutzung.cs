@@ -1,19 +1,23 @@
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
+using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Fuzzing;
 
-/// <summary>Hostile requests of the usage API: odd rows (AGS, month, count, id), odd ranges and Länder, wrong callers, an import streamed without a token.</summary>
+/// <summary>
+/// Hostile requests of the usage API: odd rows (AGS, month, count, id), odd ranges and Länder, wrong callers, an import
+/// streamed without a token, odd reports.
+/// </summary>
 public sealed partial class HostileRequestGenerator
 {
     private NutzungService.NutzungServiceClient Nutzung(GrpcChannel? channel = null) => new(channel ?? management);
 
     private static string MonthsAgo(int months) => DateTime.UtcNow.AddMonths(-months).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private HostileRequest BadNutzung() => random.Next(10) switch
+    private HostileRequest BadNutzung() => random.Next(12) switch
     {
         0 => Rows("odd AGS in a usage row", Invalid, new NutzungRow { OnlinedienstId = "od-hostile", Ags = Odd(), Monat = MonthsAgo(1) }),
         1 => Rows("usage of a future month", Invalid, new NutzungRow { OnlinedienstId = "od-hostile", Ags = "05315000", Monat = MonthsAgo(-1 - random.Next(100)) }),
@@ -35,6 +39,14 @@ public sealed partial class HostileRequestGenerator
         {
             RequestId = random.Next(2) == 0 ? string.Empty : new string('r', 200),
         }).ResponseAsync),
+        10 => new("usage report of an odd Land, part or year", Invalid, () => Nutzung(monitoring).ExportNutzungReportAsync(random.Next(3) switch
+        {
+            0 => new ExportNutzungReportRequest { Land = Odd() is { Length: > 0 } land ? land : "XX", Teil = NutzungReportTeil.Befunde },
+            1 => new ExportNutzungReportRequest { Teil = (NutzungReportTeil)(random.Next(2) == 0 ? 0 : OutOfRange(0, 2)) },
+            _ => new ExportNutzungReportRequest { Land = "NW", Teil = NutzungReportTeil.Monate, Jahr = OddJahr() },
+        }).ResponseAsync),
+        11 => new("usage report without a token", NoToken, () => Nutzung(anonymous).ExportNutzungReportAsync(
+            new ExportNutzungReportRequest { Teil = NutzungReportTeil.Befunde }).ResponseAsync),
         _ => new("usage stream without a token", NoToken, () => NutzungStream.SendAsync(Nutzung(anonymous), NewRequestId(), [Row()])),
     };
 
@@ -42,6 +54,14 @@ public sealed partial class HostileRequestGenerator
         new(kind, acceptable, () => random.Next(2) == 0
             ? Nutzung().ImportNutzungBatchAsync(new ImportNutzungRequest { RequestId = NewRequestId(), Rows = { row } }).ResponseAsync
             : NutzungStream.SendAsync(Nutzung(), NewRequestId(), [row]));
+
+    /// <summary>Before the first year of usage figures, negative, or after the current year.</summary>
+    private int OddJahr() => random.Next(3) switch
+    {
+        0 => random.Next(1, Monat.Erster.Jahr),
+        1 => -random.Next(1, int.MaxValue),
+        _ => DateTime.UtcNow.Year + 1 + random.Next(1000),
+    };
 
     private static NutzungRow Row() => new() { OnlinedienstId = "od-hostile", Ags = "05315000", Monat = MonthsAgo(1) };
 }

@@ -1,0 +1,34 @@
+using OzgGrid.Grains.Abstractions.Errors;
+using OzgGrid.Grains.Abstractions.Onlinedienste;
+
+namespace OzgGrid.Gateway.Grpc;
+
+/// <summary>Reads the Onlinedienste an id set names, for the reads and reports that go over many of them.</summary>
+public static class OnlinedienstReads
+{
+    /// <summary>Calls at once: at most this many records are asked for together.</summary>
+    private const int Batch = 50;
+
+    /// <summary>In batches; an id whose registration never completed (named by the index, never written) is left out.</summary>
+    public static async Task<List<Onlinedienst>> ReadAsync(IGrainFactory grains, IEnumerable<string> ids)
+    {
+        var dienste = new List<Onlinedienst>();
+        foreach (var batch in ids.Chunk(Batch))
+        {
+            var read = await Task.WhenAll(batch.Select(async id =>
+            {
+                try
+                {
+                    return (await grains.GetGrain<IOnlinedienstGrain>(id).GetAsync()).Body;
+                }
+                catch (NotFoundException)
+                {
+                    return null;
+                }
+            }));
+            dienste.AddRange(read.OfType<Onlinedienst>());
+        }
+
+        return dienste;
+    }
+}
