@@ -22,6 +22,10 @@ public static class OzgCtl
             AnschlussCommands.Create(console),
             ReifegradCommands.Create(console),
             NutzungCommands.Create(console),
+            SucheCommand.Create(console),
+            ProgrammeOverviewCommands.Laender(console),
+            ProgrammeOverviewCommands.Verlauf(console),
+            ProgrammeOverviewCommands.Ueberfaellig(console),
             ClusterCommand.Create(console),
         };
         foreach (var option in GlobalOptions.All)
