@@ -148,6 +148,8 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .GetNutzungAsync(new GetNutzungRequest { Land = "HH", From = lastMonth, To = lastMonth }).ResponseAsync;
         Func<GrpcChannel, Task> listBefunde = channel => new NutzungService.NutzungServiceClient(channel)
             .ListNutzungsBefundeAsync(new ListNutzungsBefundeRequest()).ResponseAsync;
+        Func<GrpcChannel, Task> search = channel => new SucheService.SucheServiceClient(channel)
+            .SucheLeistungenAsync(new SucheLeistungenRequest { Query = "geld" }).ResponseAsync;
         Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
         (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
@@ -238,6 +240,9 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("monitoring", monitoring, "read Anschluss progress", readAnschluss, StatusCode.OK),
             ("monitoring", monitoring, "read a forecast", prognose, StatusCode.OK),
             ("management", management, "set an Anschluss item", setAnschluss, StatusCode.OK),
+            ("anonymous", anonymous, "search the catalogue", search, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "search the catalogue", search, StatusCode.OK),
+            ("dataport", dataport, "search the catalogue", search, StatusCode.OK),
         ];
 
         var versionsBefore = await VersionsAsync(assigned, unassigned);
