@@ -23,6 +23,10 @@ public static class OzgCtl
             ReifegradCommands.Create(console),
             KennzahlenCommands.Create(console),
             NutzungCommands.Create(console),
+            SucheCommand.Create(console),
+            ProgrammeOverviewCommands.Laender(console),
+            ProgrammeOverviewCommands.Verlauf(console),
+            ProgrammeOverviewCommands.Ueberfaellig(console),
             ClusterCommand.Create(console),
         };
         foreach (var option in GlobalOptions.All)

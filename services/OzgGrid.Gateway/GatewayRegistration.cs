@@ -119,6 +119,7 @@ public static class GatewayRegistration
         app.MapGrpcService<ReifegradService>();
         app.MapGrpcService<NutzungService>();
         app.MapGrpcService<AnschlussService>();
+        app.MapGrpcService<SucheService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOzgGridRestDocument(app.Environment.IsDevelopment());

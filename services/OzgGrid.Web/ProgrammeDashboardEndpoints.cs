@@ -21,7 +21,6 @@ public static class ProgrammeDashboardEndpoints
         services.Configure<ProgrammeDashboardOptions>(configuration.GetSection(ProgrammeDashboardOptions.Section));
         services.AddSingleton<ProgrammeDashboardReads>();
         services.AddSingleton<ProgrammeDashboardAssets>();
-        services.AddSingleton<LeistungSearch>();
         return services;
     }
 
@@ -50,7 +49,7 @@ public static class ProgrammeDashboardEndpoints
             Json(http, context => reads.RolloutAsync(ozgId, land, context)));
         page.MapGet("/api/leistungen/{ozgId:int}/laender/{land}/prognose", (int ozgId, string land, string? seite, ProgrammeDashboardReads reads, HttpContext http) =>
             Json(http, context => reads.PrognoseAsync(ozgId, land, seite, context)));
-        page.MapGet("/api/suche", (string? q, LeistungSearch search, HttpContext http) => Json(http, context => search.SearchAsync(q, context)));
+        page.MapGet("/api/suche", (string? q, ProgrammeDashboardReads reads, HttpContext http) => Json(http, context => reads.SearchAsync(q, context)));
         page.MapGet("/api/ereignisse", ProgrammeEventStream.RunAsync);
         page.MapGet("/api/{**rest}", () => Results.NotFound());
         page.MapGet("/{**file}", (string? file, ProgrammeDashboardAssets assets) => assets.Serve(file));

@@ -9,12 +9,14 @@ using OnlinedienstApi = OzgGrid.Protos.V1.OnlinedienstService;
 using OnlinedienstService = OzgGrid.Gateway.Grpc.OnlinedienstService;
 using ReifegradApi = OzgGrid.Protos.V1.ReifegradService;
 using ReifegradService = OzgGrid.Gateway.Grpc.ReifegradService;
+using SucheApi = OzgGrid.Protos.V1.SucheService;
+using SucheService = OzgGrid.Gateway.Grpc.SucheService;
 
 namespace OzgGrid.Web;
 
 /// <summary>
 /// The reads of a Leistung's page beyond its record (its Onlinedienste and what holds its Reifegrad), of a Land's view
-/// (the Leistungen available there) and of the search. An anonymous visitor sees only published Onlinedienste and only
+/// (the Leistungen available there) and the search. An anonymous visitor sees only published Onlinedienste and only
 /// the blockers of pairs that count (published and in use), as the public programme does.
 /// </summary>
 public sealed partial class ProgrammeDashboardReads
@@ -27,6 +29,9 @@ public sealed partial class ProgrammeDashboardReads
 
     private static readonly MethodDescriptor LeistungOnlinedienste =
         RpcPolicies.MethodOf(OnlinedienstApi.Descriptor, nameof(OnlinedienstApi.OnlinedienstServiceBase.ListLeistungOnlinedienste));
+
+    private static readonly MethodDescriptor Search =
+        RpcPolicies.MethodOf(SucheApi.Descriptor, nameof(SucheApi.SucheServiceBase.SucheLeistungen));
 
     private static readonly MethodDescriptor LeistungBlocker =
         RpcPolicies.MethodOf(ReifegradApi.Descriptor, nameof(ReifegradApi.ReifegradServiceBase.GetLeistungReifegradBlocker));
@@ -45,12 +50,9 @@ public sealed partial class ProgrammeDashboardReads
         ReadAsync(http, Leistungen, new ListLeistungenRequest { Land = land, PageSize = LandPageSize, PageToken = pageToken ?? string.Empty },
             Service<LeistungService>(http).ListLeistungen);
 
-    internal Task<ListLeistungenResponse> LeistungenNamedAsync(string nameContains, int limit, HttpContext http) =>
-        ReadAsAsync(http, Leistungen, new ListLeistungenRequest { NameContains = nameContains, PageSize = limit },
-            Service<LeistungService>(http).ListLeistungen);
-
-    internal Task<GetLeistungResponse> LeistungOfAsync(int ozgId, HttpContext http) =>
-        ReadAsAsync(http, Leistung, new GetLeistungRequest { OzgId = ozgId }, Service<LeistungService>(http).GetLeistung);
+    /// <summary>The catalogue search: by OZG-ID, LeiKa key or part of the name (SucheService, as ozgctl suche asks it).</summary>
+    public Task<IMessage> SearchAsync(string? query, HttpContext http) =>
+        ReadAsync(http, Search, new SucheLeistungenRequest { Query = query ?? string.Empty }, Service<SucheService>(http).SucheLeistungen);
 
     private static ListLeistungOnlinediensteResponse OnlyPublished(ListLeistungOnlinediensteResponse response) =>
         new() { Onlinedienste = { response.Onlinedienste.Where(d => d.Veroeffentlicht) } };

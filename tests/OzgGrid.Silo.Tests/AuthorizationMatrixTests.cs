@@ -154,6 +154,8 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .ExportAnschlussReportAsync(new ExportAnschlussReportRequest { Land = "NW", Teil = AnschlussReportTeil.Fortschritt }).ResponseAsync;
         Func<GrpcChannel, Task> nutzungReport = channel => new NutzungService.NutzungServiceClient(channel)
             .ExportNutzungReportAsync(new ExportNutzungReportRequest { Land = "HH", Teil = NutzungReportTeil.Monate }).ResponseAsync;
+        Func<GrpcChannel, Task> search = channel => new SucheService.SucheServiceClient(channel)
+            .SucheLeistungenAsync(new SucheLeistungenRequest { Query = "geld" }).ResponseAsync;
         Func<GrpcChannel, Task> health = channel => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
         (string Caller, GrpcChannel Channel, string Call, Func<GrpcChannel, Task> Run, StatusCode Expected)[] matrix =
@@ -253,6 +255,9 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("anonymous", anonymous, "read the Onlinedienst figures", onlinedienstKennzahlen, StatusCode.Unauthenticated),
             ("monitoring", monitoring, "read the Onlinedienst figures", onlinedienstKennzahlen, StatusCode.OK),
             ("dataport", dataport, "read the Onlinedienst figures", onlinedienstKennzahlen, StatusCode.OK),
+            ("anonymous", anonymous, "search the catalogue", search, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "search the catalogue", search, StatusCode.OK),
+            ("dataport", dataport, "search the catalogue", search, StatusCode.OK),
         ];
 
         var versionsBefore = await VersionsAsync(assigned, unassigned);

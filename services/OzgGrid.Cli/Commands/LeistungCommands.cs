@@ -5,12 +5,13 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Cli.Commands;
 
-/// <summary>`leistungen list|show|history|set-status|set-zustaendigkeit`: the OZG-Leistungen, their status and ownership.</summary>
+/// <summary>`leistungen list|show|history|rollout|set-status|set-zustaendigkeit`: the OZG-Leistungen, their status and ownership.</summary>
 public static class LeistungCommands
 {
     private const int PageSize = 500;
 
-    private static readonly OutputColumn[] ListColumns =
+    /// <summary>The columns of a list of Leistungen (also the search's).</summary>
+    internal static readonly OutputColumn[] ListColumns =
     [
         new("ozg_id", "OZG-ID"), new("name", "Leistung"), new("themenfeld_id", "TF"), new("reifegrad", "Reifegrad"),
         new("phase", "Phase"), new("laender", "Länder"), new("version", "Version"),
@@ -22,6 +23,7 @@ public static class LeistungCommands
         new("reifegrad", "Reifegrad"), new("phase", "Phase"), new("laender", "Länder"), new("umsetzende_stelle", "Umsetzende Stelle"),
         new("efa", "EfA"), new("it_dienstleister", "IT-Dienstleister"), new("nachnutzer_laender", "Nachnutzer"),
         new("leika_leistungen", "LeiKa-Leistungen"), new("version", "Version"), new("changed_by", "Geändert von"), new("changed_at", "Geändert am"),
+        new("meilensteine", "Meilensteine"),
     ];
 
     private static readonly OutputColumn[] HistoryColumns =
@@ -42,7 +44,7 @@ public static class LeistungCommands
 
     public static Command Create(CliConsole console) => new("leistungen", "The OZG-Leistungen: status, ownership, history")
     {
-        List(console), Show(console), History(console), SetStatus(console), SetZustaendigkeit(console),
+        List(console), Show(console), History(console), LeistungRolloutCommands.Rollout(console), SetStatus(console), SetZustaendigkeit(console),
     };
 
     private static Command List(CliConsole console)
@@ -88,11 +90,7 @@ public static class LeistungCommands
             }
             while (request.PageToken.Length > 0 && leistungen.Count < max);
 
-            var rows = leistungen.Take(max).Select(l => new object?[]
-            {
-                l.OzgId, l.Name, l.ThemenfeldId, context.Results.ReifegradCell(l.Status?.Reifegrad ?? 0),
-                context.Results.PhaseCell(l.Status?.Phase ?? Umsetzungsphase.Unspecified), LaenderCell.Of(l.Status), l.Version,
-            }).ToList();
+            var rows = leistungen.Take(max).Select(l => ListRow(context, l)).ToList();
             context.Results.WriteRows(ListColumns, rows, $"{rows.Count} Leistungen");
             return ExitCodes.Ok;
         });
@@ -104,9 +102,10 @@ public static class LeistungCommands
         return new Command("show", "One Leistung: status, Länder, Zuständigkeit, last change") { ozgId }.WithAction(console, async (context, parsed, cancellationToken) =>
         {
             var id = parsed.GetValue(ozgId);
-            var l = (await context.Connection.CallAsync(
+            var response = await context.Connection.CallAsync(
                 (channel, options) => new LeistungService.LeistungServiceClient(channel).GetLeistungAsync(new GetLeistungRequest { OzgId = id }, options).ResponseAsync,
-                cancellationToken)).Leistung;
+                cancellationToken);
+            var (l, fristen) = (response.Leistung, response.Fristen ?? new LeistungFristen());
             var z = l.Zustaendigkeit;
             object?[] values =
             [
@@ -114,6 +113,7 @@ public static class LeistungCommands
                 context.Results.PhaseCell(l.Status?.Phase ?? Umsetzungsphase.Unspecified), LaenderCell.Of(l.Status),
                 UmsetzendeStelle(z), z?.Efa, Blank(z?.ItDienstleister), z is null ? null : string.Join(' ', z.NachnutzerLaender),
                 l.LeikaLeistungen.Count, l.Version, l.LastChange?.ChangedBy, Time(l.LastChange?.ChangedAt),
+                MeilensteineCell.Of(fristen.Meilensteine, fristen.UeberfaelligeMeilensteine),
             ];
             context.Results.WriteRecord(l, ShowColumns, values, $"Leistung {l.OzgId}");
             return ExitCodes.Ok;
@@ -220,7 +220,13 @@ public static class LeistungCommands
         });
     }
 
-    private static Argument<int> OzgIdArgument() => new("ozg-id") { Description = "The OZG-ID of the Leistung (e.g. 10000)" };
+    internal static object?[] ListRow(CliContext context, LeistungSummary l) =>
+    [
+        l.OzgId, l.Name, l.ThemenfeldId, context.Results.ReifegradCell(l.Status?.Reifegrad ?? 0),
+        context.Results.PhaseCell(l.Status?.Phase ?? Umsetzungsphase.Unspecified), LaenderCell.Of(l.Status), l.Version,
+    ];
+
+    internal static Argument<int> OzgIdArgument() => new("ozg-id") { Description = "The OZG-ID of the Leistung (e.g. 10000)" };
 
     private static void SetIfGiven<T>(T? value, Action<T> set) where T : struct
     {

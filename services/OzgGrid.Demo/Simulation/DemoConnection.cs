@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using OzgGrid.Gateway.Identity;
 
@@ -9,13 +10,20 @@ namespace OzgGrid.Demo.Simulation;
 /// each call carrying a token of its own caller (signed per call, so that a demo running for days never holds an
 /// expired one).
 /// </summary>
-public sealed class DemoConnection(Uri endpoint, DemoTokenIssuer tokens) : IDisposable
+/// <param name="observer">Sees every call the simulator makes (a test records the writes a seed gives); none in the demo.</param>
+public sealed class DemoConnection(Uri endpoint, DemoTokenIssuer tokens, Interceptor? observer = null) : IDisposable
 {
     private readonly Dictionary<string, GrpcChannel> _channels = [];
 
-    public GrpcChannel Management => Channel(Roles.ProgrammManagement, DemoCast.ManagementSubject, null);
+    public CallInvoker Management => Calls(Roles.ProgrammManagement, DemoCast.ManagementSubject, null);
 
-    public GrpcChannel Of(DemoAnbieter anbieter) => Channel(Roles.ItDienstleister, $"{anbieter.Id}:simulator", anbieter.Id);
+    public CallInvoker Of(DemoAnbieter anbieter) => Calls(Roles.ItDienstleister, $"{anbieter.Id}:simulator", anbieter.Id);
+
+    private CallInvoker Calls(string role, string subject, string? itDienstleister)
+    {
+        var channel = Channel(role, subject, itDienstleister);
+        return observer is null ? channel.CreateCallInvoker() : channel.Intercept(observer);
+    }
 
     private GrpcChannel Channel(string role, string subject, string? itDienstleister)
     {

@@ -21,6 +21,7 @@ using ReflectionAlphaApi = Grpc.Reflection.V1Alpha.ServerReflection.ServerReflec
 using ReflectionApi = Grpc.Reflection.V1.ServerReflection.ServerReflectionBase;
 using ReflectionV1 = Grpc.Reflection.V1.ServerReflection;
 using RolloutApi = OzgGrid.Protos.V1.RolloutService.RolloutServiceBase;
+using SucheApi = OzgGrid.Protos.V1.SucheService.SucheServiceBase;
 using ThemenfeldApi = OzgGrid.Protos.V1.ThemenfeldService.ThemenfeldServiceBase;
 using UmsetzungsprojektApi = OzgGrid.Protos.V1.UmsetzungsprojektService.UmsetzungsprojektServiceBase;
 using ZustaendigkeitApi = OzgGrid.Protos.V1.ZustaendigkeitService.ZustaendigkeitServiceBase;
@@ -53,6 +54,7 @@ public static class RpcPolicies
     private static readonly ServiceDescriptor Reifegrad = Api.ReifegradService.Descriptor;
     private static readonly ServiceDescriptor Nutzung = Api.NutzungService.Descriptor;
     private static readonly ServiceDescriptor Anschluss = Api.AnschlussService.Descriptor;
+    private static readonly ServiceDescriptor Suche = Api.SucheService.Descriptor;
 
     public static readonly IReadOnlyList<RpcPolicy> All =
     [
@@ -174,6 +176,9 @@ public static class RpcPolicies
         // What blocks a Reifegrad level: reads only.
         Policy(Reifegrad, nameof(ReifegradApi.GetLeistungReifegradBlocker), Everyone),
         Policy(Reifegrad, nameof(ReifegradApi.GetProgrammeReifegradBlocker), Everyone),
+
+        // The catalogue search of the page and of ozgctl: a read.
+        Policy(Suche, nameof(SucheApi.SucheLeistungen), Everyone),
 
         // Usage figures: an IT-Dienstleister imports only for the Onlinedienste it offers, in the Länder it serves (the usage record checks).
         // The stream has no timeout (its length is the caller's); its rows are bounded by OzgGrid:Limits.

@@ -211,7 +211,7 @@ public sealed partial class HostileRequestGenerator(
         };
     }
 
-    private HostileRequest BadRead() => random.Next(5) switch
+    private HostileRequest BadRead() => random.Next(6) switch
     {
         0 => new("bad page_size", Invalid,
             () => Leistungen().ListLeistungenAsync(new ListLeistungenRequest { PageSize = OutOfRange(0, 500) }).ResponseAsync),
@@ -221,6 +221,8 @@ public sealed partial class HostileRequestGenerator(
             () => Leistungen().ListLeistungChangesAsync(new ListLeistungChangesRequest { OzgId = AnyOzgId(), PageToken = Odd() + "y" }).ResponseAsync),
         3 => new("bad Reifegrad filter", Invalid,
             () => Leistungen().ListLeistungenAsync(new ListLeistungenRequest { MinReifegrad = OutOfRange(0, 4) }).ResponseAsync),
+        4 => new("empty or overlong search query", Invalid, () => new SucheService.SucheServiceClient(monitoring)
+            .SucheLeistungenAsync(new SucheLeistungenRequest { Query = random.Next(2) == 0 ? " \t " : new string('x', 201 + random.Next(100_000)) }).ResponseAsync),
         _ => new("bad resume cursor", Invalid, async () =>
         {
             using var call = new MonitoringService.MonitoringServiceClient(monitoring)
