@@ -11,27 +11,13 @@ namespace OzgGrid.Silo.Tests.Demo;
 /// `./ozg demo` comes alive: `ozgctl watch` (the tool's own code, in-process) sees the simulator's changes within
 /// <see cref="Alive"/> of its start, and a seed gives the same writes again.
 /// </summary>
-public sealed class DemoLivenessTests : IAsyncLifetime
+public sealed class DemoLivenessTests : OwnHostTest
 {
     /// <summary>What the README promises for the page and `ozgctl watch` after `./ozg demo`.</summary>
     private static readonly TimeSpan Alive = TimeSpan.FromSeconds(30);
 
     private const int Seed = 21;
     private const int Changes = 5;
-
-    private TestHost? _host;
-
-    private TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(ClusterScope.CreateNew());
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Ozgctl_watch_sees_the_simulators_changes_within_30_seconds_and_the_same_seed_writes_the_same_again()

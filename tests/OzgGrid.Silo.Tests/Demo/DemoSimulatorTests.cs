@@ -9,22 +9,9 @@ namespace OzgGrid.Silo.Tests.Demo;
 /// The simulator of `./ozg demo` against a real host of its own (its figures must start at zero): a year of simulated
 /// months, run fast, moves the programme through the public API, every write accepted and marked synthetic.
 /// </summary>
-public sealed class DemoSimulatorTests : IAsyncLifetime
+public sealed class DemoSimulatorTests : OwnHostTest
 {
     private const int Months = 12;
-    private TestHost? _host;
-
-    private TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(ClusterScope.CreateNew());
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_simulated_year_moves_the_programme_with_every_write_accepted_and_marked_synthetic()
