@@ -27,6 +27,12 @@ public sealed partial class LandRolloutGrain
         {
             await MoveLegacyEntriesAsync();
         }
+
+        if (_state.State.Publishing is not null)
+        {
+            // A write into the Leistung was begun and not finished before this activation: finish it.
+            await KeepRetryingAsync();
+        }
     }
 
     /// <summary>Stages every report in its Kreis's partition, stores the partitions touched, and answers each entry.</summary>

@@ -37,7 +37,7 @@ public sealed partial class LandRolloutGrain
     {
         var derived = await DeriveAsync(register);
         var before = _state.State.Published;
-        if (derived == before)
+        if (derived == before && _state.State.Publishing is null)
         {
             await StopPublishRetryAsync();
             return null;
@@ -49,9 +49,20 @@ public sealed partial class LandRolloutGrain
         var command = WriteCommand.ByOzgGrid($"rollout/{OzgId}/{Land}/{_state.State.Publications + 1}/{derived}", changedBy);
         try
         {
+            // Said first, so that a Leistung that takes the value while this state's next write is lost is written again.
+            if (_state.State.Publishing != derived)
+            {
+                await _state.WriteOrRollBackAsync(_state.State with { Publishing = derived }, this);
+            }
+
             await Leistung.UpdateStatusAsync(command, new LeistungStatusUpdate(null, null, new LandVerfuegbarkeit(Land, derived)));
             await _state.WriteOrRollBackAsync(
-                _state.State with { Published = derived, Publications = _state.State.Publications + 1, LastReportedBy = _lastReportedBy ?? _state.State.LastReportedBy }, this);
+                _state.State with
+                {
+                    Published = derived, Publishing = null, Publications = _state.State.Publications + 1,
+                    LastReportedBy = _lastReportedBy ?? _state.State.LastReportedBy,
+                },
+                this);
         }
         catch (Exception fault)
         {

@@ -35,4 +35,12 @@ public sealed record LandRolloutState
     /// <summary>The Kreise (first five digits of the AGS) that have a partition of entries.</summary>
     [Id(5)]
     public ImmutableSortedSet<int> Partitions { get; init; } = [];
+
+    /// <summary>
+    /// The value of a write into the Leistung begun and not known to have finished: the Leistung may hold it although
+    /// <see cref="Published"/> does not say so (the state's write after it failed, or the silo died between the two).
+    /// While set, the next publication writes whatever is derived then, even a value equal to <see cref="Published"/>.
+    /// </summary>
+    [Id(6)]
+    public Verfuegbarkeit? Publishing { get; init; }
 }

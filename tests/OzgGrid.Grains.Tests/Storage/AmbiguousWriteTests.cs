@@ -7,6 +7,7 @@ using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Tests.Kommunen;
 using OzgGrid.Grains.Leistungen;
 using OzgGrid.Grains.Records;
+using OzgGrid.Grains.Rollout;
 
 namespace OzgGrid.Grains.Tests.Storage;
 
@@ -83,6 +84,32 @@ public sealed class AmbiguousWriteTests(OutageClusterFixture fixture) : IClassFi
         Assert.Equal(KommuneVerfuegbarkeit.Online, outcome.Accepted?.Verfuegbarkeit);
         var counted = await rollout.GetAsync(null, 10);
         Assert.Equal((2, 2, Verfuegbarkeit.Flaechendeckend), (counted.ReportedEntries, counted.OnlineKommunen, counted.Derived));
+    }
+
+    [Fact]
+    public async Task A_derived_value_the_Leistung_took_while_the_rollouts_own_write_failed_is_written_over_when_the_rollout_derives_back()
+    {
+        const string land = "SL";
+        var leistung = await _catalog.AddLeistungAsync();
+        await leistung.UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.OnlineLeistung, null, null));
+        var zwei = ShippedRegister.ByLand[land].GroupBy(k => k.Ags[..5]).First(g => g.Count() >= 2).Take(2).ToArray();
+        await fixture.Grains.GetGrain<IKommunenRegisterGrain>(land).ImportAsync(WriteCommands.New(), Gebietsstand.Of([.. zwei]));
+        var rollout = fixture.Grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land((int)leistung.GetPrimaryKeyLong(), land));
+        await rollout.ReportAsync(WriteCommands.New(), [new RolloutReport(zwei[0].Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung)]);
+        Assert.Equal(Verfuegbarkeit.InMindestensEinerKommune, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(land));
+
+        // The Leistung takes FLAECHENDECKEND; the rollout's own write that records it fails (a storage fault, or its silo dies).
+        fixture.OutageOf(StorageNames.State).FailNextWriteOf<LandRolloutState>(rollout.GetGrainId(), state => state.Published == Verfuegbarkeit.Flaechendeckend);
+        await rollout.ReportAsync(WriteCommands.New(), [new RolloutReport(zwei[1].Ags, KommuneVerfuegbarkeit.Online, Reifegrad.OnlineLeistung)]);
+        Assert.Equal(Verfuegbarkeit.Flaechendeckend, (await leistung.GetAsync()).Status.VerfuegbarkeitIn(land));
+        // Before any retry: the rollout derives what it last recorded as written.
+        await rollout.ReportAsync(WriteCommands.New(), [new RolloutReport(zwei[1].Ags, KommuneVerfuegbarkeit.Keine, Reifegrad.OnlineLeistung)]);
+
+        var details = await Poll.UntilAsync(leistung.GetAsync, d => d.Status.VerfuegbarkeitIn(land) == Verfuegbarkeit.InMindestensEinerKommune,
+            $"the Leistung to show the derived IN_MINDESTENS_EINER_KOMMUNE in {land} again", TimeSpan.FromSeconds(30));
+        var counted = await rollout.GetAsync(null, 10);
+        Assert.Equal((Verfuegbarkeit.InMindestensEinerKommune, Verfuegbarkeit.InMindestensEinerKommune), (counted.Derived, counted.Published));
+        Assert.Equal(Verfuegbarkeit.InMindestensEinerKommune, details.Status.VerfuegbarkeitIn(land));
     }
 
     private async Task<RecordState<LeistungBody, ChangeRecord>> StoredAsync(ILeistungGrain leistung)

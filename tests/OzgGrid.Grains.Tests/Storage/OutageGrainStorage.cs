@@ -18,6 +18,11 @@ public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
     public void FailNextWrites(GrainId grain, int count = 1, Func<Exception>? fault = null) =>
         _faults[grain] = new Fault(count, fault ?? (() => new OrleansException($"Storage unavailable for {grain} (a test outage).")), Taken: false);
 
+    /// <summary>The next write of <paramref name="grain"/> whose state <paramref name="when"/> holds for fails; writes before it go through.</summary>
+    public void FailNextWriteOf<T>(GrainId grain, Func<T, bool> when) =>
+        _faults[grain] = new Fault(1, () => new OrleansException($"Storage unavailable for {grain} (a test outage)."), Taken: false,
+            When: state => state is T typed && when(typed));
+
     /// <summary>
     /// The next write of <paramref name="grain"/> is stored, but its answer is lost and the Azure SDK's retry sends it
     /// again with the ETag it had: the retry meets the write's own new ETag and fails with an ETag conflict.
@@ -29,7 +34,8 @@ public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (!_faults.TryGetValue(grainId, out var fault) || fault.Left <= 0 || !_faults.TryUpdate(grainId, fault with { Left = fault.Left - 1 }, fault))
+        if (!_faults.TryGetValue(grainId, out var fault) || fault.Left <= 0 || fault.When?.Invoke(grainState.State) == false
+            || !_faults.TryUpdate(grainId, fault with { Left = fault.Left - 1 }, fault))
         {
             await inner.WriteStateAsync(stateName, grainId, grainState);
             return;
@@ -49,5 +55,5 @@ public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ClearStateAsync(stateName, grainId, grainState);
 
-    private sealed record Fault(int Left, Func<Exception>? Exception, bool Taken);
+    private sealed record Fault(int Left, Func<Exception>? Exception, bool Taken, Func<object?, bool>? When = null);
 }
