@@ -57,17 +57,22 @@ public sealed class ProgrammePageViewsTests(GatewayFixture fixture) : ProgrammeP
         Assert.EndsWith("#/land/NW", page.Url);
         await Expect(page.Locator("#land-titel")).ToHaveTextAsync("Nordrhein-Westfalen (NW)");
         await Expect(page.Locator("#land-titel")).ToBeFocusedAsync();
-        var flaechendeckend = page.Locator("#land-daten dt:text-is('Flächendeckend online') + dd");
-        await Eventually.ReturnsAsync(
-            async () => (Figures: await ReadFiguresAsync(), Shown: Regex.Replace(await flaechendeckend.TextContentAsync() ?? "", @"\s+", " ").Trim()),
-            seen => seen.Shown == NwFlaechendeckend(seen.Figures),
-            "the Land view showing NW's flächendeckend figure",
-            TimeSpan.FromMilliseconds(Deadline));
+        await ShowsNwFlaechendeckendAsync(page);
         var row = page.Locator($"#land-leistungen-tabelle tr[data-ozg-id='{ozgId}']");
         await ShowRowAsync(page, row);
         await Expect(row).ToContainTextAsync("flächendeckend");
         await AssertAccessibleAsync(page, "the Land view");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestArtefacts.ScreenshotPath("programm-land.png"), FullPage = true });
+
+        // The open view follows a change live: the Leistung falling back to a pilot in NW changes its row, where it is,
+        // and NW's figure, without a reload.
+        await fixture.Leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest
+        {
+            OzgId = ozgId, RequestId = Guid.NewGuid().ToString(),
+            Verfuegbarkeit = new LandVerfuegbarkeit { Land = "NW", Verfuegbarkeit = Verfuegbarkeit.Pilot },
+        });
+        await Expect(row.Locator("td").First).ToHaveTextAsync("Pilot", new() { Timeout = Deadline });
+        await ShowsNwFlaechendeckendAsync(page);
 
         // A deep link opens the same view on a fresh load.
         await page.ReloadAsync();
@@ -213,6 +218,17 @@ public sealed class ProgrammePageViewsTests(GatewayFixture fixture) : ProgrammeP
     }
 
     /// <summary>Clicks "load more" until the row is on the page (the Land's list comes a page at a time, by OZG-ID).</summary>
+    /// <summary>The Land view comes to show NW's flächendeckend figure as it is read at the same moment.</summary>
+    private async Task ShowsNwFlaechendeckendAsync(IPage page)
+    {
+        var shown = page.Locator("#land-daten dt:text-is('Flächendeckend online') + dd");
+        await Eventually.ReturnsAsync(
+            async () => (Figures: await ReadFiguresAsync(), Shown: Regex.Replace(await shown.TextContentAsync() ?? "", @"\s+", " ").Trim()),
+            seen => seen.Shown == NwFlaechendeckend(seen.Figures),
+            "the Land view showing NW's flächendeckend figure",
+            TimeSpan.FromMilliseconds(Deadline));
+    }
+
     private static async Task ShowRowAsync(IPage page, ILocator row)
     {
         await Expect(page.Locator("#land-leistungen-tabelle")).ToBeVisibleAsync(new() { Timeout = Deadline });

@@ -112,7 +112,37 @@ export function renderLand() {
   }
 }
 
-/** The first page again (after changes), or the next one. */
+/**
+ * After changes: as many pages as are shown, read again, so an open list follows the changes without collapsing to
+ * its first page.
+ */
+export async function leistungenNeuLaden(land) {
+  const gezeigt = offen?.land === land ? offen.leistungen?.length ?? 0 : 0;
+  try {
+    let leistungen = [];
+    let pageToken = "";
+    do {
+      const seite = await getJson(`/laender/${land}/leistungen${pageToken ? `?seite=${encodeURIComponent(pageToken)}` : ""}`);
+      leistungen = [...leistungen, ...seite.leistungen ?? []];
+      pageToken = seite.nextPageToken ?? "";
+    } while (pageToken && leistungen.length < gezeigt);
+    if (offen?.land !== land) {
+      return;
+    }
+
+    offen.leistungen = leistungen;
+    offen.nextPageToken = pageToken;
+    offen.fehler = null;
+  } catch (error) {
+    if (offen?.land === land) {
+      offen.fehler = error.message;
+    }
+  }
+
+  renderLand();
+}
+
+/** The first page, or the next one. */
 export async function leistungenLaden(land, pageToken) {
   try {
     const seite = await getJson(`/laender/${land}/leistungen${pageToken ? `?seite=${encodeURIComponent(pageToken)}` : ""}`);

@@ -3,7 +3,7 @@
 // (overview.js) with the map of the Länder (map.js), a Land (land.js), a Leistung (leistung.js), the search (search.js).
 import "./styles.css";
 import { $, API, getJson } from "./dom.js";
-import { landOffen, leistungenLaden, renderLand, schliesseLand, zeigeLand } from "./land.js";
+import { landOffen, leistungenNeuLaden, renderLand, schliesseLand, zeigeLand } from "./land.js";
 import { leistungLaden, leistungOffen, schliesseLeistung, zeigeLeistung } from "./leistung.js";
 import { renderKarte, startKarte } from "./map.js";
 import { renderUebersicht, startUebersicht } from "./overview.js";
@@ -59,7 +59,7 @@ const ueberfaelligLaden = gedrosselt(async () => {
 
 const landNeuLaden = gedrosselt(async () => {
   if (landOffen()) {
-    await leistungenLaden(landOffen(), "");
+    await leistungenNeuLaden(landOffen());
   }
 });
 
