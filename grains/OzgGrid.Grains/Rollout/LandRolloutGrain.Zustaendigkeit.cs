@@ -58,7 +58,7 @@ public sealed partial class LandRolloutGrain
         if (written.Outcome == WriteOutcome.Changed)
         {
             ProgrammeAnnouncements.Announce(GrainFactory, _logger, ProgrammeEventKind.ZustaendigeKommunenGeaendert, OzgId,
-                $"OZG-Leistung {OzgId} in {Land}: zuständige Kommunen {written.Body}", written.Stamp, written.Change?.Fields ?? []);
+                $"OZG-Leistung {OzgId} in {Land}: zuständige Kommunen {written.Body}", written.Stamp, written.Change?.Fields ?? [], Land);
         }
 
         // Also on a retry: the first attempt may have stopped after persisting. The register lists the rollout so that the
