@@ -49,6 +49,9 @@ public sealed partial class LandRolloutGrain
                     EnsureRegistered(await Register.GetAsync(), zustaendige.Ags);
                 }
 
+                // Indexed before the write (the report reads the record it names, so an extra entry is harmless).
+                await GrainFactory.GetGrain<IIdSetGrain>(IdSets.WithZustaendigenKommunen).SetAsync(RolloutKeys.Land(OzgId, Land), member: true);
+
                 var fields = ChangedFields(before ?? ZustaendigeKommunen.Alle, zustaendige);
                 return fields.IsEmpty && before is not null
                     ? default
