@@ -65,21 +65,13 @@ public static class KennzahlenCommands
         return (columns, rows, $"Reifegrad {OnlinedienstCommands.ModellName(m.Modell)}: pairs per level");
     }
 
-    private static Command Report(CliConsole console)
-    {
-        var file = new ReportOptions();
-        var command = new Command("report", "All figures as one table (bereich, schluessel, merkmal, wert), CSV or XLSX") { file.Out, file.Format };
-        return command.WithAction(console, async (context, parsed, cancellationToken) =>
+    private static Command Report(CliConsole console) => ExportCommand.Create(
+        console, "report", "All figures as one table (bereich, schluessel, merkmal, wert), CSV or XLSX", async (channel, format, options) =>
         {
-            var request = new ExportOnlinedienstKennzahlenReportRequest { Format = file.Requested(parsed) };
-            var report = await context.Connection.CallAsync(
-                (channel, options) => new OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceClient(channel)
-                    .ExportOnlinedienstKennzahlenReportAsync(request, options).ResponseAsync,
-                cancellationToken);
-            await file.WriteAsync(context, parsed, report.FileName, report.Csv, report.Xlsx, cancellationToken);
-            return ExitCodes.Ok;
+            var report = await new OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceClient(channel)
+                .ExportOnlinedienstKennzahlenReportAsync(new ExportOnlinedienstKennzahlenReportRequest { Format = format }, options);
+            return (report.FileName, report.Csv, report.Xlsx);
         });
-    }
 
     private static OutputColumn[] Columns(params (string Key, string Header)[] columns) => [.. columns.Select(c => new OutputColumn(c.Key, c.Header))];
 }

@@ -6,7 +6,7 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Cli.Commands;
 
-/// <summary>`projekt list|show|define|phase|defer`: the Umsetzungsprojekte, their phases and status.</summary>
+/// <summary>`projekt list|show|define|phase|defer|report`: the Umsetzungsprojekte, their phases and status.</summary>
 public static class ProjektCommands
 {
     private static readonly OutputColumn[] Columns =
@@ -41,7 +41,13 @@ public static class ProjektCommands
             return ExitCodes.Ok;
         });
 
-        return new Command("projekt", "Umsetzungsprojekte: who builds which Leistungen, when") { list, show, Define(console), Phase(console), Defer(console) };
+        var report = ExportCommand.Create(console, "report", "The projects per phase, on time and overdue, CSV or XLSX", async (channel, format, options) =>
+        {
+            var answer = await Client(channel).ExportUmsetzungsprojektReportAsync(new ExportUmsetzungsprojektReportRequest { Format = format }, options);
+            return (answer.FileName, answer.Csv, answer.Xlsx);
+        });
+
+        return new Command("projekt", "Umsetzungsprojekte: who builds which Leistungen, when") { list, show, Define(console), Phase(console), Defer(console), report };
     }
 
     private static Command Define(CliConsole console)
