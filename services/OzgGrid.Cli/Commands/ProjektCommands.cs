@@ -6,7 +6,7 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Cli.Commands;
 
-/// <summary>`projekt list|show|define|phase|defer|report`: the Umsetzungsprojekte, their phases and status.</summary>
+/// <summary>`projekt list|show|define|phase|defer|beteiligte|finanzierung|onlinedienste|report`: the Umsetzungsprojekte, their phases and status.</summary>
 public static class ProjektCommands
 {
     private static readonly OutputColumn[] Columns =
@@ -47,7 +47,10 @@ public static class ProjektCommands
             return (answer.FileName, answer.Csv, answer.Xlsx);
         });
 
-        return new Command("projekt", "Umsetzungsprojekte: who builds which Leistungen, when") { list, show, Define(console), Phase(console), Defer(console), report };
+        return new Command("projekt", "Umsetzungsprojekte: who builds which Leistungen, when") {
+            list, show, Define(console), Phase(console), Defer(console),
+            ProjektBeteiligungCommands.Beteiligte(console), ProjektBeteiligungCommands.Finanzierung(console), ProjektBeteiligungCommands.Onlinedienste(console), report,
+        };
     }
 
     private static Command Define(CliConsole console)
@@ -164,7 +167,7 @@ public static class ProjektCommands
         return ExitCodes.Ok;
     }
 
-    private static int Written(CliContext context, Umsetzungsprojekt projekt, string what)
+    internal static int Written(CliContext context, Umsetzungsprojekt projekt, string what)
     {
         context.Results.WriteRecord(projekt, Columns, Row(projekt), $"{Title(projekt)}: {what}");
         return ExitCodes.Ok;
@@ -181,21 +184,21 @@ public static class ProjektCommands
 
     private static string Title(Umsetzungsprojekt p) => $"Umsetzungsprojekt {p.ProjektId} ({Kebab(p.Status.Phase)}{(p.Status.ImPlan ? "" : ", überfällig")}, version {p.Version})";
 
-    private static Argument<string> ProjektId() => new("projekt-id") { Description = "e.g. elterngeld-digital" };
+    internal static Argument<string> ProjektId() => new("projekt-id") { Description = "e.g. elterngeld-digital" };
 
     private static Argument<string> PhaseArgument() =>
         new("phase") { Description = "vorbereitung, konzeption, umsetzung, pilotierung, rollout-land or rollout-bund" };
 
-    private static Organisation Organisation(string text)
+    internal static Organisation Organisation(string text, string option = "--leitung")
     {
         var parts = text.Split(':', 2);
         return parts.Length == 2
-            ? new Organisation { Art = Parse<OrganisationArt>(parts[0], "--leitung"), Kennung = parts[1] }
-            : throw new CliException($"--leitung: give kind:key, e.g. land:NW, not '{text}'");
+            ? new Organisation { Art = Parse<OrganisationArt>(parts[0], option), Kennung = parts[1] }
+            : throw new CliException($"{option}: give kind:key, e.g. land:NW, not '{text}'");
     }
 
     /// <summary>An enum value by its name in any case, with '-' or '_' between words (unspecified is no value).</summary>
-    private static T Parse<T>(string? text, string what)
+    internal static T Parse<T>(string? text, string what)
         where T : struct, Enum
     {
         var name = (text ?? "").Replace("-", "").Replace("_", "");
@@ -207,5 +210,5 @@ public static class ProjektCommands
     /// <summary>An enum value as the commands take it: "rollout-land", "entwicklung-land".</summary>
     internal static string Kebab(Enum value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    private static UmsetzungsprojektService.UmsetzungsprojektServiceClient Client(GrpcChannel channel) => new(channel);
+    internal static UmsetzungsprojektService.UmsetzungsprojektServiceClient Client(GrpcChannel channel) => new(channel);
 }
