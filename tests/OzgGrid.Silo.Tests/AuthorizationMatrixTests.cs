@@ -133,6 +133,10 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .GetSteckbriefAsync(new GetSteckbriefRequest { OzgId = assigned }).ResponseAsync;
         Func<GrpcChannel, Task> zustaendigeKommunen = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
             .SetZustaendigeKommunenAsync(new SetZustaendigeKommunenRequest { OzgId = assigned, Land = "NW", RequestId = NewId(), Art = ZustaendigeKommunenArt.Alle }).ResponseAsync;
+        Func<GrpcChannel, Task> readZustaendigeKommunen = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
+            .GetZustaendigeKommunenAsync(new GetZustaendigeKommunenRequest { OzgId = assigned, Land = "NW" }).ResponseAsync;
+        Func<GrpcChannel, Task> zustaendigkeitReport = channel => new ZustaendigkeitService.ZustaendigkeitServiceClient(channel)
+            .ExportZustaendigkeitReportAsync(new ExportZustaendigkeitReportRequest()).ResponseAsync;
         Func<GrpcChannel, Task> programmeBlockers = channel => new ReifegradService.ReifegradServiceClient(channel)
             .GetProgrammeReifegradBlockerAsync(new GetProgrammeReifegradBlockerRequest { Modell = ReifegradModell.V20, Zielstufe = 6 }).ResponseAsync;
         Func<GrpcChannel, Task> leistungBlockers = channel => new ReifegradService.ReifegradServiceClient(channel)
@@ -216,6 +220,11 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("monitoring", monitoring, "responsible Kommunen", zustaendigeKommunen, StatusCode.PermissionDenied),
             ("monitoring", monitoring, "read Steckbrief", readSteckbrief, StatusCode.OK),
             ("anonymous", anonymous, "read Steckbrief", readSteckbrief, StatusCode.Unauthenticated),
+            ("dataport", dataport, "read responsible Kommunen in a Land it does not serve", readZustaendigeKommunen, StatusCode.OK),
+            ("anonymous", anonymous, "read responsible Kommunen", readZustaendigeKommunen, StatusCode.Unauthenticated),
+            ("anonymous", anonymous, "export the Zuständigkeit report", zustaendigkeitReport, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "export the Zuständigkeit report", zustaendigkeitReport, StatusCode.OK),
+            ("dataport", dataport, "export the Zuständigkeit report", zustaendigkeitReport, StatusCode.OK),
             ("management", management, "set Zuständigkeitsebene", ebene, StatusCode.OK),
             ("management", management, "responsible Kommunen", zustaendigeKommunen, StatusCode.OK),
             ("management", management, "status", Status(unassigned), StatusCode.OK),

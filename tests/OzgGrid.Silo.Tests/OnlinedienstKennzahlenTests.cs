@@ -26,6 +26,7 @@ public sealed class OnlinedienstKennzahlenTests(OnlinedienstKennzahlenHost fixtu
     private readonly OnlinedienstSeed _seed = new(fixture.Host.Channel);
     private readonly Dictionary<string, SeededDienst> _seeded = [];
     private readonly Dictionary<string, SeededProjekt> _seededProjekte = [];
+    private readonly Dictionary<int, (HashSet<Zustaendigkeitsebene> Ebenen, Dictionary<FimBaustein, FimStatus> Fim)> _seededSteckbriefe = [];
     private readonly DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
@@ -57,6 +58,12 @@ public sealed class OnlinedienstKennzahlenTests(OnlinedienstKennzahlenHost fixtu
         var umsetzung = await DefineAsync();
         await PhaseAsync(pilotierung, ProjektPhase.Pilotierung, plannedStart: _today.AddDays(-20), plannedEnd: _today.AddDays(-1), overdue: true);
         await PhaseAsync(umsetzung, ProjektPhase.Umsetzung, plannedStart: _today.AddDays(-10), plannedEnd: _today.AddDays(30), actualStart: _today.AddDays(-10), overdue: false);
+        var (x, y) = (fixture.TakeOzgId(), fixture.TakeOzgId());
+        await EbenenAsync(x, Zustaendigkeitsebene.Land, Zustaendigkeitsebene.Kommune);
+        await FimAsync(x, FimBaustein.Stammtext, FimStatus.Entwurf);
+        await FimAsync(x, FimBaustein.Stammprozess, FimStatus.FachlichFreigegebenGold);
+        await EbenenAsync(y, Zustaendigkeitsebene.Kommune);
+        await FimAsync(y, FimBaustein.Stammtext, FimStatus.Entwurf);
 
         var seeded = await _kennzahlen.GetOnlinedienstKennzahlenAsync(new GetOnlinedienstKennzahlenRequest());
 
@@ -69,6 +76,7 @@ public sealed class OnlinedienstKennzahlenTests(OnlinedienstKennzahlenHost fixtu
         await RateAsync(c, key1, ReifegradModell.V20, Rating(13, 2));
         await PublishAsync(b);
         await PhaseAsync(vorbereitung, ProjektPhase.Konzeption, actualStart: _today.AddDays(-1), overdue: false);
+        await FimAsync(y, FimBaustein.Stammtext, FimStatus.MethodischFreigegeben);
 
         var changed = await _kennzahlen.GetOnlinedienstKennzahlenAsync(new GetOnlinedienstKennzahlenRequest());
 
@@ -76,6 +84,8 @@ public sealed class OnlinedienstKennzahlenTests(OnlinedienstKennzahlenHost fixtu
         Assert.NotEqual(seeded, changed);
         Assert.Equal((3, 6), (changed.Veroeffentlicht, changed.Paare));
         Assert.Equal(1, changed.Phasen.Single(p => p.Phase == ProjektPhase.Konzeption).Projekte);
+        Assert.Equal((1L, 2L), (changed.Fim.Single(f => (f.Baustein, f.Status) == (FimBaustein.Stammtext, FimStatus.Entwurf)).Leistungen,
+            changed.Zustaendigkeitsebenen.Single(e => e.Ebene == Zustaendigkeitsebene.Kommune).Leistungen));
         await AssertReportAsync(changed);
     }
 
@@ -99,7 +109,7 @@ public sealed class OnlinedienstKennzahlenTests(OnlinedienstKennzahlenHost fixtu
         var lines = csv.Csv.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("bereich,schluessel,merkmal,wert", lines[0]);
         var rows = lines.Skip(1).Select(line => line.Split(',')).ToDictionary(r => (r[0], r[1], r[2]), r => long.Parse(r[3], CultureInfo.InvariantCulture));
-        var expectedRows = 4 + (3 * figures.Hersteller.Count) + 3 + 4 + ((4 + 1) + (10 * (4 + 2))) + ((7 + 1) + (13 * (7 + 2))) + 1 + (6 * 3) + (5 * 3);
+        var expectedRows = 4 + (3 * figures.Hersteller.Count) + 3 + 4 + ((4 + 1) + (10 * (4 + 2))) + ((7 + 1) + (13 * (7 + 2))) + 1 + (6 * 3) + (5 * 3) + (3 * 7) + 3;
         Assert.Equal(expectedRows, rows.Count);
         Assert.Equal((4L, 3L, 6L), (rows[("onlinedienste", "", "gesamt")], rows[("onlinedienste", "", "veroeffentlicht")], rows[("onlinedienste", "", "paare")]));
         var nord = figures.Hersteller.Single(h => h.Hersteller == Nord);
@@ -111,6 +121,7 @@ public sealed class OnlinedienstKennzahlenTests(OnlinedienstKennzahlenHost fixtu
         Assert.Equal(1, rows[("reifegrad_1_1", "paare", "stufe_4")]);
         Assert.Equal((1L, 1L), (rows[("projektphase", "pilotierung", "ueberfaellig")], rows[("projektphase", "konzeption", "im_plan")]));
         Assert.Equal((3L, 2L, 350_007L), (rows[("finanzierung", "bewilligt", "finanzierungen")], rows[("finanzierung", "bewilligt", "projekte")], rows[("finanzierung", "bewilligt", "betrag_cent")]));
+        Assert.Equal((1L, 1L, 2L), (rows[("fim", "stammtext", "entwurf")], rows[("fim", "stammprozess", "fachlich_freigegeben_gold")], rows[("zustaendigkeitsebene", "kommune", "leistungen")]));
 
         Assert.Equal(csv.FileName.Replace(".csv", ".xlsx", StringComparison.Ordinal), xlsx.FileName);
         Assert.Empty(xlsx.Csv);
@@ -180,6 +191,21 @@ public sealed class OnlinedienstKennzahlenTests(OnlinedienstKennzahlenHost fixtu
                     Finanzierungen = finanzierungen.Count(f => (int)f.Status == status),
                     Projekte = finanzierungen.Where(f => (int)f.Status == status).Select(f => f.Projekt).Distinct().Count(),
                     BetragCent = finanzierungen.Where(f => (int)f.Status == status).Sum(f => f.BetragCent),
+                }),
+            },
+            Fim =
+            {
+                Enumerable.Range(1, 3).SelectMany(baustein => Enumerable.Range(1, 7).Select(status => new FimKennzahl
+                {
+                    Baustein = (FimBaustein)baustein, Status = (FimStatus)status,
+                    Leistungen = _seededSteckbriefe.Values.Count(s => s.Fim.TryGetValue((FimBaustein)baustein, out var recorded) && recorded == (FimStatus)status),
+                })),
+            },
+            Zustaendigkeitsebenen =
+            {
+                Enumerable.Range(1, 3).Select(ebene => new ZustaendigkeitsebeneKennzahl
+                {
+                    Ebene = (Zustaendigkeitsebene)ebene, Leistungen = _seededSteckbriefe.Values.Count(s => s.Ebenen.Contains((Zustaendigkeitsebene)ebene)),
                 }),
             },
         };
@@ -287,6 +313,25 @@ public sealed class OnlinedienstKennzahlenTests(OnlinedienstKennzahlenHost fixtu
         Enumerable.Range(1, count).Select(i => $"K{i:00}").ToDictionary(k => k, k => except.Where(e => e.Kriterium == k).Select(e => e.Stufe).DefaultIfEmpty(stufe).First());
 
     private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private async Task EbenenAsync(int ozgId, params Zustaendigkeitsebene[] ebenen)
+    {
+        await new ZustaendigkeitService.ZustaendigkeitServiceClient(fixture.Host.Channel)
+            .SetZustaendigkeitsebeneAsync(new SetZustaendigkeitsebeneRequest { OzgId = ozgId, RequestId = NewId(), Ebenen = { ebenen } });
+        Steckbrief(ozgId).Ebenen.UnionWith(ebenen);
+    }
+
+    private async Task FimAsync(int ozgId, FimBaustein baustein, FimStatus status)
+    {
+        await new ZustaendigkeitService.ZustaendigkeitServiceClient(fixture.Host.Channel).SetFimStatusAsync(new SetFimStatusRequest
+        {
+            OzgId = ozgId, RequestId = NewId(), Eintrag = new FimEintrag { Baustein = baustein, FimId = $"S{ozgId}", Version = "1.0", Status = status },
+        });
+        Steckbrief(ozgId).Fim[baustein] = status;
+    }
+
+    private (HashSet<Zustaendigkeitsebene> Ebenen, Dictionary<FimBaustein, FimStatus> Fim) Steckbrief(int ozgId) =>
+        _seededSteckbriefe.TryGetValue(ozgId, out var steckbrief) ? steckbrief : _seededSteckbriefe[ozgId] = ([], []);
 
     private static string NewId() => Guid.NewGuid().ToString();
 

@@ -61,7 +61,7 @@ public abstract class OnlinedienstServiceTests(GatewayFixture fixture)
         while (announced.Count < 6)
         {
             Assert.True(await stream.ResponseStream.MoveNext(deadline.Token), "the stream ended before announcing the Onlinedienst's changes");
-            if (stream.ResponseStream.Current.ProgrammeEvent is { Kind: ProgrammeEventKind.OnlinedienstGeaendert } e && e.Description.Contains(id, StringComparison.Ordinal))
+            if (stream.ResponseStream.Current.ProgrammeEvent is { Kind: ProgrammeEventKind.OnlinedienstGeaendert } e && e.OnlinedienstId == id)
             {
                 announced.Add(e.Description);
             }

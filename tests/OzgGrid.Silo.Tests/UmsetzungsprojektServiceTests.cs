@@ -255,6 +255,40 @@ public abstract class UmsetzungsprojektServiceTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Each_change_of_a_project_is_announced_on_WatchProgrammeManagement_naming_the_project()
+    {
+        var projektId = NewId("projekt");
+        var watcher = new ProgrammeManagementService.ProgrammeManagementServiceClient(fixture.Host.ChannelFor(Roles.Monitoring, "projekt-watcher"));
+        using var stream = watcher.WatchProgrammeManagement(new WatchProgrammeManagementRequest());
+        using var deadline = new CancellationTokenSource(Eventually.DefaultTimeout);
+        Assert.True(await stream.ResponseStream.MoveNext(deadline.Token));
+
+        await _client.DefineUmsetzungsprojektAsync(new DefineUmsetzungsprojektRequest
+        {
+            ProjektId = projektId, RequestId = NewId(), Name = "Projekt", OzgIds = { fixture.TakeOzgId() },
+            Projektleitung = new Organisation { Art = OrganisationArt.Land, Kennung = "BE" }, EfaTyp = EfaTyp.KeinEfa,
+        });
+        await _client.SetProjektFinanzierungAsync(new SetProjektFinanzierungRequest
+        {
+            ProjektId = projektId, RequestId = NewId(), ExpectedVersion = 1,
+            Finanzierungen = { new Finanzierung { Programm = "Landesmittel", BetragCent = 100_000, Status = FinanzierungStatus.Beantragt } },
+        });
+
+        var announced = new List<ProgrammeEvent>();
+        while (announced.Count < 2)
+        {
+            Assert.True(await stream.ResponseStream.MoveNext(deadline.Token), "the stream ended before announcing the project's changes");
+            if (stream.ResponseStream.Current.ProgrammeEvent is { UmsetzungsprojektId: var id } e && id == projektId)
+            {
+                announced.Add(e);
+            }
+        }
+
+        Assert.All(announced, e => Assert.Equal((ProgrammeEventKind.UmsetzungsprojektGeaendert, 0), (e.Kind, e.OzgId)));
+        Assert.True(announced[0].Sequence < announced[1].Sequence, "announced in the order written");
+    }
+
+    [Fact]
     public async Task The_report_counts_the_projects_per_phase_on_time_and_overdue()
     {
         var projektId = NewId("projekt");

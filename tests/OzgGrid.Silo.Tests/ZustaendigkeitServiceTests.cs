@@ -136,19 +136,20 @@ public abstract class ZustaendigkeitServiceTests(GatewayFixture fixture)
         await _client.SetFimStatusAsync(Fim(ozgId, FimBaustein.Stammprozess, "99001001", "1.0", FimStatus.MethodischFreigegeben));
         await _client.SetZustaendigeKommunenAsync(Keine(ozgId));
 
-        var seen = new HashSet<ProgrammeEventKind>();
+        var seen = new Dictionary<ProgrammeEventKind, string>();
         while (seen.Count < 3 && await stream.ResponseStream.MoveNext(deadline.Token))
         {
             if (stream.ResponseStream.Current.ProgrammeEvent is { } e && e.OzgId == ozgId)
             {
                 Assert.Empty(e.ChangedFigures);
-                seen.Add(e.Kind);
+                seen[e.Kind] = e.Land;
             }
         }
 
+        // The responsible Kommunen's event names its Land, so that a watcher need not parse the description.
         Assert.Equal(
-            [ProgrammeEventKind.ZustaendigkeitsebeneGeaendert, ProgrammeEventKind.FimStatusGeaendert, ProgrammeEventKind.ZustaendigeKommunenGeaendert],
-            seen.Order());
+            [(ProgrammeEventKind.ZustaendigkeitsebeneGeaendert, ""), (ProgrammeEventKind.FimStatusGeaendert, ""), (ProgrammeEventKind.ZustaendigeKommunenGeaendert, "NW")],
+            seen.OrderBy(k => k.Key).Select(k => (k.Key, k.Value)));
     }
 
     [Fact]

@@ -20,4 +20,13 @@ public static class IdSets
 
     /// <summary>The Leistungen with a FIM building block in this status (OZG-IDs); kept by the Steckbriefe, which are the truth.</summary>
     public static string WithFimStatus(Steckbrief.FimStatus status) => $"fim-status/{status}";
+
+    /// <summary>The Leistungen with a Zuständigkeitsebene set (OZG-IDs); kept by the Steckbriefe, which are the truth.</summary>
+    public const string WithZustaendigkeitsebene = "steckbrief-zustaendigkeitsebene";
+
+    /// <summary>
+    /// The Land rollouts whose responsible Kommunen were set (keys "{ozgId}/{land}", see <see cref="Rollout.RolloutKeys.Land"/>);
+    /// kept by the Land rollouts, which are the truth.
+    /// </summary>
+    public const string WithZustaendigenKommunen = "zustaendige-kommunen";
 }

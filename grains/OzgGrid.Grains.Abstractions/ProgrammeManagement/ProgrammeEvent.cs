@@ -33,6 +33,14 @@ public sealed record ProgrammeEvent(
     [Id(40)]
     public string Anschluss { get; init; } = string.Empty;
 
+    /// <summary>The Onlinedienst an <see cref="ProgrammeEventKind.OnlinedienstGeaendert"/> event is about (its <see cref="OzgId"/> is then 0); empty for other events.</summary>
+    [Id(60)]
+    public string OnlinedienstId { get; init; } = string.Empty;
+
+    /// <summary>The Land (kürzel) a <see cref="ProgrammeEventKind.ZustaendigeKommunenGeaendert"/> event is about; empty for other events.</summary>
+    [Id(61)]
+    public string Land { get; init; } = string.Empty;
+
     /// <summary>
     /// The event is about this Land: a milestone of the Land is (or was) overdue, or the Land builds or reuses the
     /// EfA-Leistung, or the Anschluss record is of the Land. A monitoring stream filtered by that Land sees it even where the Leistung is not available there.

@@ -133,7 +133,7 @@ public sealed partial class OnlinedienstGrain(
             var description = $"Onlinedienst '{OnlinedienstId}' ({recorded.Body.Name}): {written.Action}, version {recorded.Version}";
             await GrainFactory.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key).AnnounceAsync(new ProgrammeEvent(
                 0, ProgrammeEventKind.OnlinedienstGeaendert, 0, description, recorded.LastChange.ChangedAt, [], recorded.LastChange.ChangedBy,
-                written.Fields, [], [], null));
+                written.Fields, [], [], null) { OnlinedienstId = OnlinedienstId });
         }
         catch (Exception exception)
         {

@@ -13,12 +13,13 @@ namespace OzgGrid.Grains.ProgrammeManagement;
 internal static class ProgrammeAnnouncements
 {
     public static void Announce(
-        IGrainFactory grains, ILogger logger, ProgrammeEventKind kind, int ozgId, string description, ChangeStamp stamp, ImmutableArray<FieldChange> fields)
+        IGrainFactory grains, ILogger logger, ProgrammeEventKind kind, int ozgId, string description, ChangeStamp stamp, ImmutableArray<FieldChange> fields,
+        string land = "")
     {
         try
         {
             grains.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key)
-                .AnnounceAsync(new ProgrammeEvent(0, kind, ozgId, description, stamp.ChangedAt, [], stamp.ChangedBy, fields, [], [], null))
+                .AnnounceAsync(new ProgrammeEvent(0, kind, ozgId, description, stamp.ChangedAt, [], stamp.ChangedBy, fields, [], [], null) { Land = land })
                 .Ignore();
         }
         catch (Exception exception)

@@ -49,6 +49,9 @@ public sealed partial class LandRolloutGrain
                     EnsureRegistered(await Register.GetAsync(), zustaendige.Ags);
                 }
 
+                // Indexed before the write (the report reads the record it names, so an extra entry is harmless).
+                await GrainFactory.GetGrain<IIdSetGrain>(IdSets.WithZustaendigenKommunen).SetAsync(RolloutKeys.Land(OzgId, Land), member: true);
+
                 var fields = ChangedFields(before ?? ZustaendigeKommunen.Alle, zustaendige);
                 return fields.IsEmpty && before is not null
                     ? default
@@ -58,7 +61,7 @@ public sealed partial class LandRolloutGrain
         if (written.Outcome == WriteOutcome.Changed)
         {
             ProgrammeAnnouncements.Announce(GrainFactory, _logger, ProgrammeEventKind.ZustaendigeKommunenGeaendert, OzgId,
-                $"OZG-Leistung {OzgId} in {Land}: zuständige Kommunen {written.Body}", written.Stamp, written.Change?.Fields ?? []);
+                $"OZG-Leistung {OzgId} in {Land}: zuständige Kommunen {written.Body}", written.Stamp, written.Change?.Fields ?? [], Land);
         }
 
         // Also on a retry: the first attempt may have stopped after persisting. The register lists the rollout so that the

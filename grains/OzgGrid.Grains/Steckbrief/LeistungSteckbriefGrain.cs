@@ -12,7 +12,8 @@ namespace OzgGrid.Grains.Steckbrief;
 /// <summary>
 /// A Leistung's Zuständigkeitsebene and FIM building blocks: a programme-management record of its own, so that the
 /// Leistung's status writes (the hot path) carry none of it. Each change is announced to the programme-management
-/// watchers; the FIM status indexes (<see cref="IdSets.WithFimStatus"/>) answer "which Leistungen are in status X".
+/// watchers; the FIM status indexes (<see cref="IdSets.WithFimStatus"/>) answer "which Leistungen are in status X", and
+/// <see cref="IdSets.WithZustaendigkeitsebene"/> which Leistungen have a Zuständigkeitsebene.
 /// </summary>
 public sealed class LeistungSteckbriefGrain(
     [PersistentState("steckbrief", StorageNames.State)] IPersistentState<RecordState<LeistungSteckbrief, ProgrammeChange>> state,
@@ -42,6 +43,9 @@ public sealed class LeistungSteckbriefGrain(
             async before =>
             {
                 var current = await CurrentAsync(before);
+
+                // Indexed first, as for the FIM status: the report reads the Steckbrief named, so an extra entry is harmless.
+                await GrainFactory.GetGrain<IIdSetGrain>(IdSets.WithZustaendigkeitsebene).SetAsync(Key, member: true);
                 return (current with { Ebenen = ebenen }, "zustaendigkeitsebene",
                     FieldChanges.Between(("zustaendigkeitsebene", before is null ? null : FieldChanges.List(current.Ebenen), FieldChanges.List(ebenen))));
             });

@@ -5,15 +5,15 @@ using OzgGrid.Protos.V1;
 namespace OzgGrid.Cli.Commands;
 
 /// <summary>
-/// `kennzahlen show [bereich]|report`: the figures of the Onlinedienste and Umsetzungsprojekte, one dimension at a time
+/// `kennzahlen show [bereich]|report`: the figures of the Onlinedienste, Umsetzungsprojekte and Steckbriefe, one dimension at a time
 /// (so that each is one table, also as CSV or JSON), or all of them as the report's CSV or XLSX.
 /// </summary>
 public static class KennzahlenCommands
 {
-    private const string Bereiche = "uebersicht, hersteller, nutzerkonten, vertrauensniveaus, reifegrad, phasen or finanzierung";
+    private const string Bereiche = "uebersicht, hersteller, nutzerkonten, vertrauensniveaus, reifegrad, phasen, finanzierung, fim or zustaendigkeitsebenen";
 
     public static Command Create(CliConsole console) =>
-        new("kennzahlen", "Figures of the Onlinedienste and Umsetzungsprojekte: per Hersteller, Nutzerkonto, Vertrauensniveau, Reifegrad, phase")
+        new("kennzahlen", "Figures of the Onlinedienste, Umsetzungsprojekte and Steckbriefe: per Hersteller, Nutzerkonto, Vertrauensniveau, Reifegrad, phase, FIM status, Zuständigkeitsebene")
         {
             Show(console), Report(console),
         };
@@ -21,7 +21,7 @@ public static class KennzahlenCommands
     private static Command Show(CliConsole console)
     {
         var bereich = new Argument<string>("bereich") { Description = Bereiche, Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "uebersicht" };
-        bereich.AcceptOnlyFromAmong("uebersicht", "hersteller", "nutzerkonten", "vertrauensniveaus", "reifegrad", "phasen", "finanzierung");
+        bereich.AcceptOnlyFromAmong("uebersicht", "hersteller", "nutzerkonten", "vertrauensniveaus", "reifegrad", "phasen", "finanzierung", "fim", "zustaendigkeitsebenen");
         var modell = new Option<string>("--modell") { Description = "For reifegrad: 1.1 or 2.0", DefaultValueFactory = _ => "2.0" };
         var command = new Command("show", "One dimension of the figures as a table") { bereich, modell };
         return command.WithAction(console, async (context, parsed, cancellationToken) =>
@@ -44,6 +44,10 @@ public static class KennzahlenCommands
                     k.Phasen.Select(p => new object?[] { ProjektCommands.Kebab(p.Phase), p.Projekte, p.ImPlan, p.Ueberfaellig }), "Umsetzungsprojekte per phase"),
                 "finanzierung" => (Columns(("status", "Status"), ("finanzierungen", "Finanzierungen"), ("projekte", "Projekte"), ("betrag_cent", "Betrag (Cent)")),
                     k.Finanzierungen.Select(f => new object?[] { ProjektCommands.Kebab(f.Status), f.Finanzierungen, f.Projekte, f.BetragCent }), "Finanzierungen per status"),
+                "fim" => (Columns(("baustein", "Baustein"), ("status", "Status"), ("leistungen", "Leistungen")),
+                    k.Fim.Select(f => new object?[] { ProjektCommands.Kebab(f.Baustein), ProjektCommands.Kebab(f.Status), f.Leistungen }), "Leistungen per FIM building block and status"),
+                "zustaendigkeitsebenen" => (Columns(("ebene", "Zuständigkeitsebene"), ("leistungen", "Leistungen")),
+                    k.Zustaendigkeitsebenen.Select(e => new object?[] { ProjektCommands.Kebab(e.Ebene), e.Leistungen }), "Leistungen per Zuständigkeitsebene"),
                 _ => (Columns(("kennzahl", "Kennzahl"), ("wert", "Wert")),
                     new object?[][]
                     {
@@ -65,21 +69,13 @@ public static class KennzahlenCommands
         return (columns, rows, $"Reifegrad {OnlinedienstCommands.ModellName(m.Modell)}: pairs per level");
     }
 
-    private static Command Report(CliConsole console)
-    {
-        var file = new ReportOptions();
-        var command = new Command("report", "All figures as one table (bereich, schluessel, merkmal, wert), CSV or XLSX") { file.Out, file.Format };
-        return command.WithAction(console, async (context, parsed, cancellationToken) =>
+    private static Command Report(CliConsole console) => ExportCommand.Create(
+        console, "report", "All figures as one table (bereich, schluessel, merkmal, wert), CSV or XLSX", async (channel, format, options) =>
         {
-            var request = new ExportOnlinedienstKennzahlenReportRequest { Format = file.Requested(parsed) };
-            var report = await context.Connection.CallAsync(
-                (channel, options) => new OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceClient(channel)
-                    .ExportOnlinedienstKennzahlenReportAsync(request, options).ResponseAsync,
-                cancellationToken);
-            await file.WriteAsync(context, parsed, report.FileName, report.Csv, report.Xlsx, cancellationToken);
-            return ExitCodes.Ok;
+            var report = await new OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceClient(channel)
+                .ExportOnlinedienstKennzahlenReportAsync(new ExportOnlinedienstKennzahlenReportRequest { Format = format }, options);
+            return (report.FileName, report.Csv, report.Xlsx);
         });
-    }
 
     private static OutputColumn[] Columns(params (string Key, string Header)[] columns) => [.. columns.Select(c => new OutputColumn(c.Key, c.Header))];
 }

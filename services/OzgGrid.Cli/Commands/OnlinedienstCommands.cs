@@ -4,7 +4,7 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Cli.Commands;
 
-/// <summary>`onlinedienst list|show|register|rate|blockers`: Onlinedienste and the Reifegrad of each (Onlinedienst, LeiKa-Leistung) pair.</summary>
+/// <summary>`onlinedienst list|show|register|rate|einsatzgebiet|publish|blockers|report`: Onlinedienste and the Reifegrad of each (Onlinedienst, LeiKa-Leistung) pair.</summary>
 public static class OnlinedienstCommands
 {
     internal static readonly OutputColumn[] ListColumns =
@@ -28,7 +28,14 @@ public static class OnlinedienstCommands
     public static Command Create(CliConsole console) =>
         new("onlinedienst", "Onlinedienste and the Reifegrad of each (Onlinedienst, LeiKa-Leistung) pair")
         {
-            List(console), Show(console), OnlinedienstWriteCommands.Register(console), OnlinedienstWriteCommands.Rate(console), Blockers(console),
+            List(console), Show(console), OnlinedienstWriteCommands.Register(console), OnlinedienstWriteCommands.Rate(console),
+            OnlinedienstWriteCommands.Einsatzgebiet(console), OnlinedienstWriteCommands.Publish(console), Blockers(console),
+            ExportCommand.Create(console, "report", "Every (Onlinedienst, LeiKa-Leistung) pair with both levels, CSV or XLSX", async (channel, format, options) =>
+            {
+                var report = await new OnlinedienstService.OnlinedienstServiceClient(channel)
+                    .ExportOnlinedienstReportAsync(new ExportOnlinedienstReportRequest { Format = format }, options);
+                return (report.FileName, report.Csv, report.Xlsx);
+            }),
         };
 
     /// <summary>"1.1" or "2.0", as the models are named.</summary>

@@ -4,7 +4,7 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Cli.Commands;
 
-/// <summary>`onlinedienst register|rate`: the writes of an Onlinedienst's Anbieter (or the programme management).</summary>
+/// <summary>`onlinedienst register|rate|einsatzgebiet|publish`: the writes of an Onlinedienst's Anbieter (or the programme management).</summary>
 public static class OnlinedienstWriteCommands
 {
     public static Command Register(CliConsole console)
@@ -31,9 +31,69 @@ public static class OnlinedienstWriteCommands
             var d = (await context.Connection.CallAsync(
                 (channel, options) => new OnlinedienstService.OnlinedienstServiceClient(channel).RegisterOnlinedienstAsync(request, options).ResponseAsync,
                 cancellationToken)).Onlinedienst;
-            object?[] values = [d.OnlinedienstId, d.Name, d.AnbieterId, d.Details?.Hersteller, d.Leistungen.Count, d.Veroeffentlicht, d.Version];
-            context.Results.WriteRecord(d, OnlinedienstCommands.ListColumns, values, $"Onlinedienst {d.OnlinedienstId}: registered");
-            return ExitCodes.Ok;
+            return Written(context, d, "registered");
+        });
+    }
+
+    public static Command Einsatzgebiet(CliConsole console)
+    {
+        var id = new Argument<string>("onlinedienst-id");
+        var laender = new Option<string[]>("--land") { Description = "A Land where it is in use throughout (kürzel or code; repeat or separate with commas)", Arity = ArgumentArity.ZeroOrMore };
+        var kommunen = new Option<string[]>("--kommune") { Description = "A Kommune using it, by AGS (its Land from the AGS; repeat or separate with commas)", Arity = ArgumentArity.ZeroOrMore };
+        var expectedVersion = WriteOptions.ExpectedVersion("Onlinedienst");
+        var requestId = WriteOptions.RequestId();
+        var command = new Command("einsatzgebiet", "Sets where an Onlinedienst is in use, replacing what was set: whole Länder and listed Kommunen; neither: nowhere")
+        {
+            id, laender, kommunen, expectedVersion, requestId,
+        };
+        return command.WithAction(console, async (context, parsed, cancellationToken) =>
+        {
+            var request = new SetOnlinedienstEinsatzgebietRequest { OnlinedienstId = parsed.GetValue(id) ?? string.Empty, RequestId = parsed.GetValue(requestId) ?? Guid.NewGuid().ToString() };
+            request.Einsatzgebiet.AddRange(WriteOptions.Listed(parsed.GetValue(laender)).Select(land => new EinsatzImLand { Land = land }));
+            var listed = WriteOptions.Listed(parsed.GetValue(kommunen)).ToList();
+            if (listed.FirstOrDefault(ags => ags.Length < 2) is { } tooShort)
+            {
+                throw new CliException($"--kommune takes an AGS (8 digits, the first two the Land's code), not '{tooShort}'");
+            }
+
+            request.Einsatzgebiet.AddRange(listed.GroupBy(ags => ags[..2]).Select(land => new EinsatzImLand { Land = land.Key, Kommunen = { land } }));
+            if (parsed.GetValue(expectedVersion) is { } expected)
+            {
+                request.ExpectedVersion = expected;
+            }
+
+            var d = (await context.Connection.CallAsync(
+                (channel, options) => new OnlinedienstService.OnlinedienstServiceClient(channel).SetOnlinedienstEinsatzgebietAsync(request, options).ResponseAsync,
+                cancellationToken)).Onlinedienst;
+            return Written(context, d, $"in use in {(d.Einsatzgebiet.Count == 0 ? "no Land" : string.Join(", ", d.Einsatzgebiet.Select(e => e.Land)))}");
+        });
+    }
+
+    public static Command Publish(CliConsole console)
+    {
+        var id = new Argument<string>("onlinedienst-id");
+        var withdraw = new Option<bool>("--zurueckziehen") { Description = "Withdraw the publication instead" };
+        var expectedVersion = WriteOptions.ExpectedVersion("Onlinedienst");
+        var requestId = WriteOptions.RequestId();
+        var command = new Command("publish", "Publishes an Onlinedienst (with --zurueckziehen: withdraws it); only a published one in use counts for its Leistungen")
+        {
+            id, withdraw, expectedVersion, requestId,
+        };
+        return command.WithAction(console, async (context, parsed, cancellationToken) =>
+        {
+            var request = new PublishOnlinedienstRequest
+            {
+                OnlinedienstId = parsed.GetValue(id) ?? string.Empty, RequestId = parsed.GetValue(requestId) ?? Guid.NewGuid().ToString(), Veroeffentlicht = !parsed.GetValue(withdraw),
+            };
+            if (parsed.GetValue(expectedVersion) is { } expected)
+            {
+                request.ExpectedVersion = expected;
+            }
+
+            var d = (await context.Connection.CallAsync(
+                (channel, options) => new OnlinedienstService.OnlinedienstServiceClient(channel).PublishOnlinedienstAsync(request, options).ResponseAsync,
+                cancellationToken)).Onlinedienst;
+            return Written(context, d, d.Veroeffentlicht ? "published" : "withdrawn");
         });
     }
 
@@ -72,6 +132,13 @@ public static class OnlinedienstWriteCommands
                 $"Onlinedienst {request.OnlinedienstId}, {request.LeikaKey}: rated by model {OnlinedienstCommands.ModellName(request.Modell)}");
             return ExitCodes.Ok;
         });
+    }
+
+    private static int Written(CliContext context, Onlinedienst d, string what)
+    {
+        object?[] values = [d.OnlinedienstId, d.Name, d.AnbieterId, d.Details?.Hersteller, d.Leistungen.Count, d.Veroeffentlicht, d.Version];
+        context.Results.WriteRecord(d, OnlinedienstCommands.ListColumns, values, $"Onlinedienst {d.OnlinedienstId}: {what}");
+        return ExitCodes.Ok;
     }
 
     private static KriteriumBewertung Kriterium(string text)

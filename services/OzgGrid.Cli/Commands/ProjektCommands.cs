@@ -6,7 +6,7 @@ using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Cli.Commands;
 
-/// <summary>`projekt list|show|define|phase|defer`: the Umsetzungsprojekte, their phases and status.</summary>
+/// <summary>`projekt list|show|define|phase|defer|beteiligte|finanzierung|onlinedienste|report`: the Umsetzungsprojekte, their phases and status.</summary>
 public static class ProjektCommands
 {
     private static readonly OutputColumn[] Columns =
@@ -41,7 +41,16 @@ public static class ProjektCommands
             return ExitCodes.Ok;
         });
 
-        return new Command("projekt", "Umsetzungsprojekte: who builds which Leistungen, when") { list, show, Define(console), Phase(console), Defer(console) };
+        var report = ExportCommand.Create(console, "report", "The projects per phase, on time and overdue, CSV or XLSX", async (channel, format, options) =>
+        {
+            var answer = await Client(channel).ExportUmsetzungsprojektReportAsync(new ExportUmsetzungsprojektReportRequest { Format = format }, options);
+            return (answer.FileName, answer.Csv, answer.Xlsx);
+        });
+
+        return new Command("projekt", "Umsetzungsprojekte: who builds which Leistungen, when") {
+            list, show, Define(console), Phase(console), Defer(console),
+            ProjektBeteiligungCommands.Beteiligte(console), ProjektBeteiligungCommands.Finanzierung(console), ProjektBeteiligungCommands.Onlinedienste(console), report,
+        };
     }
 
     private static Command Define(CliConsole console)
@@ -158,7 +167,7 @@ public static class ProjektCommands
         return ExitCodes.Ok;
     }
 
-    private static int Written(CliContext context, Umsetzungsprojekt projekt, string what)
+    internal static int Written(CliContext context, Umsetzungsprojekt projekt, string what)
     {
         context.Results.WriteRecord(projekt, Columns, Row(projekt), $"{Title(projekt)}: {what}");
         return ExitCodes.Ok;
@@ -175,21 +184,21 @@ public static class ProjektCommands
 
     private static string Title(Umsetzungsprojekt p) => $"Umsetzungsprojekt {p.ProjektId} ({Kebab(p.Status.Phase)}{(p.Status.ImPlan ? "" : ", überfällig")}, version {p.Version})";
 
-    private static Argument<string> ProjektId() => new("projekt-id") { Description = "e.g. elterngeld-digital" };
+    internal static Argument<string> ProjektId() => new("projekt-id") { Description = "e.g. elterngeld-digital" };
 
     private static Argument<string> PhaseArgument() =>
         new("phase") { Description = "vorbereitung, konzeption, umsetzung, pilotierung, rollout-land or rollout-bund" };
 
-    private static Organisation Organisation(string text)
+    internal static Organisation Organisation(string text, string option = "--leitung")
     {
         var parts = text.Split(':', 2);
         return parts.Length == 2
-            ? new Organisation { Art = Parse<OrganisationArt>(parts[0], "--leitung"), Kennung = parts[1] }
-            : throw new CliException($"--leitung: give kind:key, e.g. land:NW, not '{text}'");
+            ? new Organisation { Art = Parse<OrganisationArt>(parts[0], option), Kennung = parts[1] }
+            : throw new CliException($"{option}: give kind:key, e.g. land:NW, not '{text}'");
     }
 
     /// <summary>An enum value by its name in any case, with '-' or '_' between words (unspecified is no value).</summary>
-    private static T Parse<T>(string? text, string what)
+    internal static T Parse<T>(string? text, string what)
         where T : struct, Enum
     {
         var name = (text ?? "").Replace("-", "").Replace("_", "");
@@ -201,5 +210,5 @@ public static class ProjektCommands
     /// <summary>An enum value as the commands take it: "rollout-land", "entwicklung-land".</summary>
     internal static string Kebab(Enum value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    private static UmsetzungsprojektService.UmsetzungsprojektServiceClient Client(GrpcChannel channel) => new(channel);
+    internal static UmsetzungsprojektService.UmsetzungsprojektServiceClient Client(GrpcChannel channel) => new(channel);
 }

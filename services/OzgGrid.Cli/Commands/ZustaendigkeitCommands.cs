@@ -5,7 +5,7 @@ using OzgGrid.Protos.V1;
 namespace OzgGrid.Cli.Commands;
 
 /// <summary>
-/// `zustaendigkeit show|set-ebene|set-fim|fim-list|fim-report|kommunen|set-kommunen`: who carries out a Leistung, which
+/// `zustaendigkeit show|set-ebene|set-fim|fim-list|fim-report|kommunen|set-kommunen|report`: who carries out a Leistung, which
 /// Kommunen of a Land are responsible (they alone count towards flächendeckend) and its FIM building blocks.
 /// </summary>
 public static class ZustaendigkeitCommands
@@ -40,7 +40,7 @@ public static class ZustaendigkeitCommands
 
     public static Command Create(CliConsole console) => new("zustaendigkeit", "Zuständigkeitsebene, responsible Kommunen and FIM status of the Leistungen")
     {
-        Show(console), SetEbene(console), SetFim(console), FimList(console), FimReport(console), Kommunen(console), SetKommunen(console),
+        Show(console), SetEbene(console), SetFim(console), FimList(console), FimReport(console), Kommunen(console), SetKommunen(console), Report(console),
     };
 
     private static Command Show(CliConsole console)
@@ -131,18 +131,20 @@ public static class ZustaendigkeitCommands
         });
     }
 
-    private static Command FimReport(CliConsole console)
-    {
-        var output = new Option<FileInfo?>("--out") { Description = "Write the CSV to this file instead of stdout" };
-        var command = new Command("fim-report", "The FIM status of every Leistung that has one, as CSV") { output };
-        return command.WithAction(console, async (context, parsed, cancellationToken) =>
+    private static Command FimReport(CliConsole console) => ExportCommand.Create(
+        console, "fim-report", "The FIM status of every Leistung that has one, CSV or XLSX", async (channel, format, options) =>
         {
-            var report = await context.Connection.CallAsync(
-                (channel, options) => Client(channel).ExportFimReportAsync(new ExportFimReportRequest(), options).ResponseAsync, cancellationToken);
-            await CsvOutput.WriteAsync(context, report.FileName, report.Csv, parsed.GetValue(output), cancellationToken);
-            return ExitCodes.Ok;
+            var report = await Client(channel).ExportFimReportAsync(new ExportFimReportRequest { Format = format }, options);
+            return (report.FileName, report.Csv, report.Xlsx);
         });
-    }
+
+    private static Command Report(CliConsole console) => ExportCommand.Create(
+        console, "report", "Who carries out each Leistung: Zuständigkeitsebene and, per Land, the responsible Kommunen; CSV or XLSX",
+        async (channel, format, options) =>
+        {
+            var report = await Client(channel).ExportZustaendigkeitReportAsync(new ExportZustaendigkeitReportRequest { Format = format }, options);
+            return (report.FileName, report.Csv, report.Xlsx);
+        });
 
     private static Command Kommunen(CliConsole console)
     {

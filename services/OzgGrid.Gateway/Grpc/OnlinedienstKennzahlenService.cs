@@ -8,8 +8,9 @@ using OzgGrid.Protos.V1;
 namespace OzgGrid.Gateway.Grpc;
 
 /// <summary>
-/// The figures of the Onlinedienste and Umsetzungsprojekte, counted from the records at each call (so a change is in
-/// the next answer), and their report. Both kinds of record are read side by side, a page's worth at a time.
+/// The figures of the Onlinedienste, Umsetzungsprojekte and Steckbriefe (FIM, Zuständigkeitsebene), counted from the
+/// records at each call (so a change is in the next answer), and their report. The kinds of record are read side by
+/// side, a page's worth at a time.
 /// </summary>
 public sealed class OnlinedienstKennzahlenService(IGrainFactory grains, ReifegradModelle modelle, ProgrammeClock clock)
     : Protos.V1.OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceBase
@@ -30,6 +31,7 @@ public sealed class OnlinedienstKennzahlenService(IGrainFactory grains, Reifegra
     {
         var dienste = AllRecords.OnlinediensteAsync(grains);
         var projekte = AllRecords.UmsetzungsprojekteAsync(grains);
-        return OnlinedienstKennzahlenZaehlung.Count(await dienste, await projekte, modelle);
+        var steckbriefe = AllRecords.SteckbriefeAsync(grains);
+        return OnlinedienstKennzahlenZaehlung.Count(await dienste, await projekte, await steckbriefe, modelle);
     }
 }

@@ -15,7 +15,7 @@ using OzgGrid.Protos.V1;
 namespace OzgGrid.Gateway.Grpc;
 
 /// <summary>Zuständigkeitsebene and FIM status (the Leistung's Steckbrief) and the responsible Kommunen per Land (its Land rollout).</summary>
-public sealed class ZustaendigkeitService(IGrainFactory grains, TimeProvider time) : Protos.V1.ZustaendigkeitService.ZustaendigkeitServiceBase
+public sealed partial class ZustaendigkeitService(IGrainFactory grains, TimeProvider time) : Protos.V1.ZustaendigkeitService.ZustaendigkeitServiceBase
 {
     public override async Task<SetZustaendigkeitsebeneResponse> SetZustaendigkeitsebene(SetZustaendigkeitsebeneRequest request, ServerCallContext context)
     {

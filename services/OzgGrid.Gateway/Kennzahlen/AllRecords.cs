@@ -1,12 +1,14 @@
+using System.Globalization;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Abstractions.Steckbrief;
 using OzgGrid.Grains.Abstractions.Umsetzungsprojekte;
 
 namespace OzgGrid.Gateway.Kennzahlen;
 
 /// <summary>
-/// Every Onlinedienst or Umsetzungsprojekt, from its id set, read a page's worth at a time: a programme-wide read
+/// Every Onlinedienst, Umsetzungsprojekt or Steckbrief, from its id set(s), read a page's worth at a time: a programme-wide read
 /// never asks thousands of grains at once.
 /// </summary>
 public static class AllRecords
@@ -16,6 +18,21 @@ public static class AllRecords
 
     public static Task<List<Umsetzungsprojekt>> UmsetzungsprojekteAsync(IGrainFactory grains) =>
         ReadAsync(grains, UmsetzungsprojektIdSets.Alle, id => grains.GetGrain<IUmsetzungsprojektGrain>(id).GetAsync());
+
+    /// <summary>Every Steckbrief with a FIM building block or a Zuständigkeitsebene, from their indexes (the records are the truth).</summary>
+    public static async Task<List<LeistungSteckbrief>> SteckbriefeAsync(IGrainFactory grains)
+    {
+        var indexes = await Task.WhenAll(Enum.GetValues<FimStatus>().Select(IdSets.WithFimStatus).Append(IdSets.WithZustaendigkeitsebene)
+            .Select(index => grains.GetGrain<IIdSetGrain>(index).GetAsync()));
+        var ozgIds = indexes.SelectMany(ids => ids).Distinct().Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        var steckbriefe = new List<LeistungSteckbrief>(ozgIds.Count);
+        foreach (var batch in ozgIds.Chunk(RequestGuard.MaxPageSize))
+        {
+            steckbriefe.AddRange((await Task.WhenAll(batch.Select(ozgId => grains.GetGrain<ILeistungSteckbriefGrain>(ozgId).GetAsync()))).OfType<Recorded<LeistungSteckbrief>>().Select(r => r.Body));
+        }
+
+        return steckbriefe;
+    }
 
     private static async Task<List<T>> ReadAsync<T>(IGrainFactory grains, string idSet, Func<string, Task<Recorded<T>>> read)
     {

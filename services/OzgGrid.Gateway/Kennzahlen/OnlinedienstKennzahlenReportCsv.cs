@@ -79,5 +79,15 @@ public static class OnlinedienstKennzahlenReportCsv
             yield return ("finanzierung", ReportCsv.SnakeCase(f.Status), "projekte", f.Projekte);
             yield return ("finanzierung", ReportCsv.SnakeCase(f.Status), "betrag_cent", f.BetragCent);
         }
+
+        foreach (var f in k.Fim)
+        {
+            yield return ("fim", ReportCsv.SnakeCase(f.Baustein), ReportCsv.SnakeCase(f.Status), f.Leistungen);
+        }
+
+        foreach (var e in k.Zustaendigkeitsebenen)
+        {
+            yield return ("zustaendigkeitsebene", ReportCsv.SnakeCase(e.Ebene), "leistungen", e.Leistungen);
+        }
     }
 }

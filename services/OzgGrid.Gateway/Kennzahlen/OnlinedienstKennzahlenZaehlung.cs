@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.Reifegradmodelle;
+using OzgGrid.Grains.Abstractions.Steckbrief;
 using OzgGrid.Grains.Abstractions.Umsetzungsprojekte;
 using Proto = OzgGrid.Protos.V1;
 
@@ -14,7 +15,8 @@ namespace OzgGrid.Gateway.Kennzahlen;
 public static class OnlinedienstKennzahlenZaehlung
 {
     public static Proto.GetOnlinedienstKennzahlenResponse Count(
-        IReadOnlyCollection<Onlinedienst> dienste, IReadOnlyCollection<Umsetzungsprojekt> projekte, ReifegradModelle modelle) => new()
+        IReadOnlyCollection<Onlinedienst> dienste, IReadOnlyCollection<Umsetzungsprojekt> projekte, IReadOnlyCollection<LeistungSteckbrief> steckbriefe,
+        ReifegradModelle modelle) => new()
     {
         Onlinedienste = dienste.Count,
         Efa = dienste.Count(d => d.Details.Efa),
@@ -58,6 +60,20 @@ public static class OnlinedienstKennzahlenZaehlung
                 Finanzierungen = projekte.Sum(p => p.Finanzierungen.Count(f => f.Status == status)),
                 Projekte = projekte.Count(p => p.Finanzierungen.Any(f => f.Status == status)),
                 BetragCent = projekte.Sum(p => p.Finanzierungen.Where(f => f.Status == status).Sum(f => f.BetragCent)),
+            }),
+        },
+        Fim =
+        {
+            Enum.GetValues<FimBaustein>().SelectMany(baustein => Enum.GetValues<FimStatus>().Select(status => new Proto.FimKennzahl
+            {
+                Baustein = (Proto.FimBaustein)baustein, Status = (Proto.FimStatus)status, Leistungen = steckbriefe.Count(s => s.StatusOf(baustein) == status),
+            })),
+        },
+        Zustaendigkeitsebenen =
+        {
+            Enum.GetValues<Zustaendigkeitsebene>().Select(ebene => new Proto.ZustaendigkeitsebeneKennzahl
+            {
+                Ebene = (Proto.Zustaendigkeitsebene)ebene, Leistungen = steckbriefe.Count(s => s.Ebenen.Contains(ebene)),
             }),
         },
     };

@@ -34,5 +34,7 @@ public static class ProgrammeChangeMapping
         ChangedFigures = { programmeEvent.ChangedFigures.MapToProto() },
         UmsetzungsprojektId = programmeEvent.UmsetzungsprojektId,
         Anschluss = programmeEvent.Anschluss,
+        OnlinedienstId = programmeEvent.OnlinedienstId,
+        Land = programmeEvent.Land,
     };
 }

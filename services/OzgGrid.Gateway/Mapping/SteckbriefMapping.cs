@@ -66,6 +66,8 @@ public static class SteckbriefMapping
 
     public static string Label(this Zustaendigkeitsebene ebene) => SnakeCase(((Proto.Zustaendigkeitsebene)ebene).ToString());
 
+    public static string Label(this ZustaendigeKommunenArt art) => SnakeCase(((Proto.ZustaendigeKommunenArt)art).ToString());
+
     private static string SnakeCase(string pascal) =>
         string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

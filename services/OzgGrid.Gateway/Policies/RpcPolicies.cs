@@ -172,6 +172,7 @@ public static class RpcPolicies
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ExportFimReport), Everyone),
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.SetZustaendigeKommunen), Reporters),
         Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.GetZustaendigeKommunen), Everyone),
+        Policy(Zustaendigkeit, nameof(ZustaendigkeitApi.ExportZustaendigkeitReport), Everyone),
 
         // What blocks a Reifegrad level: reads only.
         Policy(Reifegrad, nameof(ReifegradApi.GetLeistungReifegradBlocker), Everyone),

@@ -33,6 +33,8 @@ public sealed class OzgCtlKennzahlenTests(GatewayFixture fixture)
         var report = await _ozgctl.InProcessAsync("kennzahlen", "report", "--format", "xlsx", "--out", workbook);
         var xlsxToStdout = await _ozgctl.InProcessAsync("kennzahlen", "report", "--format", "xlsx");
         var unknown = await _ozgctl.InProcessAsync("kennzahlen", "show", "landkreise");
+        var fim = await _ozgctl.InProcessAsync("kennzahlen", "show", "fim", "-o", "csv");
+        var ebenen = await _ozgctl.InProcessAsync("kennzahlen", "show", "zustaendigkeitsebenen", "-o", "csv");
 
         try
         {
@@ -55,6 +57,10 @@ public sealed class OzgCtlKennzahlenTests(GatewayFixture fixture)
             Assert.NotEqual(ExitCodes.Ok, xlsxToStdout.ExitCode);
             Assert.Contains("--out", xlsxToStdout.Error);
             Assert.NotEqual(ExitCodes.Ok, unknown.ExitCode);
+            Assert.All([fim, ebenen], r => Assert.True(r.ExitCode == ExitCodes.Ok, r.ToString()));
+            Assert.Equal("baustein,status,leistungen", Lines(fim.Out)[0]);
+            Assert.Equal(3 * 7, Lines(fim.Out).Length - 1);
+            Assert.Equal(["ebene,leistungen", "bund", "land", "kommune"], Lines(ebenen.Out).Select((l, i) => i == 0 ? l : l.Split(',')[0]));
         }
         finally
         {

@@ -1,4 +1,5 @@
 using OzgGrid.Cli;
+using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Cli;
@@ -40,5 +41,27 @@ public sealed class OzgCtlOnlinedienstTests(GatewayFixture fixture)
         Assert.Contains(listed.Out.Split('\n'), line => line.StartsWith($"{id},Kita-Portal,{KnownData.Dataport},", StringComparison.Ordinal));
         Assert.True(blockers.ExitCode == ExitCodes.Ok, blockers.ToString());
         Assert.Contains("K03=3, K05=0, K06=0, K07=0, K08=0, K09=0, K10=0", blockers.Out);
+    }
+
+    [Fact]
+    public async Task Where_it_is_in_use_and_its_publication_are_set_and_the_server_keeps_them()
+    {
+        var id = $"od-cli-{Guid.NewGuid():N}"[..24];
+        var kommunen = ShippedRegister.Of("SH").Take(2).Select(k => k.Ags).ToArray();
+        await _ozgctl.InProcessAsync("onlinedienst", "register", id, "--name", "Wohngeld", "--url", "https://wohngeld.example.org", "--anbieter", KnownData.Dataport);
+
+        var einsatz = await _ozgctl.InProcessAsync("onlinedienst", "einsatzgebiet", id, "--land", "HH", "--kommune", string.Join(',', kommunen), "-o", "csv");
+        var published = await _ozgctl.InProcessAsync("onlinedienst", "publish", id, "--expected-version", "2", "-o", "csv");
+        var stale = await _ozgctl.InProcessAsync("onlinedienst", "publish", id, "--zurueckziehen", "--expected-version", "2");
+        var badAgs = await _ozgctl.InProcessAsync("onlinedienst", "einsatzgebiet", id, "--kommune", "1");
+        var read = (await new OnlinedienstService.OnlinedienstServiceClient(fixture.Host.Channel).GetOnlinedienstAsync(new GetOnlinedienstRequest { OnlinedienstId = id })).Onlinedienst;
+        var withdrawn = await _ozgctl.InProcessAsync("onlinedienst", "publish", id, "--zurueckziehen", "--expected-version", "3", "-o", "csv");
+
+        Assert.All([einsatz, published, withdrawn], r => Assert.True(r.ExitCode == ExitCodes.Ok, r.ToString()));
+        Assert.Equal([ExitCodes.Conflict, ExitCodes.Usage], new[] { stale, badAgs }.Select(r => r.ExitCode));
+        Assert.Equal(["HH", $"SH:{string.Join(' ', kommunen)}"], read.Einsatzgebiet.Select(e => e.Kommunen.Count == 0 ? e.Land : $"{e.Land}:{string.Join(' ', e.Kommunen)}"));
+        Assert.Equal((true, 3L), (read.Veroeffentlicht, read.Version));
+        Assert.Contains($"{id},Wohngeld,{KnownData.Dataport},,0,true,3", published.Out);
+        Assert.Contains($"{id},Wohngeld,{KnownData.Dataport},,0,false,4", withdrawn.Out);
     }
 }

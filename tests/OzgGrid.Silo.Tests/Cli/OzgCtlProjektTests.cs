@@ -42,5 +42,36 @@ public sealed class OzgCtlProjektTests(GatewayFixture fixture)
         Assert.Equal("ozgctl-test", projekt.LastChange.ChangedBy);
     }
 
+    [Fact]
+    public async Task Participants_financing_and_produced_Onlinedienste_are_set_and_the_server_keeps_them()
+    {
+        var projektId = $"ctl-{Guid.NewGuid():N}";
+        var dienst = await new OnlinedienstSeed(fixture.Host.Channel).RegisterAsync(KnownData.Dataport);
+        await _ozgctl.InProcessAsync("projekt", "define", projektId, "--name", "Wohngeld", "--ozg-id", fixture.TakeOzgId().ToString(), "--leitung", "land:HE", "--efa-typ", "kein-efa");
+
+        var beteiligte = await _ozgctl.InProcessAsync(
+            "projekt", "beteiligte", projektId, "--beteiligt", $"it-dienstleister:{KnownData.Dataport}=mitarbeit-zugesichert,bundesressort:BMI=interessiert", "--expected-version", "1");
+        var finanzierung = await _ozgctl.InProcessAsync(
+            "projekt", "finanzierung", projektId, "--finanzierung", "bewilligt:2500000.50:Konjunkturpaket", "--finanzierung", "beantragt:0:Landesmittel");
+        var onlinedienste = await _ozgctl.InProcessAsync("projekt", "onlinedienste", projektId, "--onlinedienst", dienst, "-o", "csv");
+        var badRole = await _ozgctl.InProcessAsync("projekt", "beteiligte", projektId, "--beteiligt", "land:NW=chef");
+        var badAmount = await _ozgctl.InProcessAsync("projekt", "finanzierung", projektId, "--finanzierung", "bewilligt:12.345:Programm");
+        var stale = await _ozgctl.InProcessAsync("projekt", "onlinedienste", projektId, "--expected-version", "1");
+
+        Assert.All([beteiligte, finanzierung, onlinedienste], r => Assert.True(r.ExitCode == ExitCodes.Ok, r.ToString()));
+        Assert.Equal([ExitCodes.Usage, ExitCodes.Usage, ExitCodes.Conflict], new[] { badRole, badAmount, stale }.Select(r => r.ExitCode));
+        Assert.Contains("mitarbeit-zugesichert", badRole.Error);
+        var projekt = (await new UmsetzungsprojektService.UmsetzungsprojektServiceClient(fixture.Host.Channel)
+            .GetUmsetzungsprojektAsync(new GetUmsetzungsprojektRequest { ProjektId = projektId })).Projekt;
+        Assert.Equal(4L, projekt.Version);
+        Assert.Equal(
+            new[] { (OrganisationArt.ItDienstleister, KnownData.Dataport, BeteiligungRolle.MitarbeitZugesichert), (OrganisationArt.Bundesressort, "BMI", BeteiligungRolle.Interessiert) }.Order(),
+            projekt.Beteiligte.Select(b => (b.Organisation.Art, b.Organisation.Kennung, b.Rolle)).Order());
+        Assert.Equal(
+            new[] { (FinanzierungStatus.Bewilligt, 250_000_050L, "Konjunkturpaket"), (FinanzierungStatus.Beantragt, 0L, "Landesmittel") }.Order(),
+            projekt.Finanzierungen.Select(f => (f.Status, f.BetragCent, f.Programm)).Order());
+        Assert.Equal([dienst], projekt.OnlinedienstIds);
+    }
+
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd");
 }

@@ -30,6 +30,13 @@ public sealed partial class HostileRequestGenerator
             new ListLeistungenByFimStatusRequest { Status = (FimStatus)OutOfRange(1, 7) }).ResponseAsync),
     };
 
+    /// <summary>The Zuständigkeit report in a format this version does not know, or without a token.</summary>
+    private HostileRequest BadZustaendigkeitReport() => random.Next(2) == 0
+        ? new("Zuständigkeit report in an unknown format", Invalid, () => Zustaendigkeit(monitoring).ExportZustaendigkeitReportAsync(
+            new ExportZustaendigkeitReportRequest { Format = (ReportFormat)OutOfRange(0, 2) }).ResponseAsync)
+        : new("Zuständigkeit report without a token", NoToken, () => Zustaendigkeit(anonymous).ExportZustaendigkeitReportAsync(
+            new ExportZustaendigkeitReportRequest { Format = ReportFormat.Xlsx }).ResponseAsync);
+
     private HostileRequest Ebenen(string kind, StatusCode[] acceptable, SetZustaendigkeitsebeneRequest request, GrpcChannel? channel = null) =>
         new(kind, acceptable, () => Zustaendigkeit(channel).SetZustaendigkeitsebeneAsync(request).ResponseAsync);
 
