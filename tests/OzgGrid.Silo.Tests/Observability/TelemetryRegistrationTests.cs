@@ -24,7 +24,7 @@ public sealed class TelemetryRegistrationTests(ObservabilityFixture fixture)
     [Fact]
     public async Task Metrics_time_the_state_write_of_an_accepted_update_by_its_state_name()
     {
-        await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = 10012, RequestId = Guid.NewGuid().ToString(), Reifegrad = 3 });
+        await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = KnownData.ElterngeldOzgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = 3 });
 
         await Eventually.ReturnsAsync(fixture.ScrapeAsync, m => m.Sum("ozggrid_record_write_duration_milliseconds_count", "state=\"leistung\"") >= 1,
             "ozggrid_record_write_duration_milliseconds_count{state=\"leistung\"} ≥ 1 on /metrics");
