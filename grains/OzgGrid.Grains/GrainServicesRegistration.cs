@@ -20,6 +20,7 @@ public static class GrainServicesRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ProgrammeClock(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<VersionedRecords>();
+        services.TryAddSingleton(provider => new RecordWriteMetrics(provider.GetService<IMeterFactory>()));
         services.AddSingleton<CatalogImporter>();
         services.AddSingleton<LeikaKeys>();
         services.TryAddSingleton(_ => ReifegradCsvReader.ReadDirectory(ReifegradCsvReader.ShippedDirectory));

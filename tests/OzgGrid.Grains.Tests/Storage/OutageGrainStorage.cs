@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Orleans.Storage;
 
 namespace OzgGrid.Grains.Tests.Storage;
@@ -10,6 +11,7 @@ namespace OzgGrid.Grains.Tests.Storage;
 public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, Fault> _faults = new();
+    private readonly ConcurrentDictionary<GrainId, int> _bridgedWrites = new();
 
     /// <summary>
     /// The next <paramref name="count"/> writes of <paramref name="grain"/> fail with <paramref name="fault"/> (by default
@@ -29,11 +31,19 @@ public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
     /// </summary>
     public void LoseNextAnswer(GrainId grain) => _faults[grain] = new Fault(1, null, Taken: true);
 
+    /// <summary>How many writes of <paramref name="grain"/> came through Orleans' state bridge (its <c>WriteStateAsync</c>).</summary>
+    public int WritesThroughStateBridge(GrainId grain) => _bridgedWrites.GetValueOrDefault(grain);
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (CalledByStateBridge())
+        {
+            _bridgedWrites.AddOrUpdate(grainId, 1, (_, count) => count + 1);
+        }
+
         if (!_faults.TryGetValue(grainId, out var fault) || fault.Left <= 0 || fault.When?.Invoke(grainState.State) == false
             || !_faults.TryUpdate(grainId, fault with { Left = fault.Left - 1 }, fault))
         {
@@ -54,6 +64,11 @@ public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ClearStateAsync(stateName, grainId, grainState);
+
+    /// <summary>The bridge calls storage from its own write method, whose frame is then on the stack.</summary>
+    private static bool CalledByStateBridge() => new StackTrace().GetFrames().Any(frame =>
+        frame.GetMethod()?.DeclaringType is { } type
+        && ((type.DeclaringType ?? type).FullName?.StartsWith("Orleans.Core.StateStorageBridge", StringComparison.Ordinal) ?? false));
 
     private sealed record Fault(int Left, Func<Exception>? Exception, bool Taken, Func<object?, bool>? When = null);
 }

@@ -22,6 +22,15 @@ public sealed class TelemetryRegistrationTests(ObservabilityFixture fixture)
     }
 
     [Fact]
+    public async Task Metrics_time_the_state_write_of_an_accepted_update_by_its_state_name()
+    {
+        await _leistungen.UpdateLeistungStatusAsync(new UpdateLeistungStatusRequest { OzgId = KnownData.ElterngeldOzgId, RequestId = Guid.NewGuid().ToString(), Reifegrad = 3 });
+
+        await Eventually.ReturnsAsync(fixture.ScrapeAsync, m => m.Sum("ozggrid_record_write_duration_milliseconds_count", "state=\"leistung\"") >= 1,
+            "ozggrid_record_write_duration_milliseconds_count{state=\"leistung\"} ≥ 1 on /metrics");
+    }
+
+    [Fact]
     public async Task Metrics_count_a_refused_update_by_its_status_code()
     {
         var refused = await Assert.ThrowsAsync<RpcException>(() => _leistungen.UpdateLeistungStatusAsync(
