@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using Proto = OzgGrid.Protos.V1;
 
@@ -34,5 +35,12 @@ public static class ProgrammeChangeMapping
         ChangedFigures = { programmeEvent.ChangedFigures.MapToProto() },
         UmsetzungsprojektId = programmeEvent.UmsetzungsprojektId,
         Anschluss = programmeEvent.Anschluss,
+        Nutzung = programmeEvent.Nutzung.Length == 0 ? null : NutzungSubject(programmeEvent.Nutzung),
     };
+
+    private static Proto.NutzungSubject NutzungSubject(string key)
+    {
+        var (onlinedienstId, land, jahr) = NutzungKeys.Parse(key);
+        return new Proto.NutzungSubject { OnlinedienstId = onlinedienstId, Land = land, Jahr = jahr };
+    }
 }
