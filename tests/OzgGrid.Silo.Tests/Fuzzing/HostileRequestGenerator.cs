@@ -29,7 +29,7 @@ public sealed partial class HostileRequestGenerator(
         "%00", "\r\n", "ＮＷ", "Nordrhein-Westfalen", "99", "-1", "0x05", new string('x', 100_000),
     ];
 
-    public HostileRequest Next() => random.Next(20) switch
+    public HostileRequest Next() => random.Next(24) switch
     {
         0 => BadOzgId(),
         1 => BadRequestId(),
@@ -50,6 +50,8 @@ public sealed partial class HostileRequestGenerator(
         16 => BadNutzung(),
         17 => BadAnschluss(),
         18 => BadKennzahlen(),
+        22 => BadRollout(),
+        23 => BadChecklistRead(),
         _ => OfflineButAvailable(),
     };
 
