@@ -152,6 +152,32 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             .GetNutzungAsync(new GetNutzungRequest { Land = "HH", From = lastMonth, To = lastMonth }).ResponseAsync;
         Func<GrpcChannel, Task> listBefunde = channel => new NutzungService.NutzungServiceClient(channel)
             .ListNutzungsBefundeAsync(new ListNutzungsBefundeRequest()).ResponseAsync;
+        // An Onlinedienst of another Anbieter in a Land Dataport serves: Dataport may write neither its Anschluss nor its usage.
+        var fremderAnbieter = $"itdl-{Guid.NewGuid():N}"[..20];
+        await new ItDienstleisterService.ItDienstleisterServiceClient(management).RegisterItDienstleisterAsync(new RegisterItDienstleisterRequest
+        {
+            Id = fremderAnbieter, RequestId = NewId(), Name = "Fremd", Laender = { "HH" }, Contact = "ozg@fremd.example",
+        });
+        var fremderDienst = $"od-matrix-{Guid.NewGuid():N}"[..30];
+        await new OnlinedienstService.OnlinedienstServiceClient(management).RegisterOnlinedienstAsync(new RegisterOnlinedienstRequest
+        {
+            OnlinedienstId = fremderDienst, RequestId = NewId(), Name = "Fremd", Url = "https://fremd.example.org", AnbieterId = fremderAnbieter,
+        });
+        Func<string, Func<GrpcChannel, Task>> setAnschlussInHh = dienst => channel => new AnschlussService.AnschlussServiceClient(channel)
+            .SetAnschlussAsync(new SetAnschlussRequest
+            {
+                OnlinedienstId = dienst, RequestId = NewId(),
+                Aenderungen = { new AnschlussAenderung { Ags = hhAgs, Schritt = AnschlussSchritt.Fachverfahren, Wert = "Matrix-Verfahren" } },
+            }).ResponseAsync;
+        Func<GrpcChannel, Task> importFremdeNutzung = channel => new NutzungService.NutzungServiceClient(channel)
+            .ImportNutzungBatchAsync(new ImportNutzungRequest { RequestId = NewId(), Rows = { new NutzungRow { OnlinedienstId = fremderDienst, Ags = hhAgs, Monat = lastMonth, Transaktionen = 1 } } }).ResponseAsync;
+        Func<GrpcChannel, Task> readChecklist = channel => new AnschlussService.AnschlussServiceClient(channel)
+            .GetAnschlussAsync(new GetAnschlussRequest { OnlinedienstId = fremderDienst, Ags = nwAgs }).ResponseAsync;
+        Func<GrpcChannel, Task> reportForeignRollout = channel => new RolloutService.RolloutServiceClient(channel)
+            .ReportRolloutAsync(new ReportRolloutRequest
+            {
+                RequestId = NewId(), Report = new RolloutReport { OzgId = unassigned, Ags = hhAgs, Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
+            }).ResponseAsync;
         Func<GrpcChannel, Task> onlinedienstKennzahlen = channel => new OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceClient(channel)
             .GetOnlinedienstKennzahlenAsync(new GetOnlinedienstKennzahlenRequest()).ResponseAsync;
         Func<GrpcChannel, Task> anschlussReport = channel => new AnschlussService.AnschlussServiceClient(channel)
@@ -261,6 +287,20 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
             ("monitoring", monitoring, "export the usage report", nutzungReport, StatusCode.OK),
             ("dataport", dataport, "export the usage report", nutzungReport, StatusCode.OK),
             ("management", management, "set an Anschluss item", setAnschluss, StatusCode.OK),
+            ("dataport", dataport, "set an Anschluss item of an Onlinedienst not its own in a Land it serves", setAnschlussInHh(fremderDienst), StatusCode.PermissionDenied),
+            ("dataport", dataport, "set an Anschluss item of its Onlinedienst in a Land it serves", setAnschlussInHh(onlinedienstId), StatusCode.OK),
+            ("dataport", dataport, "import usage of an Onlinedienst not its own in a Land it serves", importFremdeNutzung, StatusCode.PermissionDenied),
+            ("dataport", dataport, "report rollout of a Leistung not its own in a Land it serves", reportForeignRollout, StatusCode.PermissionDenied),
+            ("anonymous", anonymous, "read a checklist", readChecklist, StatusCode.Unauthenticated),
+            ("monitoring", monitoring, "read a checklist", readChecklist, StatusCode.OK),
+            ("dataport", dataport, "read a checklist of an Onlinedienst not its own in a Land it does not serve", readChecklist, StatusCode.OK),
+            ("dataport", dataport, "read Anschluss progress in a Land it does not serve", readAnschluss, StatusCode.OK),
+            ("dataport", dataport, "read a forecast in a Land it does not serve", prognose, StatusCode.OK),
+            ("anonymous", anonymous, "read a forecast", prognose, StatusCode.Unauthenticated),
+            ("dataport", dataport, "read rollout in a Land it does not serve", readRollout, StatusCode.OK),
+            ("dataport", dataport, "read usage", readNutzung, StatusCode.OK),
+            ("dataport", dataport, "list usage findings", listBefunde, StatusCode.OK),
+            ("anonymous", anonymous, "list usage findings", listBefunde, StatusCode.Unauthenticated),
             ("anonymous", anonymous, "read the Onlinedienst figures", onlinedienstKennzahlen, StatusCode.Unauthenticated),
             ("monitoring", monitoring, "read the Onlinedienst figures", onlinedienstKennzahlen, StatusCode.OK),
             ("dataport", dataport, "read the Onlinedienst figures", onlinedienstKennzahlen, StatusCode.OK),
@@ -278,6 +318,8 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
         Assert.Contains(outcomes, o => o.StartsWith("expired / read", StringComparison.Ordinal) && o.Contains("expired", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(outcomes, o => o.StartsWith("dataport / report rollout in a Land it does not serve", StringComparison.Ordinal) && o.Contains("does not serve NW"));
         Assert.Contains(outcomes, o => o.StartsWith("dataport / set an Anschluss item in a Land it does not serve", StringComparison.Ordinal) && o.Contains("does not serve NW"));
+        Assert.Contains(outcomes, o => o.StartsWith("dataport / set an Anschluss item of an Onlinedienst not its own", StringComparison.Ordinal) && o.Contains("is not the Anbieter"));
+        Assert.Contains(outcomes, o => o.StartsWith("dataport / import usage of an Onlinedienst not its own", StringComparison.Ordinal) && o.Contains(fremderDienst));
 
         // The allowed writes raised the versions by exactly their number; the refused ones changed nothing.
         var versionsAfter = await VersionsAsync(assigned, unassigned);

@@ -123,6 +123,36 @@ public abstract class NutzungServiceTests(NutzungFixture fixture)
     }
 
     [Fact]
+    public async Task An_import_is_streamed_once_per_usage_record_it_changed_naming_the_record_whose_history_it_reads()
+    {
+        var dienst = await RegisterAsync();
+        using var watch = new ProgrammeManagementService.ProgrammeManagementServiceClient(fixture.Host.ChannelFor(Roles.Monitoring, "nutzung-watcher"))
+            .WatchProgrammeManagement(new WatchProgrammeManagementRequest());
+        using var deadline = new CancellationTokenSource(Eventually.DefaultTimeout);
+        Assert.True(await watch.ResponseStream.MoveNext(deadline.Token));
+
+        var (monat, jahr) = (fixture.Monat(1), int.Parse(fixture.Monat(1)[..4], System.Globalization.CultureInfo.InvariantCulture));
+        await NutzungStream.SendAsync(_nutzung, NewId(),
+            [Row(dienst, fixture.KommunenNw[0], monat, 5), Row(dienst, fixture.KommunenNw[1], monat, 6), Row(dienst, fixture.KommunenHb[0], monat, 7)]);
+
+        var events = new List<ProgrammeEvent>();
+        while (events.Count < 2 && await watch.ResponseStream.MoveNext(deadline.Token))
+        {
+            if (watch.ResponseStream.Current.ProgrammeEvent is { Kind: ProgrammeEventKind.NutzungGeaendert } e && e.Nutzung?.OnlinedienstId == dienst)
+            {
+                events.Add(e);
+            }
+        }
+
+        Assert.Equal([("HB", jahr), ("NW", jahr)], events.Select(e => (e.Nutzung.Land, e.Nutzung.Jahr)).Order());
+        Assert.All(events, e => Assert.Equal(0, e.OzgId));
+        Assert.Contains("2 figures changed", events.Single(e => e.Nutzung.Land == "NW").Description);
+        var history = await new ProgrammeManagementService.ProgrammeManagementServiceClient(fixture.Host.Channel)
+            .ListProgrammeChangesAsync(new ListProgrammeChangesRequest { Nutzung = events.Single(e => e.Nutzung.Land == "NW").Nutzung });
+        Assert.Equal(2, history.Changes.Single().Fields.Count);
+    }
+
+    [Fact]
     public async Task The_anbieter_imports_its_own_onlinedienst_in_the_laender_it_serves_only()
     {
         var (anbieter, channel) = await fixture.ItDienstleisterAsync("NW");

@@ -41,13 +41,18 @@ public sealed record ProgrammeEvent(
     [Id(61)]
     public string Land { get; init; } = string.Empty;
 
+    /// <summary>The usage record the event is about, "{onlinedienst id}/{land}/{year}" (its <see cref="OzgId"/> is then 0); empty for other events.</summary>
+    [Id(63)]
+    public string Nutzung { get; init; } = string.Empty;
+
     /// <summary>
     /// The event is about this Land: a milestone of the Land is (or was) overdue, or the Land builds or reuses the
-    /// EfA-Leistung, or the Anschluss record is of the Land. A monitoring stream filtered by that Land sees it even where the Leistung is not available there.
+    /// EfA-Leistung, or the Anschluss or usage record is of the Land. A monitoring stream filtered by that Land sees it even where the Leistung is not available there.
     /// </summary>
     public bool Concerns(string land) =>
         Ueberfaellig.Any(m => m.Land == land)
         || VorherUeberfaellig.Any(m => m.Land == land)
         || (Nachnutzung is { } efa && (efa.Umsetzungsland == land || efa.Laender.ContainsKey(land)))
-        || Anschluss.EndsWith($"/{land}", StringComparison.Ordinal);
+        || Anschluss.EndsWith($"/{land}", StringComparison.Ordinal)
+        || Nutzung.Contains($"/{land}/", StringComparison.Ordinal);
 }

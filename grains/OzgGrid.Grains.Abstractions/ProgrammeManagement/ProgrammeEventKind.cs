@@ -48,4 +48,7 @@ public enum ProgrammeEventKind
 
     /// <summary>A Land's Kommunen register changed by an import (Kommunen added, removed or merged).</summary>
     KommunenGeaendert = 50,
+
+    /// <summary>Usage figures were imported into a usage record, changing at least one figure (announced only).</summary>
+    NutzungGeaendert = 85,
 }

@@ -48,4 +48,11 @@ public interface ILandRolloutGrain : IGrainWithStringKey, IProgrammeRecordGrain
     /// <summary>The responsible Kommunen as recorded; null when never set (then every registered Kommune is).</summary>
     /// <exception cref="NotFoundException">The Leistung is not in the catalogue.</exception>
     Task<Recorded<ZustaendigeKommunen>?> GetZustaendigeKommunenAsync();
+
+    /// <summary>
+    /// The responsible Kommunen and the Kommunen online, for the Anschluss forecast: one call instead of the responsible
+    /// Kommunen and every page of the entries.
+    /// </summary>
+    /// <exception cref="NotFoundException">The Leistung is not in the catalogue.</exception>
+    Task<RolloutOnline> GetOnlineAsync();
 }

@@ -28,16 +28,25 @@ public sealed class NutzungGrain(
 
     protected override string Describe() => $"usage record '{this.GetPrimaryKeyString()}'";
 
+    /// <summary>The figures the import being written changes; null outside a write (as on activation), when nothing is announced.</summary>
+    private int? _figuresChanged;
+
     public Task<NutzungJahr?> GetAsync() => Task.FromResult(Body);
 
     public async Task<long> ImportAsync(WriteCommand command, ImmutableArray<NutzungZeile> zeilen)
     {
         var (onlinedienstId, land, jahr) = Key;
+        _figuresChanged = null;
         var recorded = await WriteAsync(
             command,
             NutzungFingerprints.Import(command.ExpectedVersion, zeilen),
             async _ => EnsureAllowed(command.Scope, land, (await GrainFactory.GetGrain<IOnlinedienstGrain>(onlinedienstId).GetAsync()).Body),
-            before => Task.FromResult(Apply(before ?? new NutzungJahr(onlinedienstId, land, jahr, ImmutableSortedDictionary<string, ImmutableArray<long>>.Empty), zeilen)));
+            before =>
+            {
+                var applied = Apply(before ?? new NutzungJahr(onlinedienstId, land, jahr, ImmutableSortedDictionary<string, ImmutableArray<long>>.Empty), zeilen);
+                _figuresChanged = applied.Fields.Length;
+                return Task.FromResult(applied);
+            });
 
         // Also on a retry: the first attempt may have failed after persisting, before the index was told.
         await GrainFactory.GetGrain<IIdSetGrain>(NutzungKeys.Onlinedienste(land)).SetAsync(onlinedienstId, member: true);
@@ -56,7 +65,34 @@ public sealed class NutzungGrain(
             logger.LogWarning(exception, "The findings of {Land} were not told of usage record {Key}", recorded.Body.Land, this.GetPrimaryKeyString());
         }
 
+        if (_figuresChanged is { } changed)
+        {
+            _figuresChanged = null;
+            Announce(recorded, changed);
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>One way on the programme stream, naming the record; the figures themselves are in its history (an import may change thousands).</summary>
+    private void Announce(Recorded<NutzungJahr> recorded, int changed)
+    {
+        var (onlinedienstId, land, jahr) = Key;
+        try
+        {
+            GrainFactory.GetGrain<IProgrammeFiguresGrain>(IProgrammeFiguresGrain.Key).AnnounceAsync(new ProgrammeEvent(
+                0, ProgrammeEventKind.NutzungGeaendert, 0,
+                string.Create(CultureInfo.InvariantCulture, $"Nutzung of Onlinedienst '{onlinedienstId}' in {land} {jahr}, import, version {recorded.Version}: {changed} figures changed"),
+                recorded.LastChange.ChangedAt, [], recorded.LastChange.ChangedBy, [], [], [], null)
+            {
+                Nutzung = this.GetPrimaryKeyString(),
+            }).Ignore();
+        }
+        catch (Exception exception)
+        {
+            // Only the announcement is lost: the import is persisted and in the record's history.
+            logger.LogWarning(exception, "{Key}: version {Version} not announced", this.GetPrimaryKeyString(), recorded.Version);
+        }
     }
 
     private static (NutzungJahr Next, string Action, ImmutableArray<FieldChange> Fields) Apply(NutzungJahr before, ImmutableArray<NutzungZeile> zeilen)

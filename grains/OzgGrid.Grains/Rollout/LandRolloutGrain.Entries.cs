@@ -116,6 +116,15 @@ public sealed partial class LandRolloutGrain
             more ? page[limit - 1].Ags : null);
     }
 
+    public async Task<RolloutOnline> GetOnlineAsync()
+    {
+        await CatalogLookup.LeistungAsync(GrainFactory, OzgId);
+        var online = _partitions.All.SelectMany(partition => Enumerable.Range(0, partition.Count)
+            .Where(i => partition.Verfuegbarkeit[i] == (byte)KommuneVerfuegbarkeit.Online)
+            .Select(i => RolloutPartition.AgsText(partition.Ags[i])));
+        return new RolloutOnline(_zustaendige.Body, [.. online]);
+    }
+
     /// <summary>Every entry in AGS order.</summary>
     private IEnumerable<RolloutEntry> AllEntries() =>
         _partitions.All.SelectMany(partition => Enumerable.Range(0, partition.Count).Select(i => partition.EntryAt(OzgId, i)));

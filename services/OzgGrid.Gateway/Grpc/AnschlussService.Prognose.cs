@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Grpc.Core;
 using OzgGrid.Gateway.Mapping;
 using OzgGrid.Gateway.Validation;
@@ -23,9 +24,6 @@ namespace OzgGrid.Gateway.Grpc;
 public sealed partial class AnschlussService
 {
     private const string PrognoseList = "anschluss-prognose";
-
-    /// <summary>Entries read from the Land rollout per call.</summary>
-    private const int RolloutPage = 1_000;
 
     public override async Task<GetAnschlussPrognoseResponse> GetAnschlussPrognose(GetAnschlussPrognoseRequest request, ServerCallContext context)
     {
@@ -58,56 +56,73 @@ public sealed partial class AnschlussService
     /// <summary>The forecast of a Leistung in the register's Land, as the register stands.</summary>
     private async Task<AnschlussPrognose> PrognoseAsync(int ozgId, KommunenRegister register)
     {
-        var rollout = grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, register.Land));
-        var zustaendig = await rollout.GetZustaendigeKommunenAsync();
-        var zustaendige = (zustaendig?.Body ?? ZustaendigeKommunen.Alle) switch
+        var dienste = Implementing(ozgId, await OnlinedienstReads.ReadAsync(grains, await OnlinediensteOfAsync(ozgId)));
+        return await PrognoseAsync(ozgId, register, dienste, await AnschluesseAsync(dienste, register));
+    }
+
+    /// <summary>
+    /// The forecasts of the Leistungen in the register's Land, with the same rules as one: each Anschluss record read
+    /// once for all of them, the Land rollouts a batch at a time.
+    /// </summary>
+    /// <param name="dienste">Per Leistung the Onlinedienste implementing it (<see cref="ImplementingAsync"/>).</param>
+    private async Task<List<AnschlussPrognose>> PrognosenAsync(IReadOnlyDictionary<int, List<Onlinedienst>> dienste, KommunenRegister register)
+    {
+        var anschluesse = await AnschluesseAsync(dienste.Values.SelectMany(d => d).DistinctBy(d => d.OnlinedienstId), register);
+        var prognosen = new List<AnschlussPrognose>(dienste.Count);
+        foreach (var batch in dienste.Keys.Order().Chunk(ReportBatch))
+        {
+            prognosen.AddRange(await Task.WhenAll(batch.Select(ozgId => PrognoseAsync(ozgId, register, dienste[ozgId], anschluesse))));
+        }
+
+        return prognosen;
+    }
+
+    private async Task<AnschlussPrognose> PrognoseAsync(
+        int ozgId, KommunenRegister register, List<Onlinedienst> dienste, IReadOnlyDictionary<string, LandAnschluss> anschluesse)
+    {
+        var rollout = await grains.GetGrain<ILandRolloutGrain>(RolloutKeys.Land(ozgId, register.Land)).GetOnlineAsync();
+        var zustaendige = (rollout.Zustaendige ?? ZustaendigeKommunen.Alle) switch
         {
             { Art: ZustaendigeKommunenArt.Keine } => [],
             var z => register.Kommunen.Keys.Where(z.Following(register).Includes).ToList(),
         };
-        return AnschlussPrognosen.Berechne(ozgId, register.Land, zustaendige, await OnlineAsync(rollout), await DiensteAsync(ozgId, register), clock.Today);
+        return AnschlussPrognosen.Berechne(
+            ozgId, register.Land, zustaendige, rollout.Online.ToHashSet(StringComparer.Ordinal),
+            [.. dienste.Select(d => (d, anschluesse.GetValueOrDefault(d.OnlinedienstId)))], clock.Today);
     }
 
-    /// <summary>The Kommunen the Land rollout has online.</summary>
-    private static async Task<IReadOnlySet<string>> OnlineAsync(ILandRolloutGrain rollout)
+    /// <summary>
+    /// Per Leistung any of <paramref name="dienste"/> implements, the Onlinedienste implementing it as GetAnschlussPrognose
+    /// finds them (by the Leistung's index), each read once for all Leistungen.
+    /// </summary>
+    private async Task<Dictionary<int, List<Onlinedienst>>> ImplementingAsync(List<Onlinedienst> dienste)
     {
-        var online = new HashSet<string>(StringComparer.Ordinal);
-        string? after = null;
-        do
+        var indexes = new Dictionary<int, ImmutableSortedSet<string>>();
+        foreach (var batch in dienste.SelectMany(d => d.OzgIds).Distinct().Chunk(ReportBatch))
         {
-            var page = await rollout.GetAsync(after, RolloutPage);
-            online.UnionWith(page.Entries.Where(e => e.Verfuegbarkeit == KommuneVerfuegbarkeit.Online).Select(e => e.Ags));
-            after = page.NextAfterAgs;
-        }
-        while (after is not null);
-
-        return online;
-    }
-
-    /// <summary>The Onlinedienste implementing the Leistung, each with its Anschluss record in the Land.</summary>
-    private async Task<IReadOnlyList<(Onlinedienst Dienst, LandAnschluss? Anschluss)>> DiensteAsync(int ozgId, KommunenRegister register)
-    {
-        var land = register.Land;
-        var ids = await grains.GetGrain<IIdSetGrain>(IdSets.OnlinediensteOf(ozgId)).GetAsync();
-        var dienste = new List<(Onlinedienst, LandAnschluss?)>();
-        foreach (var id in ids)
-        {
-            try
+            foreach (var (ozgId, ids) in await Task.WhenAll(batch.Select(async ozgId => (ozgId, await OnlinediensteOfAsync(ozgId)))))
             {
-                var dienst = (await grains.GetGrain<IOnlinedienstGrain>(id).GetAsync()).Body;
-
-                // The Onlinedienst is the truth: the index may name one whose write failed half-way.
-                if (dienst.OzgIds.Contains(ozgId))
-                {
-                    dienste.Add((dienst, (await Anschluss(id, land).GetAsync())?.Body.Following(register)));
-                }
-            }
-            catch (NotFoundException)
-            {
-                // Named by the index, never registered (a registration that failed half-way).
+                indexes[ozgId] = ids;
             }
         }
 
-        return dienste;
+        var byId = dienste.ToDictionary(d => d.OnlinedienstId, StringComparer.Ordinal);
+        var unread = indexes.Values.SelectMany(ids => ids).Distinct().Where(id => !byId.ContainsKey(id)).ToList();
+        foreach (var dienst in await OnlinedienstReads.ReadAsync(grains, unread))
+        {
+            byId[dienst.OnlinedienstId] = dienst;
+        }
+
+        return indexes.ToDictionary(i => i.Key, i => Implementing(i.Key, i.Value.Where(byId.ContainsKey).Select(id => byId[id])));
     }
+
+    private Task<ImmutableSortedSet<string>> OnlinediensteOfAsync(int ozgId) => grains.GetGrain<IIdSetGrain>(IdSets.OnlinediensteOf(ozgId)).GetAsync();
+
+    /// <summary>Those of the Leistung's index that implement it: the Onlinedienst is the truth, the index may name one whose write failed half-way.</summary>
+    private static List<Onlinedienst> Implementing(int ozgId, IEnumerable<Onlinedienst> indexed) =>
+        [.. indexed.Where(d => d.OzgIds.Contains(ozgId)).OrderBy(d => d.OnlinedienstId, StringComparer.Ordinal)];
+
+    /// <summary>Each Onlinedienst's Anschluss record in the register's Land as the register stands, by Onlinedienst; none where nothing is recorded.</summary>
+    private async Task<Dictionary<string, LandAnschluss>> AnschluesseAsync(IEnumerable<Onlinedienst> dienste, KommunenRegister register) =>
+        (await RecordsAsync(dienste, register.Land)).ToDictionary(r => r.Dienst.OnlinedienstId, r => r.Anschluss.Following(register), StringComparer.Ordinal);
 }

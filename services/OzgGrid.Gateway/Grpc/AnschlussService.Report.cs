@@ -30,16 +30,13 @@ public sealed partial class AnschlussService
         var dienste = await OnlinedienstReads.ReadAsync(grains, await grains.GetGrain<IIdSetGrain>(IdSets.Onlinedienste).GetAsync());
         var today = clock.Today;
         var csv = new AnschlussReportCsv(today);
+        var implementing = teil == AnschlussReportTeil.Prognose ? await ImplementingAsync(dienste) : [];
         foreach (var land in laender)
         {
             var register = await grains.GetGrain<IKommunenRegisterGrain>(land).GetAsync();
             if (teil == AnschlussReportTeil.Prognose)
             {
-                foreach (var ozgId in dienste.SelectMany(d => d.OzgIds).Distinct().Order())
-                {
-                    csv.Prognose(await PrognoseAsync(ozgId, register));
-                }
-
+                (await PrognosenAsync(implementing, register)).ForEach(csv.Prognose);
                 continue;
             }
 

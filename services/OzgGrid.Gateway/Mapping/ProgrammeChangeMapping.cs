@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using Proto = OzgGrid.Protos.V1;
 
@@ -36,5 +37,12 @@ public static class ProgrammeChangeMapping
         Anschluss = programmeEvent.Anschluss,
         OnlinedienstId = programmeEvent.OnlinedienstId,
         Land = programmeEvent.Land,
+        Nutzung = programmeEvent.Nutzung.Length == 0 ? null : NutzungSubject(programmeEvent.Nutzung),
     };
+
+    private static Proto.NutzungSubject NutzungSubject(string key)
+    {
+        var (onlinedienstId, land, jahr) = NutzungKeys.Parse(key);
+        return new Proto.NutzungSubject { OnlinedienstId = onlinedienstId, Land = land, Jahr = jahr };
+    }
 }

@@ -29,7 +29,7 @@ public sealed partial class HostileRequestGenerator(
         "%00", "\r\n", "ＮＷ", "Nordrhein-Westfalen", "99", "-1", "0x05", new string('x', 100_000),
     ];
 
-    public HostileRequest Next() => random.Next(22) switch
+    public HostileRequest Next() => random.Next(24) switch
     {
         0 => BadOzgId(),
         1 => BadRequestId(),
@@ -51,6 +51,8 @@ public sealed partial class HostileRequestGenerator(
         17 => BadAnschluss(),
         18 => BadKennzahlen(),
         20 or 21 => BadZustaendigkeitReport(),
+        22 => BadRollout(),
+        23 => BadChecklistRead(),
         _ => OfflineButAvailable(),
     };
 
