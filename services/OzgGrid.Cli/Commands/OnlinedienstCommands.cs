@@ -29,7 +29,7 @@ public static class OnlinedienstCommands
         new("onlinedienst", "Onlinedienste and the Reifegrad of each (Onlinedienst, LeiKa-Leistung) pair")
         {
             List(console), Show(console), OnlinedienstWriteCommands.Register(console), OnlinedienstWriteCommands.Rate(console),
-            OnlinedienstWriteCommands.Einsatzgebiet(console), OnlinedienstWriteCommands.Publish(console), Blockers(console),
+            OnlinedienstWriteCommands.Einsatzgebiet(console), OnlinedienstWriteCommands.Publish(console), OnlinedienstDetailsCommand.Create(console), Blockers(console),
             ExportCommand.Create(console, "report", "Every (Onlinedienst, LeiKa-Leistung) pair with both levels, CSV or XLSX", async (channel, format, options) =>
             {
                 var report = await new OnlinedienstService.OnlinedienstServiceClient(channel)

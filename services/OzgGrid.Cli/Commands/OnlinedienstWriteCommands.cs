@@ -134,7 +134,7 @@ public static class OnlinedienstWriteCommands
         });
     }
 
-    private static int Written(CliContext context, Onlinedienst d, string what)
+    internal static int Written(CliContext context, Onlinedienst d, string what)
     {
         object?[] values = [d.OnlinedienstId, d.Name, d.AnbieterId, d.Details?.Hersteller, d.Leistungen.Count, d.Veroeffentlicht, d.Version];
         context.Results.WriteRecord(d, OnlinedienstCommands.ListColumns, values, $"Onlinedienst {d.OnlinedienstId}: {what}");

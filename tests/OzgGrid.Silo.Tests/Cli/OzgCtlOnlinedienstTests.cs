@@ -4,7 +4,7 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Cli;
 
-/// <summary>`ozgctl onlinedienst …` in-process against the real host: register, rate, show, list and blockers.</summary>
+/// <summary>`ozgctl onlinedienst …` in-process against the real host: register, rate, show, list, blockers, where in use, publication and details.</summary>
 [Collection(GatewayCollection.Name)]
 public sealed class OzgCtlOnlinedienstTests(GatewayFixture fixture)
 {
@@ -63,5 +63,34 @@ public sealed class OzgCtlOnlinedienstTests(GatewayFixture fixture)
         Assert.Equal((true, 3L), (read.Veroeffentlicht, read.Version));
         Assert.Contains($"{id},Wohngeld,{KnownData.Dataport},,0,true,3", published.Out);
         Assert.Contains($"{id},Wohngeld,{KnownData.Dataport},,0,false,4", withdrawn.Out);
+    }
+
+    [Fact]
+    public async Task Its_details_are_set_with_every_kind_of_value_and_the_server_keeps_them()
+    {
+        var id = $"od-cli-{Guid.NewGuid():N}"[..24];
+        await _ozgctl.InProcessAsync("onlinedienst", "register", id, "--name", "Elterngeld", "--url", "https://elterngeld.example.org", "--anbieter", KnownData.Dataport);
+
+        var set = await _ozgctl.InProcessAsync(
+            "onlinedienst", "details", id, "--hersteller", "Beispiel GmbH", "--fachverfahren", "ElterngeldPlus:Verfahren AG", "--portal", "Bundesportal,Serviceportal SH",
+            "--nutzerkonto", "bund-id", "--nutzerkonto", "landeskonto:SH", "--vertrauensniveau", "substantiell", "--bezahldienst", "ePayBL",
+            "--zustellweg", "fit-connect", "--efa", "--basiskomponente", "deutschland-id,e-akte", "--expected-version", "1", "-o", "csv");
+        var unknown = await _ozgctl.InProcessAsync("onlinedienst", "details", id, "--vertrauensniveau", "mittel");
+        var badFachverfahren = await _ozgctl.InProcessAsync("onlinedienst", "details", id, "--vertrauensniveau", "hoch", "--fachverfahren", "ohne Hersteller");
+        var read = (await new OnlinedienstService.OnlinedienstServiceClient(fixture.Host.Channel).GetOnlinedienstAsync(new GetOnlinedienstRequest { OnlinedienstId = id })).Onlinedienst;
+
+        Assert.True(set.ExitCode == ExitCodes.Ok, set.ToString());
+        Assert.Contains($"{id},Elterngeld,{KnownData.Dataport},Beispiel GmbH,0,false,2", set.Out);
+        Assert.Equal([ExitCodes.Usage, ExitCodes.Usage], new[] { unknown, badFachverfahren }.Select(r => r.ExitCode));
+        Assert.Contains("keines, niedrig, substantiell, hoch", unknown.Error);
+        var details = read.Details;
+        Assert.Equal(
+            ("Beispiel GmbH", "ElterngeldPlus/Verfahren AG", "Bundesportal|Serviceportal SH", Vertrauensniveau.Substantiell, "ePayBL", true),
+            (details.Hersteller, string.Join('|', details.Fachverfahren.Select(f => $"{f.Name}/{f.Hersteller}")), string.Join('|', details.Portale),
+                details.MindestVertrauensniveau, details.Bezahldienst, details.Efa));
+        Assert.Equal(["BundId:", "Landeskonto:SH"], details.Nutzerkonten.Select(k => $"{k.Art}:{k.Land}"));
+        Assert.Equal([Zustellweg.FitConnect], details.Zustellwege);
+        Assert.Equal([Basiskomponente.DeutschlandId, Basiskomponente.EAkte], details.Basiskomponenten.Order());
+        Assert.Equal(2L, read.Version);
     }
 }
