@@ -116,42 +116,24 @@ export function renderLand() {
  * After changes: as many pages as are shown, read again, so an open list follows the changes without collapsing to
  * its first page.
  */
-export async function leistungenNeuLaden(land) {
-  const gezeigt = offen?.land === land ? offen.leistungen?.length ?? 0 : 0;
+export const leistungenNeuLaden = (land) => leistungenLaden(land, "", offen?.land === land ? offen.leistungen?.length ?? 0 : 0);
+
+/** The first page (and more until at least `bis` Leistungen are read), or the next one after pageToken. */
+export async function leistungenLaden(land, pageToken, bis = 0) {
   try {
-    let leistungen = [];
-    let pageToken = "";
+    let gelesen = [];
+    let next = pageToken;
     do {
-      const seite = await getJson(`/laender/${land}/leistungen${pageToken ? `?seite=${encodeURIComponent(pageToken)}` : ""}`);
-      leistungen = [...leistungen, ...seite.leistungen ?? []];
-      pageToken = seite.nextPageToken ?? "";
-    } while (pageToken && leistungen.length < gezeigt);
+      const seite = await getJson(`/laender/${land}/leistungen${next ? `?seite=${encodeURIComponent(next)}` : ""}`);
+      gelesen = [...gelesen, ...seite.leistungen ?? []];
+      next = seite.nextPageToken ?? "";
+    } while (next && gelesen.length < bis);
     if (offen?.land !== land) {
       return;
     }
 
-    offen.leistungen = leistungen;
-    offen.nextPageToken = pageToken;
-    offen.fehler = null;
-  } catch (error) {
-    if (offen?.land === land) {
-      offen.fehler = error.message;
-    }
-  }
-
-  renderLand();
-}
-
-/** The first page, or the next one. */
-export async function leistungenLaden(land, pageToken) {
-  try {
-    const seite = await getJson(`/laender/${land}/leistungen${pageToken ? `?seite=${encodeURIComponent(pageToken)}` : ""}`);
-    if (offen?.land !== land) {
-      return;
-    }
-
-    offen.leistungen = pageToken ? [...(offen.leistungen ?? []), ...seite.leistungen ?? []] : seite.leistungen ?? [];
-    offen.nextPageToken = seite.nextPageToken ?? "";
+    offen.leistungen = pageToken ? [...(offen.leistungen ?? []), ...gelesen] : gelesen;
+    offen.nextPageToken = next;
     offen.fehler = null;
   } catch (error) {
     if (offen?.land === land) {
