@@ -4,6 +4,8 @@ using Orleans.Serialization;
 using OzgGrid.Grains.Storage;
 using Orleans.TestingHost;
 using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Themenfelder;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.ProgrammeManagement;
@@ -27,7 +29,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider ProgrammeTime { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>Loses programme-management events on their way to the aggregator when a test arms it.</summary>
-    public ProgrammeEventLoss ProgrammeEventLoss { get; } = new();
+    public CallLoss ProgrammeEventLoss { get; } = new(typeof(IProgrammeAggregatorGrain), nameof(IProgrammeAggregatorGrain.ApplyProgrammeEventsAsync));
+
+    /// <summary>Loses a Leistung's one-way notices to its Themenfeld's index when a test arms it.</summary>
+    public CallLoss IndexNoticeLoss { get; } = new(typeof(IThemenfeldGrain), nameof(IThemenfeldGrain.OnLeistungChangedAsync));
 
     public async Task InitializeAsync()
     {
@@ -43,6 +48,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
             silo.UseInMemoryReminderService();
             silo.AddIncomingGrainCallFilter(ProgrammeEventLoss);
+            silo.AddIncomingGrainCallFilter(IndexNoticeLoss);
             silo.Services.AddSingleton(new ProgrammeClock(ProgrammeTime));
             silo.Services.AddOzgGridGrainServices();
 

@@ -196,7 +196,8 @@ public abstract class MonitoringServiceTests(GatewayFixture fixture)
             "the second change among the snapshot's latest changes");
         var filtered = await SnapshotAsync(new WatchProgrammeRequest { OzgIds = { otherOzgId } });
 
-        var mine = snapshot.RecentChanges.Where(c => c.Leistung.OzgId == ozgId).ToList();
+        // The Leistung's catalogue import (version 1) may still be among the latest changes of a freshly started host.
+        var mine = snapshot.RecentChanges.Where(c => c.Leistung.OzgId == ozgId && c.Leistung.Version >= first.Version).ToList();
         Assert.Equal([first.Version, second.Version], mine.Select(c => c.Leistung.Version));
         Assert.Contains(mine[^1].Fields, f => f.Field == "reifegrad" && f.Before == "2" && f.After == "3");
         Assert.InRange(snapshot.RecentChanges.Count, 2, 50);

@@ -6,8 +6,11 @@ namespace OzgGrid.Grains.Monitoring;
 
 /// <summary>
 /// Collects the changes of the Leistungen on this silo and passes them to the programme aggregator in batches, so
-/// that the aggregator receives a few calls per silo per second, not one per change. A service of the silo, not a
-/// grain: a Leistung hands its change over with a method call, where a grain would cost every change a grain call.
+/// that the aggregator receives a few calls per silo per second, not one per change. Each batch goes to the
+/// Themenfelder's indexes first (awaited; the aggregator's call waits until they took it), so that an index is never
+/// behind what the monitoring counted, even where a Leistung's one-way notice to it was lost with a stopping silo. A
+/// service of the silo, not a grain: a Leistung hands its change over with a method call, where a grain would cost
+/// every change a grain call, and never waits on a Themenfeld or the aggregator.
 /// </summary>
 public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> logger) : BackgroundService
 {
@@ -78,6 +81,9 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
                 // Bounded: a call to an aggregator activation on a silo that is just leaving may go unanswered until
                 // Orleans' response timeout; the batch goes again with the next flush instead (reports that are not
                 // newer than counted are ignored, so a batch applied twice counts once).
+                // The index first: a watcher's snapshot reads the figures, then the index, and must not find a
+                // Leistung older than a change the watcher was already sent.
+                await ThemenfeldIndexBatches.SendAsync(grains, batch).WaitAsync(ApplyTimeout, cancellationToken);
                 await Aggregator.ApplyAsync([.. batch]).WaitAsync(ApplyTimeout, cancellationToken);
                 batch = Take();
             }
@@ -85,7 +91,7 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
         catch (Exception exception)
         {
             PutBack(batch);
-            logger.LogWarning(exception, "Could not pass {Count} changes to the programme aggregator; retrying", batch.Length);
+            logger.LogWarning(exception, "Could not pass {Count} changes to the Themenfeld indexes and the programme aggregator; retrying", batch.Length);
         }
     }
 

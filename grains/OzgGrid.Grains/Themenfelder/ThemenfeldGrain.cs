@@ -116,6 +116,16 @@ public sealed class ThemenfeldGrain(
         return Task.CompletedTask;
     }
 
+    public Task OnLeistungenChangedAsync(ImmutableArray<LeistungSummary> summaries)
+    {
+        foreach (var summary in summaries)
+        {
+            _index.Take(summary);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Reads the summaries of all member Leistungen; a newer version already indexed is kept.</summary>
     private async Task LoadIndexAsync()
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Themenfelder;
+using OzgGrid.Grains.Monitoring;
 
 namespace OzgGrid.Grains.Tests.Themenfelder;
 
@@ -9,6 +10,8 @@ namespace OzgGrid.Grains.Tests.Themenfelder;
 public sealed class ThemenfeldGrainTests(ClusterFixture fixture)
 {
     private static readonly LeistungFilter All = new();
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     private readonly IGrainFactory _grains = fixture.Grains;
     private readonly TestCatalog _catalog = new(fixture.Grains);
@@ -162,6 +165,33 @@ public sealed class ThemenfeldGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_index_holds_every_change_the_monitoring_published_even_when_the_Leistungs_notice_to_it_was_lost()
+    {
+        var (themenfeld, _, leistungen) = await _catalog.AddThemenfeldAsync(leistungen: 2);
+        var target = leistungen[0].OzgId;
+        var hub = fixture.GetSiloService<MonitoringHub>();
+        var subscription = hub.Subscribe(null);
+        try
+        {
+            var lostBefore = fixture.IndexNoticeLoss.Lost;
+            fixture.IndexNoticeLoss.LoseNext(1, call => call.Request.GetArgument(0) is LeistungSummary { } summary && summary.OzgId == target);
+
+            var result = await _grains.GetGrain<ILeistungGrain>(target).UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.OnlineLeistung, null, null));
+            await Poll.UntilAsync(() => Task.FromResult(fixture.IndexNoticeLoss.Lost), lost => lost > lostBefore, "the notice to the index lost", Deadline);
+            await PublishedAsync(subscription, target, result.Version);
+
+            // What a watcher's snapshot reads right after it was sent the change (figures, then the index).
+            var indexed = (await themenfeld.QueryLeistungenAsync(All, 0, 10)).Leistungen.Single(l => l.OzgId == target);
+            Assert.Equal(result.Version, indexed.Version);
+            Assert.Equal(Reifegrad.OnlineLeistung, indexed.Status.Reifegrad);
+        }
+        finally
+        {
+            hub.Unsubscribe(subscription);
+        }
+    }
+
+    [Fact]
     public async Task The_index_filters_by_land_and_minimum_verfuegbarkeit()
     {
         var (themenfeld, _, leistungen) = await _catalog.AddThemenfeldAsync(leistungen: 3);
@@ -266,4 +296,18 @@ public sealed class ThemenfeldGrainTests(ClusterFixture fixture)
 
     private static Federfuehrung Lead(string bundesressort, params string[] laender) =>
         new(bundesressort, laender.ToImmutableSortedSet(StringComparer.Ordinal));
+
+    /// <summary>Waits until the monitoring published <paramref name="ozgId"/> at <paramref name="version"/> to a silo's hub.</summary>
+    private static async Task PublishedAsync(HubSubscription subscription, int ozgId, long version)
+    {
+        using var timeout = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            var message = await subscription.Messages.ReadAsync(timeout.Token);
+            if (message is HubMessage.Changes changes && changes.Published.Any(p => p.Change.Leistung.OzgId == ozgId && p.Change.Leistung.Version >= version))
+            {
+                return;
+            }
+        }
+    }
 }
