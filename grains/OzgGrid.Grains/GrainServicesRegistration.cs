@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OzgGrid.Grains.Catalog;
+using OzgGrid.Grains.Changes;
 using OzgGrid.Grains.Kommunen;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.Onlinedienste;
@@ -20,6 +21,7 @@ public static class GrainServicesRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ProgrammeClock(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<VersionedRecords>();
+        services.AddSingleton<DeferredRetries>();
         services.TryAddSingleton(provider => new RecordWriteMetrics(provider.GetService<IMeterFactory>()));
         services.AddSingleton<CatalogImporter>();
         services.AddSingleton<LeikaKeys>();

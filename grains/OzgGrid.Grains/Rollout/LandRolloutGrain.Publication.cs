@@ -23,6 +23,9 @@ public sealed partial class LandRolloutGrain
     /// <summary>Whether the publish reminder may be registered (this activation registered it, or was woken by it).</summary>
     private bool _publishReminderMayExist;
 
+    /// <summary>Whether this activation handed a retry to the silo, for a failed write while no reminder could be registered.</summary>
+    private bool _deferredRetryScheduled;
+
     /// <summary>
     /// Derives the Verfügbarkeit from the entries and the register as they are now and writes it into the Leistung if
     /// it differs from what was written last: the reconciliation's repair of a recount that never arrived (the register
@@ -96,7 +99,16 @@ public sealed partial class LandRolloutGrain
         }
         catch (Exception fault)
         {
-            _logger.LogWarning(fault, "Rollout {OzgId} in {Land}: no reminder for the retry; the timer retries while the grain is active", OzgId, Land);
+            // Storage is failing: a failed state write deactivates the grain, taking its timer along, so the silo
+            // calls it again instead.
+            _logger.LogWarning(fault, "Rollout {OzgId} in {Land}: no reminder for the retry; the timer and the silo retry", OzgId, Land);
+            if (!_deferredRetryScheduled)
+            {
+                _deferredRetryScheduled = true;
+                var rollout = this.AsReference<ILandRolloutGrain>();
+                var changedBy = _lastReportedBy ?? _state.State.LastReportedBy ?? "ozggrid-rollout";
+                _deferredRetries.Schedule(PublishRetryInterval, () => rollout.ReconcileAsync(changedBy), $"Rollout {OzgId} in {Land}");
+            }
         }
     }
 

@@ -27,12 +27,14 @@ public sealed partial class LandRolloutGrain(
     [PersistentState(LandRolloutGrain.ZustaendigeKommunenState, StorageNames.State)] IPersistentState<RecordState<ZustaendigeKommunen, ProgrammeChange>> zustaendige,
     VersionedRecords records,
     ProgrammeClock clock,
+    DeferredRetries deferredRetries,
     ILogger<LandRolloutGrain> logger) : Grain, ILandRolloutGrain, IRemindable
 {
     private readonly IPersistentState<LandRolloutState> _state = state;
     private readonly IPersistentState<RecordState<ZustaendigeKommunen, ProgrammeChange>> _zustaendigeState = zustaendige;
     private readonly VersionedRecords _records = records;
     private readonly ProgrammeClock _clock = clock;
+    private readonly DeferredRetries _deferredRetries = deferredRetries;
     private readonly ILogger<LandRolloutGrain> _logger = logger;
 
     /// <summary>Whether the register knows, since this activation, that this Leistung has a rollout in the Land.</summary>

@@ -22,6 +22,9 @@ public sealed class OutageClusterFixture : IAsyncLifetime
     public OutageGrainStorage OutageOf(string storageName) =>
         (OutageGrainStorage)Cluster.GetSiloServiceProvider(null).GetRequiredKeyedService<IGrainStorage>(storageName);
 
+    /// <summary>The reminder table of the cluster's silo, whose registrations can be made to fail.</summary>
+    public OutageReminderTable Reminders => Cluster.GetSiloServiceProvider(null).GetRequiredService<OutageReminderTable>();
+
     private InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The test cluster is not deployed.");
 
     public async Task InitializeAsync()
@@ -37,6 +40,12 @@ public sealed class OutageClusterFixture : IAsyncLifetime
             }
 
             silo.UseInMemoryReminderService();
+            var reminders = silo.Services.Last(service => service.ServiceType == typeof(IReminderTable));
+            silo.Services.Remove(reminders);
+            silo.Services.AddSingleton(services => new OutageReminderTable(reminders.ImplementationFactory is { } create
+                ? (IReminderTable)create(services)
+                : (IReminderTable)ActivatorUtilities.CreateInstance(services, reminders.ImplementationType!)));
+            silo.Services.AddSingleton<IReminderTable>(services => services.GetRequiredService<OutageReminderTable>());
             silo.Services.AddOzgGridGrainServices();
         });
         _cluster = builder.Build();
