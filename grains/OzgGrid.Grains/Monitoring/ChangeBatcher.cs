@@ -78,11 +78,11 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
         {
             while (batch.Length > 0 && !cancellationToken.IsCancellationRequested)
             {
-                // Bounded: a call to an aggregator activation on a silo that is just leaving may go unanswered until
-                // Orleans' response timeout; the batch goes again with the next flush instead (reports that are not
-                // newer than counted are ignored, so a batch applied twice counts once).
                 // The index first: a watcher's snapshot reads the figures, then the index, and must not find a
                 // Leistung older than a change the watcher was already sent.
+                // Bounded: a call to an activation on a silo that is just leaving may go unanswered until Orleans'
+                // response timeout; the batch goes again with the next flush instead (an index takes only newer
+                // versions, and reports that are not newer than counted are ignored, so a batch applied twice counts once).
                 await ThemenfeldIndexBatches.SendAsync(grains, batch).WaitAsync(ApplyTimeout, cancellationToken);
                 await Aggregator.ApplyAsync([.. batch]).WaitAsync(ApplyTimeout, cancellationToken);
                 batch = Take();

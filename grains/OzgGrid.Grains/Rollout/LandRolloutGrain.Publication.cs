@@ -106,14 +106,16 @@ public sealed partial class LandRolloutGrain
             {
                 _deferredRetryScheduled = true;
                 var rollout = this.AsReference<ILandRolloutGrain>();
-                var changedBy = _lastReportedBy ?? _state.State.LastReportedBy ?? "ozggrid-rollout";
+                var changedBy = RetriedBy;
                 _deferredRetries.Schedule(PublishRetryInterval, () => rollout.ReconcileAsync(changedBy), $"Rollout {OzgId} in {Land}");
             }
         }
     }
 
-    private async Task RetryPublishAsync(CancellationToken cancellationToken) =>
-        await PublishAsync(await Register.GetAsync(), _lastReportedBy ?? _state.State.LastReportedBy ?? "ozggrid-rollout");
+    /// <summary>Who a retried publication is recorded as changed by: the last reporter.</summary>
+    private string RetriedBy => _lastReportedBy ?? _state.State.LastReportedBy ?? "ozggrid-rollout";
+
+    private async Task RetryPublishAsync(CancellationToken cancellationToken) => await PublishAsync(await Register.GetAsync(), RetriedBy);
 
     private async Task StopPublishRetryAsync()
     {
