@@ -27,6 +27,11 @@ public sealed class ThemenfeldGrain(
     {
         _record = records.For(this, state, Names);
         _index = new ThemenfeldIndex(ThemenfeldId);
+        if (_record.Body?.Catalog is { } catalog)
+        {
+            _index.KeepOnly(catalog.LeistungIds);
+        }
+
         return LoadIndexAsync();
     }
 

@@ -282,6 +282,21 @@ public sealed class ThemenfeldGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_batch_from_before_the_import_that_moved_a_leistung_away_does_not_bring_it_back()
+    {
+        var (themenfeld, entry, leistungen) = await _catalog.AddThemenfeldAsync(leistungen: 2);
+        var moved = leistungen[1];
+        var before = await _grains.GetGrain<ILeistungGrain>(moved.OzgId).GetSummaryAsync();
+
+        await themenfeld.ImportAsync(entry with { LeistungIds = [leistungen[0].OzgId] }, null, TestCatalog.ImportStamp());
+        // A silo's change batcher hands the index the Leistung's summary from before the import, late.
+        await themenfeld.OnLeistungenChangedAsync([before!]);
+
+        var page = await themenfeld.QueryLeistungenAsync(All, 0, 10);
+        Assert.Equal([leistungen[0].OzgId], page.Leistungen.Select(l => l.OzgId));
+    }
+
+    [Fact]
     public async Task A_new_import_of_a_themenfeld_is_recorded_as_a_catalogue_change()
     {
         var (themenfeld, entry, _) = await _catalog.AddThemenfeldAsync(leistungen: 1);
