@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Anschluss;
+using OzgGrid.Grains.ProgrammeManagement;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
 using Domain = OzgGrid.Grains.Abstractions.Leistungen;
@@ -16,7 +18,7 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
 {
     private static readonly DerivedValueKind[] AllKinds =
     [
-        DerivedValueKind.LandVerfuegbarkeit, DerivedValueKind.Reifegrad, DerivedValueKind.Ueberfaellig, DerivedValueKind.EfaFigures,
+        DerivedValueKind.AnschlussGoLive, DerivedValueKind.LandVerfuegbarkeit, DerivedValueKind.Reifegrad, DerivedValueKind.Ueberfaellig, DerivedValueKind.EfaFigures,
         DerivedValueKind.UeberfaelligFigures, DerivedValueKind.ProgrammeFigures,
     ];
 
@@ -38,8 +40,14 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
             RequestId = NewId(), Report = new RolloutReport { OzgId = rolledOut, Ags = ShippedRegister.Ags("HB", 1), Verfuegbarkeit = KommuneVerfuegbarkeit.Online, Reifegrad = 3 },
         });
         var (derived, leikaKey) = await _onlinedienste.LeistungAsync(fixture.TakeOzgId);
-        await _onlinedienste.InUseAsync(await _onlinedienste.AnbieterAsync(), leikaKey, stufe11: 2, stufe20: 2);
+        var dienst = await _onlinedienste.InUseAsync(await _onlinedienste.AnbieterAsync(), leikaKey, stufe11: 2, stufe20: 2);
         await Eventually.ReturnsAsync(() => StatusAsync(derived), s => s.ReifegradOnlinedienste == 1, "the Reifegrad derived (its one-way message arrived)");
+        var online = ShippedRegister.Ags("HB", 1);
+        await new AnschlussService.AnschlussServiceClient(fixture.Host.Channel).SetAnschlussAsync(new SetAnschlussRequest
+        {
+            OnlinedienstId = dienst, RequestId = NewId(), Aenderungen = { AnschlussChecklist.Bis(online, Today, AnschlussSchritt.BestaetigtDurchKommune) },
+        });
+        await Eventually.ReturnsAsync(() => EntryAsync(derived, "HB", online), e => e?.Verfuegbarkeit == KommuneVerfuegbarkeit.Online, "the confirmed Go-Live reported");
         var efa = fixture.TakeOzgId();
         await _management.SetUmsetzungslandAsync(new SetUmsetzungslandRequest { OzgId = efa, RequestId = NewId(), Land = "HE" });
         await _management.SetMeilensteinAsync(new SetMeilensteinRequest
@@ -155,6 +163,30 @@ public sealed class ReconcileFiguresReportTests(OnRequestReconciliationHost fixt
         Assert.Equal($"1.1=3 2.0=4 (v{version})", correction.After);
         Assert.Equal((3, 1, 4), (repaired.Reifegrad, repaired.ReifegradOnlinedienste, repaired.Reifegrad20));
     }
+
+    [Fact]
+    public async Task A_confirmed_Go_Live_whose_report_stopped_with_its_silo_is_reported_into_the_rollout_and_listed()
+    {
+        var (ozgId, leikaKey) = await _onlinedienste.LeistungAsync(fixture.TakeOzgId);
+        var dienst = await _onlinedienste.InUseAsync(await _onlinedienste.AnbieterAsync(), leikaKey, stufe11: 3, stufe20: 3, land: "HB");
+        var ags = ShippedRegister.Ags("HB", 2);
+        var goLive = await _damage.LoseGoLiveReportAsync(dienst, "HB", ags, Today);
+        Assert.Null(await EntryAsync(ozgId, "HB", ags));
+
+        var result = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+
+        var correction = Assert.Single(Check(result, DerivedValueKind.AnschlussGoLive).Corrected);
+        Assert.Equal(($"{dienst}/HB/{ags}", "not reported", $"ONLINE (Go-Live {AnschlussChecklist.Day(goLive)})"), (correction.Subject, correction.Before, correction.After));
+        var entry = await EntryAsync(ozgId, "HB", ags);
+        Assert.Equal((KommuneVerfuegbarkeit.Online, AnschlussGrain.ReportedBy), (entry?.Verfuegbarkeit, entry?.ChangedBy));
+        var again = await _monitoring.ReconcileFiguresAsync(new ReconcileFiguresRequest());
+        Assert.Empty(Check(again, DerivedValueKind.AnschlussGoLive).Corrected);
+    }
+
+    private DateOnly Today => fixture.Host.Services.GetRequiredService<ProgrammeClock>().Today;
+
+    private async Task<RolloutEntry?> EntryAsync(int ozgId, string land, string ags) =>
+        (await _rollout.GetRolloutAsync(new GetRolloutRequest { OzgId = ozgId, Land = land, PageSize = 500 })).Entries.FirstOrDefault(e => e.Ags == ags);
 
     private async Task<LeistungStatus> StatusAsync(int ozgId) =>
         (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Status;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Abstractions.Reconciliation;
 
 namespace OzgGrid.Grains.Abstractions.Anschluss;
 
@@ -27,4 +28,10 @@ public interface IAnschlussGrain : IGrainWithStringKey, IProgrammeRecordGrain
 
     /// <summary>Records which Kommunen are overdue as of today, as OzgGrid; what the deadline reminder calls.</summary>
     Task CheckFristenAsync();
+
+    /// <summary>
+    /// Reports the confirmed Go-Lives not yet reported into the Land rollouts now, as OzgGrid: what the reconciliation
+    /// and the silo's retry call. Checked: the Kommunen online in the record; corrected: those reported by this call.
+    /// </summary>
+    Task<DerivedValueCheck> ReportGoLivesAsync();
 }

@@ -20,4 +20,7 @@ public enum DerivedValueKind
 
     /// <summary>A Leistung's Reifegrad, derived from the levels of its published, used Onlinedienste.</summary>
     Reifegrad = 6,
+
+    /// <summary>A Kommune online in a Land rollout, from a confirmed Go-Live in an Anschluss record.</summary>
+    AnschlussGoLive = 7,
 }

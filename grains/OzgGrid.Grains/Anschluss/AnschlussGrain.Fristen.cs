@@ -67,7 +67,7 @@ public sealed partial class AnschlussGrain
         else if (reminderName == MeldungReminder)
         {
             _meldungReminderMayExist = true;
-            await MeldenAsync(CancellationToken.None);
+            await MeldenAsync();
         }
     }
 
@@ -103,7 +103,9 @@ public sealed partial class AnschlussGrain
     /// <summary>After a change (and on activation): report Go-Lives into the rollouts, and tell the watchers one way.</summary>
     protected override Task OnCommittedAsync(Recorded<LandAnschluss> recorded)
     {
-        StartMelden(recorded.Body);
+        // On activation the timer waits one retry interval: whoever activated the grain to report (its reminder, the
+        // silo's retry, the reconciliation) reports at once and learns what it reported.
+        StartMelden(recorded.Body, _activating ? MeldungRetryInterval : null);
         if (_activating || _lastDecided is not { } decided)
         {
             return Task.CompletedTask;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions.Anschluss;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Leistungen;
+using OzgGrid.Grains.Abstractions.Reconciliation;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Changes;
 
@@ -12,7 +13,7 @@ namespace OzgGrid.Grains.Anschluss;
 /// A Kommune's Verfügbarkeit follows from its Go-Live: once it is done and confirmed, the record reports the Kommune
 /// ONLINE into each Leistung the Onlinedienst implements, as OzgGrid, one way after the commit. A timer retries while
 /// the grain is active, a reminder brings it back after its silo stopped; the request ids are deterministic, so a
-/// report sent twice is applied once.
+/// report sent twice is applied once. Without a reminder the silo retries, and the reconciliation reports what stays open.
 /// </summary>
 public sealed partial class AnschlussGrain
 {
@@ -27,17 +28,28 @@ public sealed partial class AnschlussGrain
 
     private IGrainTimer? _meldungTimer;
     private bool _meldungReminderMayExist;
+    private bool _deferredRetryScheduled;
 
     /// <summary>
     /// Starts the reports when a Go-Live is not yet reported; never waits for them (the write is durable already). The
-    /// checklists as recorded decide whether to start; what is reported follows the register (<see cref="MeldenAsync(CancellationToken)"/>).
+    /// checklists as recorded decide whether to start; what is reported follows the register (<see cref="MeldenAsync()"/>).
     /// </summary>
-    private void StartMelden(LandAnschluss anschluss)
+    private void StartMelden(LandAnschluss anschluss, TimeSpan? after = null)
     {
         if (_meldungTimer is null && Offen(anschluss).Any())
         {
-            _meldungTimer = this.RegisterGrainTimer(MeldenAsync, new GrainTimerCreationOptions(TimeSpan.Zero, MeldungRetryInterval) { KeepAlive = true });
+            _meldungTimer = this.RegisterGrainTimer(
+                _ => MeldenAsync(), new GrainTimerCreationOptions(after ?? TimeSpan.Zero, MeldungRetryInterval) { KeepAlive = true });
         }
+    }
+
+    public async Task<DerivedValueCheck> ReportGoLivesAsync()
+    {
+        // The checklists as recorded decide whether anything is open, as they decide whether to start.
+        var gemeldet = Body is { } recorded && Offen(recorded).Any() ? await MeldenAsync() : [];
+        var online = Body?.Kommunen.Values.Count(k => k.IstOnline && k.GoLiveErfolgt is not null) ?? 0;
+        return new DerivedValueCheck(DerivedValueKind.AnschlussGoLive, online,
+            [.. gemeldet.Select(m => new Correction($"{OnlinedienstId}/{Land}/{m.Ags}", "not reported", $"ONLINE (Go-Live {m.GoLive:yyyy-MM-dd})"))]);
     }
 
     /// <summary>The online Kommunen not yet reported, with their Go-Live date.</summary>
@@ -48,13 +60,15 @@ public sealed partial class AnschlussGrain
 
     /// <summary>
     /// Reports by the AGS the register knows now: a Go-Live recorded for a Kommune that merged since is its successor's
-    /// (as its checklist is, <see cref="LandAnschluss.Following"/>); the rollout refuses the retired AGS.
+    /// (as its checklist is, <see cref="LandAnschluss.Following"/>); the rollout refuses the retired AGS. Returns the
+    /// Kommunen reported by this call; while some stay open, the timer and the reminder keep trying.
     /// </summary>
-    private async Task MeldenAsync(CancellationToken cancellationToken)
+    private async Task<List<(string Ags, DateOnly GoLive)>> MeldenAsync()
     {
+        var reported = new List<(string Ags, DateOnly GoLive)>();
         if (Body is not { } recorded)
         {
-            return;
+            return reported;
         }
 
         LandAnschluss? anschluss = null;
@@ -67,6 +81,7 @@ public sealed partial class AnschlussGrain
             {
                 var angenommen = await MeldenAsync(ozgIds, goLive, kommunen);
                 gemeldet = gemeldet.Union(angenommen.Select(ags => MeldungKey(ags, goLive)));
+                reported.AddRange(angenommen.Select(ags => (ags, goLive)));
             }
         }
         catch (Exception fault)
@@ -76,7 +91,16 @@ public sealed partial class AnschlussGrain
 
         if (gemeldet != meldungen.State.Gemeldet)
         {
-            await meldungen.WriteOrRollBackAsync(meldungen.State with { Gemeldet = gemeldet }, this);
+            try
+            {
+                await meldungen.WriteOrRollBackAsync(meldungen.State with { Gemeldet = gemeldet }, this);
+            }
+            catch (Exception)
+            {
+                // The grain deactivates and takes its timer along: the reminder (or the silo) brings it back.
+                await KeepMeldungReminderAsync();
+                throw;
+            }
         }
 
         if (anschluss is not null && !Offen(anschluss).Any())
@@ -85,11 +109,18 @@ public sealed partial class AnschlussGrain
         }
         else
         {
+            StartMelden(anschluss ?? recorded, MeldungRetryInterval);
             await KeepMeldungReminderAsync();
         }
+
+        return reported;
     }
 
-    /// <summary>Brings the grain back to report after its silo stopped: the open reports are in no other place that would send them.</summary>
+    /// <summary>
+    /// Brings the grain back to report after its silo stopped: the open reports are in no other place that would send
+    /// them. Without a reminder (storage failing) the silo calls the grain again (<see cref="DeferredRetries"/>), and the
+    /// periodic reconciliation reports what is still open after that.
+    /// </summary>
     private async Task KeepMeldungReminderAsync()
     {
         if (_meldungReminderMayExist)
@@ -104,7 +135,13 @@ public sealed partial class AnschlussGrain
         }
         catch (Exception fault)
         {
-            logger.LogWarning(fault, "{Anschluss}: no reminder for the open reports; the timer retries while the grain is active", this.GetPrimaryKeyString());
+            logger.LogWarning(fault, "{Anschluss}: no reminder for the open reports; the timer and the silo retry", this.GetPrimaryKeyString());
+            if (!_deferredRetryScheduled)
+            {
+                _deferredRetryScheduled = true;
+                var self = this.AsReference<IAnschlussGrain>();
+                deferredRetries.Schedule(MeldungRetryInterval, () => self.ReportGoLivesAsync(), $"Anschluss {this.GetPrimaryKeyString()}");
+            }
         }
     }
 

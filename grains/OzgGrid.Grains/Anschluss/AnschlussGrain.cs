@@ -8,6 +8,7 @@ using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
+using OzgGrid.Grains.Changes;
 using OzgGrid.Grains.ProgrammeManagement;
 using OzgGrid.Grains.Records;
 
@@ -24,6 +25,7 @@ public sealed partial class AnschlussGrain(
     VersionedRecords records,
     ProgrammeClock clock,
     IOptions<AnschlussOptions> options,
+    DeferredRetries deferredRetries,
     ILogger<AnschlussGrain> logger) : ProgrammeRecordGrain<LandAnschluss>(state, records, clock, Names), IAnschlussGrain, IRemindable
 {
     public static readonly RecordNames Names = new("anschluss", "anschluss-history", "Anschluss");

@@ -9,7 +9,7 @@ namespace OzgGrid.Grains.Reconciliation;
 
 /// <summary>
 /// Repairs every derived value from its source records, periodically by a reminder (so a silo restart does not stop
-/// it) and on request: the Land rollouts' Verfügbarkeit, the Reifegrad the Onlinedienste derive, the milestone records' overdue milestones, the EfA and overdue
+/// it) and on request: the Anschluss records' Go-Lives not yet reported, the Land rollouts' Verfügbarkeit, the Reifegrad the Onlinedienste derive, the milestone records' overdue milestones, the EfA and overdue
 /// figures, then the programme aggregator's figures (counted from the Leistungen and the figures grain, so last).
 /// </summary>
 /// <remarks>Not reentrant: a request while a run is under way waits for it and runs afresh, seeing what it corrected.</remarks>
@@ -60,11 +60,13 @@ public sealed class ReconciliationGrain(
         ReconciliationResult figures;
         try
         {
+            // Go-Lives first: what they report into the rollouts is then part of the Verfügbarkeit compared next.
+            var anschluss = await new AnschlussReconciliation(GrainFactory, batchSize).RunAsync();
             var rollouts = await new RolloutReconciliation(GrainFactory, batchSize).RunAsync();
             var reifegrad = await new ReifegradReconciliation(GrainFactory, batchSize).RunAsync();
             var programmeRecords = await new ProgrammeRecordsReconciliation(GrainFactory, batchSize).RunAsync();
             figures = await GrainFactory.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key).ReconcileAsync();
-            checks = [rollouts, reifegrad, .. programmeRecords, new DerivedValueCheck(DerivedValueKind.ProgrammeFigures, figures.LeistungenCounted, figures.Corrections)];
+            checks = [anschluss, rollouts, reifegrad, .. programmeRecords, new DerivedValueCheck(DerivedValueKind.ProgrammeFigures, figures.LeistungenCounted, figures.Corrections)];
         }
         catch (Exception)
         {

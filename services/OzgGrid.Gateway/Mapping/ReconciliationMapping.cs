@@ -26,6 +26,7 @@ public static class ReconciliationMapping
             DerivedValueKind.UeberfaelligFigures => Protos.V1.DerivedValueKind.UeberfaelligFigures,
             DerivedValueKind.ProgrammeFigures => Protos.V1.DerivedValueKind.ProgrammeFigures,
             DerivedValueKind.Reifegrad => Protos.V1.DerivedValueKind.Reifegrad,
+            DerivedValueKind.AnschlussGoLive => Protos.V1.DerivedValueKind.AnschlussGoLive,
             _ => Protos.V1.DerivedValueKind.Unspecified,
         },
         Checked = check.Checked,

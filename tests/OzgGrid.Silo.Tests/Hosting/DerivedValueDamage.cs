@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Anschluss;
 using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Laender;
 using OzgGrid.Grains.Abstractions.Monitoring;
@@ -11,6 +12,10 @@ using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.ProgrammeManagement;
 using OzgGrid.Grains.Records;
 using OzgGrid.Protos.V1;
+using AnschlussEintrag = OzgGrid.Grains.Abstractions.Anschluss.AnschlussEintrag;
+using AnschlussKeys = OzgGrid.Grains.Abstractions.Anschluss.AnschlussKeys;
+using AnschlussState = OzgGrid.Grains.Records.RecordState<OzgGrid.Grains.Abstractions.Anschluss.LandAnschluss, OzgGrid.Grains.Abstractions.ProgrammeManagement.ProgrammeChange>;
+using Domain = OzgGrid.Grains.Abstractions.Anschluss;
 using KommunenState = OzgGrid.Grains.Records.RecordState<OzgGrid.Grains.Kommunen.KommunenBody, OzgGrid.Grains.Abstractions.ProgrammeManagement.ProgrammeChange>;
 
 namespace OzgGrid.Silo.Tests.Hosting;
@@ -96,6 +101,30 @@ public sealed class DerivedValueDamage(TestHost host)
                 return stored with { Counted = stored.Counted.SetItem(ozgId, counted with { Status = counted.Status with { Reifegrad = wrong } }) };
             });
         return wrong;
+    }
+
+    /// <summary>
+    /// The Kommune's checklist done up to the Go-Live over gRPC, then its confirmation recorded in the stored state only:
+    /// what a silo that stopped right after the commit leaves when no reminder could be registered (storage failing).
+    /// </summary>
+    /// <returns>The Go-Live date recorded.</returns>
+    public async Task<DateOnly> LoseGoLiveReportAsync(string onlinedienstId, string land, string ags, DateOnly today)
+    {
+        await new AnschlussService.AnschlussServiceClient(host.Channel).SetAnschlussAsync(new SetAnschlussRequest
+        {
+            OnlinedienstId = onlinedienstId, RequestId = NewId(), Aenderungen = { AnschlussChecklist.Bis(ags, today, AnschlussSchritt.GoLiveErfolgt) },
+        });
+        var goLive = today.AddDays(-1);
+        await StoredState.RewriteAsync<AnschlussState>(
+            host, StorageNames.State, AnschlussGrain.Names.State, Grains.GetGrain<Domain.IAnschlussGrain>(AnschlussKeys.Of(onlinedienstId, land)),
+            stored =>
+            {
+                var kommune = stored.Body!.Kommunen[ags];
+                var bestaetigt = new AnschlussEintrag("Bürgeramt", "test", DateTimeOffset.UtcNow);
+                var online = kommune with { Punkte = kommune.Punkte.SetItem(Domain.AnschlussSchritt.BestaetigtDurchKommune, bestaetigt) };
+                return stored with { Body = stored.Body with { Kommunen = stored.Body.Kommunen.SetItem(ags, online) } };
+            });
+        return goLive;
     }
 
     public async Task<Verfuegbarkeit> VerfuegbarkeitAsync(int ozgId, string land) =>
