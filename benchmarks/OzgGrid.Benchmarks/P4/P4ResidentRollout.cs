@@ -174,13 +174,13 @@ public sealed class P4ResidentRollout(P4Options options, TextWriter output)
         output.WriteLine($"machine: {machine}");
         output.WriteLine("storage: memory, one silo, the host in this process; entries reported through the per-(Leistung, Land) grains via the grain client");
         output.WriteLine();
-        output.WriteLine("| entries | added | activation of the added (s) | added/s | entry grains resident | Land grains | working set (GiB) | GC heap (GiB) | summary read p50 (ms) | p99 (ms) | max (ms) | GetRollout p50 (ms) | p99 (ms) |");
-        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| entries | added | activation of the added (s) | added/s | entry grains resident | Land grains | working set (GiB) | GC heap (GiB) | summary read p50 (ms) | p99 (ms) | max (ms) | GetRollout p50 (ms) | p99 (ms) | max (ms) |");
+        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             output.WriteLine(string.Create(Invariant,
                 $"| {r.Entries:N0} | {r.Added:N0} | {r.ActivationSeconds:F1} | {Rate(r):N0} | {r.EntryActivations:N0} | {r.LandActivations:N0} | {r.WorkingSetGiB:F2} | " +
-                $"{r.GcHeapGiB:F2} | {r.SummaryRead.P50:F2} | {r.SummaryRead.P99:F2} | {r.SummaryRead.Max:F2} | {r.RolloutRead.P50:F2} | {r.RolloutRead.P99:F2} |"));
+                $"{r.GcHeapGiB:F2} | {r.SummaryRead.P50:F2} | {r.SummaryRead.P99:F2} | {r.SummaryRead.Max:F2} | {r.RolloutRead.P50:F2} | {r.RolloutRead.P99:F2} | {r.RolloutRead.Max:F2} |"));
         }
 
         var last = results[^1];
