@@ -9,8 +9,9 @@ namespace OzgGrid.Grains.Reconciliation;
 
 /// <summary>
 /// Repairs every derived value from its source records, periodically by a reminder (so a silo restart does not stop
-/// it) and on request: the Anschluss records' Go-Lives not yet reported, the Land rollouts' Verfügbarkeit, the Reifegrad the Onlinedienste derive, the milestone records' overdue milestones, the EfA and overdue
-/// figures, then the programme aggregator's figures (counted from the Leistungen and the figures grain, so last).
+/// it) and on request: the Anschluss records' Go-Lives not yet reported, the Land rollouts' Verfügbarkeit, the
+/// Reifegrad the Onlinedienste derive, the milestone records' overdue milestones, the EfA and overdue figures, then the
+/// programme aggregator's figures (counted from the Leistungen and the figures grain, so last).
 /// </summary>
 /// <remarks>Not reentrant: a request while a run is under way waits for it and runs afresh, seeing what it corrected.</remarks>
 public sealed class ReconciliationGrain(
