@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace OzgGrid.Grains.Storage;
@@ -7,54 +8,79 @@ namespace OzgGrid.Grains.Storage;
 /// <summary>
 /// Grain state held in this process, serialized as durable storage would hold it, with the same ETag checks, for a
 /// silo that is a cluster of its own. Orleans' memory storage keeps state in storage grains so that several silos can
-/// share it, which costs every write a grain call and a copy of the bytes; a single silo needs neither.
+/// share it, which costs every write a grain call and a copy of the bytes; a single silo needs neither. Each state's
+/// bytes sit in a <see cref="StoredBytes"/> buffer that goes back to the pool when the next write replaces it, so a
+/// record written thousands of times a second does not leave a fresh array of its state to the collector each time.
 /// </summary>
-public sealed class LocalMemoryGrainStorage(string name, IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class LocalMemoryGrainStorage(string name, Serializer serializer) : IGrainStorage
 {
-    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), StoredState> _states = new();
+    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), Slot> _slots = new();
     private long _lastETag;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (_states.TryGetValue((stateName, grainId), out var stored))
+        if (_slots.TryGetValue((stateName, grainId), out var slot))
         {
-            grainState.State = serializer.Deserialize<T>(stored.Data);
-            grainState.ETag = stored.ETag;
-            grainState.RecordExists = true;
-        }
-        else
-        {
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            // Under the slot's lock: a write replacing the bytes meanwhile would hand them back to the pool.
+            lock (slot)
+            {
+                if (slot.Bytes is { } bytes)
+                {
+                    grainState.State = serializer.Deserialize<T>(bytes.Span);
+                    grainState.ETag = slot.ETag;
+                    grainState.RecordExists = true;
+                    return Task.CompletedTask;
+                }
+            }
         }
 
+        grainState.ETag = null;
+        grainState.RecordExists = false;
         return Task.CompletedTask;
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = (stateName, grainId);
-        var next = new StoredState(serializer.Serialize(grainState.State), NextETag());
-        var replaced = _states.TryGetValue(key, out var current)
-            ? grainState.ETag == current.ETag && _states.TryUpdate(key, next, current)
-            : grainState.ETag is null && _states.TryAdd(key, next);
-        if (!replaced)
+        var written = StoredBytes.Of(serializer, grainState.State);
+        var slot = _slots.GetOrAdd((stateName, grainId), static _ => new Slot());
+        StoredBytes? replaced;
+        lock (slot)
         {
-            throw Inconsistent(stateName, grainId, grainState.ETag);
+            if (grainState.ETag != slot.ETag)
+            {
+                replaced = written;
+                written = null;
+            }
+            else
+            {
+                replaced = slot.Bytes;
+                slot.Bytes = written;
+                slot.ETag = NextETag();
+                grainState.ETag = slot.ETag;
+                grainState.RecordExists = true;
+            }
         }
 
-        grainState.ETag = next.ETag;
-        grainState.RecordExists = true;
-        return Task.CompletedTask;
+        replaced?.Release();
+        return written is null ? Task.FromException(Inconsistent(stateName, grainId, grainState.ETag)) : Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = (stateName, grainId);
-        if (_states.TryGetValue(key, out var current)
-            && (grainState.ETag != current.ETag || !_states.TryRemove(new KeyValuePair<(string, GrainId), StoredState>(key, current))))
+        if (_slots.TryGetValue((stateName, grainId), out var slot))
         {
-            throw Inconsistent(stateName, grainId, grainState.ETag);
+            StoredBytes? cleared;
+            lock (slot)
+            {
+                if (grainState.ETag != slot.ETag)
+                {
+                    return Task.FromException(Inconsistent(stateName, grainId, grainState.ETag));
+                }
+
+                (cleared, slot.Bytes, slot.ETag) = (slot.Bytes, null, null);
+            }
+
+            cleared?.Release();
         }
 
         grainState.ETag = null;
@@ -66,12 +92,18 @@ public sealed class LocalMemoryGrainStorage(string name, IGrainStorageSerializer
 
     private InconsistentStateException Inconsistent(string stateName, GrainId grainId, string? expectedETag)
     {
-        var stored = _states.TryGetValue((stateName, grainId), out var current) ? current.ETag : null;
+        var stored = _slots.TryGetValue((stateName, grainId), out var slot) ? slot.ETag : null;
         return new InconsistentStateException(
             $"Storage {name}: state {stateName} of {grainId} was changed by another writer (ETag {expectedETag ?? "none"} expected, {stored ?? "none"} stored).",
             stored,
             expectedETag);
     }
 
-    private sealed record StoredState(BinaryData Data, string ETag);
+    /// <summary>One state's place; no ETag and no bytes: nothing stored (never written, or cleared).</summary>
+    private sealed class Slot
+    {
+        public StoredBytes? Bytes { get; set; }
+
+        public string? ETag { get; set; }
+    }
 }

@@ -47,7 +47,7 @@ public static class OrleansRegistration
                 foreach (var name in new[] { StorageNames.State, StorageNames.History, StorageNames.Aggregates })
                 {
                     silo.Services.AddGrainStorage(name, (services, storageName) =>
-                        new LocalMemoryGrainStorage(storageName, new PooledGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+                        new LocalMemoryGrainStorage(storageName, services.GetRequiredService<Serializer>()));
                 }
 
                 silo.UseInMemoryReminderService();

@@ -36,7 +36,7 @@ public sealed class OutageClusterFixture : IAsyncLifetime
             foreach (var name in new[] { StorageNames.State, StorageNames.History, StorageNames.Aggregates })
             {
                 silo.Services.AddGrainStorage(name, (services, storageName) =>
-                    new OutageGrainStorage(new LocalMemoryGrainStorage(storageName, new PooledGrainStorageSerializer(services.GetRequiredService<Serializer>()))));
+                    new OutageGrainStorage(new LocalMemoryGrainStorage(storageName, services.GetRequiredService<Serializer>())));
             }
 
             silo.UseInMemoryReminderService();
