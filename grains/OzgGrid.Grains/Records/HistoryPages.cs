@@ -26,10 +26,10 @@ public sealed class HistoryPages<TChange>(IGrainStorage storage, GrainId record,
     /// state, which only another activation of the record can have written (while the cluster disagreed where it
     /// lives): then its page stays and the write fails with <see cref="InconsistentStateException"/>.
     /// </summary>
-    public async Task WriteAsync(long page, ImmutableList<TChange> changes, Func<Task<bool>> sealedElsewhere)
+    public async Task WriteAsync(long page, UnsealedChanges<TChange> changes, Func<Task<bool>> sealedElsewhere)
     {
         var pageName = PageName(page);
-        var content = new GrainState<HistoryPage<TChange>>(new HistoryPage<TChange> { Changes = changes });
+        var content = new GrainState<HistoryPage<TChange>>(new HistoryPage<TChange> { Encoded = changes });
         try
         {
             await storage.WriteStateAsync(pageName, record, content);

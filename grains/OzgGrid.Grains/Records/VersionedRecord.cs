@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Core;
@@ -140,12 +139,12 @@ public sealed partial class VersionedRecord<TBody, TChange>
             Unsealed = seals ? UnsealedChanges<TChange>.Empty : unsealed,
             SealedPages = seals ? before.SealedPages + 1 : before.SealedPages,
         };
-        await PersistAsync(before, next, seals ? unsealed.ToImmutableList() : null);
+        await PersistAsync(before, next, seals ? unsealed : null);
         return new(change.Next!, version, stamp, record, WriteOutcome.Changed);
     }
 
     /// <summary>Persists <paramref name="next"/> (sealing <paramref name="page"/> first); on failure nothing stays in memory.</summary>
-    private async Task PersistAsync(RecordState<TBody, TChange> before, RecordState<TBody, TChange> next, ImmutableList<TChange>? page)
+    private async Task PersistAsync(RecordState<TBody, TChange> before, RecordState<TBody, TChange> next, UnsealedChanges<TChange>? page)
     {
         try
         {

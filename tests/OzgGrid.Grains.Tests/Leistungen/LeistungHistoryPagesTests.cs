@@ -119,7 +119,7 @@ public sealed class LeistungHistoryPagesTests(ClusterFixture fixture)
         await Storage(StorageNames.State).ReadStateAsync(LeistungGrain.StateName, grainId, stored);
         var theirs = new ChangeRecord(PageSize, ChangeKind.Status, new ChangeStamp("other", DateTimeOffset.UtcNow, "other-activation"), [], stored.State!.Body!.Status);
         await Storage(StorageNames.History).WriteStateAsync(
-            FirstPage, grainId, new GrainState<HistoryPage<ChangeRecord>>(new HistoryPage<ChangeRecord> { Changes = stored.State.Unsealed.Add(theirs).ToImmutableList() }));
+            FirstPage, grainId, new GrainState<HistoryPage<ChangeRecord>>(new HistoryPage<ChangeRecord> { Encoded = stored.State.Unsealed.Add(theirs) }));
         stored.State = stored.State with { Version = PageSize, LastChange = theirs.Stamp, Unsealed = UnsealedChanges<ChangeRecord>.Empty, SealedPages = 1 };
         await Storage(StorageNames.State).WriteStateAsync(LeistungGrain.StateName, grainId, stored);
 

@@ -16,14 +16,11 @@ namespace OzgGrid.Grains.Tests.Storage;
 [Collection(ClusterCollection.Name)]
 public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
 {
-    /// <summary>Written by this release's schema 2; regenerate only with a new schema (see <see cref="RegenerateVariable"/>).</summary>
-    private static readonly string FixturePath = Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "leistung-state-schema-2.bin");
+    /// <summary>Written by this release's schema 2; regenerate only with a new schema (<see cref="StorageFixtures.RegenerateVariable"/>).</summary>
+    private static readonly string FixturePath = StorageFixtures.PathOf("leistung-state-schema-2.bin");
 
     /// <summary>Written by the release before (schema 1: the newest changes not yet stored encoded); never regenerated.</summary>
-    private static readonly string Schema1FixturePath = Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "leistung-state-schema-1.bin");
-
-    /// <summary>Set to 1 to write the fixture anew into the source tree (only when the schema number changes).</summary>
-    private const string RegenerateVariable = "OZG_REGENERATE_STORAGE_FIXTURES";
+    private static readonly string Schema1FixturePath = StorageFixtures.PathOf("leistung-state-schema-1.bin");
 
     [Fact]
     public void A_Leistung_state_is_written_byte_for_byte_as_Orleans_writes_it_and_reads_back_equal()
@@ -45,10 +42,9 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
     public void A_Leistung_state_stored_by_this_release_reads_back_whole()
     {
         var serializer = new PooledGrainStorageSerializer(fixture.GetSiloService<Serializer>());
-        if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
+        if (StorageFixtures.Regenerating)
         {
-            var source = Path.Combine(ProjectDirectory(), "Storage", "Fixtures", Path.GetFileName(FixturePath));
-            File.WriteAllBytes(source, serializer.Serialize(SampleState()).ToArray());
+            StorageFixtures.Regenerate(Path.GetFileName(FixturePath), serializer.Serialize(SampleState()).ToArray());
         }
 
         var stored = serializer.Deserialize<RecordState<LeistungBody, ChangeRecord>>(new BinaryData(File.ReadAllBytes(FixturePath)));
@@ -142,16 +138,5 @@ public sealed class PooledGrainStorageSerializerTests(ClusterFixture fixture)
         var receipts = Enumerable.Range(1, 100).Select(i => new WriteReceipt(RequestKey: i * 104_729L, Fingerprint: i * 7919L, Version: i));
         var body = new LeistungBody(SampleCatalog, zustaendigkeit, LeistungStatus.Initial with { Reifegrad = Reifegrad.OnlineLeistung });
         return new() { Body = body, Version = 12, LastChange = stamp, Unsealed = UnsealedChanges<ChangeRecord>.Empty.AddRange(changes), Receipts = new WriteReceipts([.. receipts]), SealedPages = 3 };
-    }
-
-    private static string ProjectDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OzgGrid.Grains.Tests.csproj")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The test project's folder was not found above the test binaries.");
     }
 }
