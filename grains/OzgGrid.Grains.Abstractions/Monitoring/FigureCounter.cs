@@ -14,6 +14,10 @@ public sealed class FigureCounter
     /// <summary>The differences of one move, kept between moves (a counter is not shared between threads).</summary>
     private readonly Dictionary<string, long> _delta = new(StringComparer.Ordinal);
 
+    /// <summary>The keys of a Leistung's move, before and after, kept between moves as <see cref="_delta"/>.</summary>
+    private readonly List<string> _keysBefore = [];
+    private readonly List<string> _keysAfter = [];
+
     public FigureCounter()
         : this(new Dictionary<string, long>(StringComparer.Ordinal))
     {
@@ -45,7 +49,36 @@ public sealed class FigureCounter
         // Most changes keep the Verfügbarkeit: then each Land's keys would be subtracted and added again, so they are
         // not listed at all (16 Länder, some 35 keys on each side).
         var laender = before is null || !SameVerfuegbarkeit(before.Status, after.Status);
-        return Move(before is null ? [] : FigureKeys.Of(before, laender), FigureKeys.Of(after, laender));
+        _keysBefore.Clear();
+        _keysAfter.Clear();
+        if (before is not null)
+        {
+            FigureKeys.AddTo(_keysBefore, before, laender);
+        }
+
+        FigureKeys.AddTo(_keysAfter, after, laender);
+
+        // Each side lists a key at most once, and a move changes few of them: the keys on one side only are the
+        // figures that move, found by comparing the short lists (mostly the same string instances) instead of
+        // counting every key through a dictionary.
+        var changed = ImmutableArray.CreateBuilder<Figure>();
+        foreach (var key in _keysBefore)
+        {
+            if (!_keysAfter.Contains(key))
+            {
+                changed.Add(Add(key, -1));
+            }
+        }
+
+        foreach (var key in _keysAfter)
+        {
+            if (!_keysBefore.Contains(key))
+            {
+                changed.Add(Add(key, 1));
+            }
+        }
+
+        return changed.ToImmutable();
     }
 
     /// <summary>Moves one counted item from the keys it counted towards to those it counts towards now.</summary>
@@ -72,20 +105,25 @@ public sealed class FigureCounter
                 continue;
             }
 
-            var value = _values.GetValueOrDefault(key) + difference;
-            if (value == 0)
-            {
-                _values.Remove(key);
-            }
-            else
-            {
-                _values[key] = value;
-            }
-
-            changed.Add(new Figure(key, value));
+            changed.Add(Add(key, difference));
         }
 
         return changed.ToImmutable();
+    }
+
+    private Figure Add(string key, long difference)
+    {
+        var value = _values.GetValueOrDefault(key) + difference;
+        if (value == 0)
+        {
+            _values.Remove(key);
+        }
+        else
+        {
+            _values[key] = value;
+        }
+
+        return new Figure(key, value);
     }
 
     private static bool SameVerfuegbarkeit(LeistungStatus before, LeistungStatus after)

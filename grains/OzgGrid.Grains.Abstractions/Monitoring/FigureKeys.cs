@@ -16,34 +16,31 @@ public static class FigureKeys
     public const string OzgKonform = "ozg-konform";
     public const string Online = "online";
 
-    // Each key is made once: the aggregator asks for some forty of them per change, and there are only a few
-    // thousand (Themenfelder, Lagen and Länder of the catalogue, times the values they count).
-    private static readonly ConcurrentDictionary<(string Kind, int A, int B), string> Keys = new();
-    private static readonly ConcurrentDictionary<(string Land, string Kind, int Value), string> LandKeys = new();
+    // Each key is made once: the aggregator asks for some twenty of them per change, and there are only a few
+    // thousand (Themenfelder, Lagen and Länder of the catalogue, times the values they count). Looked up by a number
+    // made of the key's kind and values, which costs less to hash than the key's text.
+    private static readonly ConcurrentDictionary<long, string> Keys = new();
+    private static readonly ConcurrentDictionary<(string Land, long Id), string> LandKeys = new();
 
-    public static string Reifegrad(int reifegrad) => Made(("reifegrad", reifegrad, 0), static id => $"reifegrad/{id.A}");
+    public static string Reifegrad(int reifegrad) => Made(KeyKind.Reifegrad, reifegrad, 0);
 
-    public static string Phase(Umsetzungsphase phase) => Made(("phase", (int)phase, 0), static id => $"phase/{(Umsetzungsphase)id.A}");
+    public static string Phase(Umsetzungsphase phase) => Made(KeyKind.Phase, (int)phase, 0);
 
-    public static string Themenfeld(int themenfeldId) => Made(("themenfeld", themenfeldId, 0), static id => $"themenfeld/{id.A}");
+    public static string Themenfeld(int themenfeldId) => Made(KeyKind.Themenfeld, themenfeldId, 0);
 
-    public static string ThemenfeldReifegrad(int themenfeldId, int reifegrad) =>
-        Made(("themenfeld-reifegrad", themenfeldId, reifegrad), static id => $"themenfeld/{id.A}/reifegrad/{id.B}");
+    public static string ThemenfeldReifegrad(int themenfeldId, int reifegrad) => Made(KeyKind.ThemenfeldReifegrad, themenfeldId, reifegrad);
 
-    public static string ThemenfeldPhase(int themenfeldId, Umsetzungsphase phase) =>
-        Made(("themenfeld-phase", themenfeldId, (int)phase), static id => $"themenfeld/{id.A}/phase/{(Umsetzungsphase)id.B}");
+    public static string ThemenfeldPhase(int themenfeldId, Umsetzungsphase phase) => Made(KeyKind.ThemenfeldPhase, themenfeldId, (int)phase);
 
-    public static string Lage(int lageId) => Made(("lage", lageId, 0), static id => $"lage/{id.A}");
+    public static string Lage(int lageId) => Made(KeyKind.Lage, lageId, 0);
 
-    public static string LageReifegrad(int lageId, int reifegrad) => Made(("lage-reifegrad", lageId, reifegrad), static id => $"lage/{id.A}/reifegrad/{id.B}");
+    public static string LageReifegrad(int lageId, int reifegrad) => Made(KeyKind.LageReifegrad, lageId, reifegrad);
 
-    public static string LandVerfuegbarkeit(string land, Verfuegbarkeit verfuegbarkeit) =>
-        MadeForLand((land, "verfuegbarkeit", (int)verfuegbarkeit), static id => $"land/{id.Land}/verfuegbarkeit/{(Verfuegbarkeit)id.Value}");
+    public static string LandVerfuegbarkeit(string land, Verfuegbarkeit verfuegbarkeit) => MadeForLand(land, KeyKind.LandVerfuegbarkeit, (int)verfuegbarkeit);
 
-    public static string LandFlaechendeckend(string land) => MadeForLand((land, "flaechendeckend", 0), static id => $"land/{id.Land}/flaechendeckend");
+    public static string LandFlaechendeckend(string land) => MadeForLand(land, KeyKind.LandFlaechendeckend, 0);
 
-    public static string LandInMindestensEinerKommune(string land) =>
-        MadeForLand((land, "in-mindestens-einer-kommune", 0), static id => $"land/{id.Land}/in-mindestens-einer-kommune");
+    public static string LandInMindestensEinerKommune(string land) => MadeForLand(land, KeyKind.LandInMindestensEinerKommune, 0);
 
     /// <summary>The keys a Leistung in this state counts towards, one each.</summary>
     public static IEnumerable<string> Of(LeistungSummary leistung) => Of(leistung, laender: true);
@@ -54,18 +51,26 @@ public static class FigureKeys
     /// </summary>
     public static IEnumerable<string> Of(LeistungSummary leistung, bool laender)
     {
+        var keys = new List<string>();
+        AddTo(keys, leistung, laender);
+        return keys;
+    }
+
+    /// <summary>Adds the keys of <see cref="Of(LeistungSummary, bool)"/>, each once, to <paramref name="keys"/>.</summary>
+    public static void AddTo(List<string> keys, LeistungSummary leistung, bool laender)
+    {
         var status = leistung.Status;
-        yield return Leistungen;
-        yield return Reifegrad(status.Reifegrad);
-        yield return Phase(status.Phase);
-        yield return Themenfeld(leistung.ThemenfeldId);
-        yield return ThemenfeldReifegrad(leistung.ThemenfeldId, status.Reifegrad);
-        yield return ThemenfeldPhase(leistung.ThemenfeldId, status.Phase);
-        yield return Lage(leistung.LageId);
-        yield return LageReifegrad(leistung.LageId, status.Reifegrad);
+        keys.Add(Leistungen);
+        keys.Add(Reifegrad(status.Reifegrad));
+        keys.Add(Phase(status.Phase));
+        keys.Add(Themenfeld(leistung.ThemenfeldId));
+        keys.Add(ThemenfeldReifegrad(leistung.ThemenfeldId, status.Reifegrad));
+        keys.Add(ThemenfeldPhase(leistung.ThemenfeldId, status.Phase));
+        keys.Add(Lage(leistung.LageId));
+        keys.Add(LageReifegrad(leistung.LageId, status.Reifegrad));
         if (status.Reifegrad >= Abstractions.Leistungen.Reifegrad.OzgKonformFrom)
         {
-            yield return OzgKonform;
+            keys.Add(OzgKonform);
         }
 
         var inAKommune = false;
@@ -78,28 +83,62 @@ public static class FigureKeys
                 continue;
             }
 
-            yield return LandVerfuegbarkeit(land.Kuerzel, verfuegbarkeit);
+            keys.Add(LandVerfuegbarkeit(land.Kuerzel, verfuegbarkeit));
             if (verfuegbarkeit >= Verfuegbarkeit.InMindestensEinerKommune)
             {
                 inAKommune = true;
-                yield return LandInMindestensEinerKommune(land.Kuerzel);
+                keys.Add(LandInMindestensEinerKommune(land.Kuerzel));
             }
 
             if (verfuegbarkeit == Verfuegbarkeit.Flaechendeckend)
             {
-                yield return LandFlaechendeckend(land.Kuerzel);
+                keys.Add(LandFlaechendeckend(land.Kuerzel));
             }
         }
 
         // "Online" as the programme counts it: Formular-Assistent or better, and available in at least one Kommune.
         if (status.Reifegrad >= Abstractions.Leistungen.Reifegrad.FormularAssistent && inAKommune)
         {
-            yield return Online;
+            keys.Add(Online);
         }
     }
 
-    private static string Made((string Kind, int A, int B) id, Func<(string Kind, int A, int B), string> make) => Keys.GetOrAdd(id, make);
+    private static long Id(KeyKind kind, int a, int b) => ((long)kind << 56) | ((long)(uint)a << 24) | (uint)(b & 0xFF_FFFF);
 
-    private static string MadeForLand((string Land, string Kind, int Value) id, Func<(string Land, string Kind, int Value), string> make) =>
-        LandKeys.GetOrAdd(id, make);
+    private static string Made(KeyKind kind, int a, int b) => Keys.GetOrAdd(Id(kind, a, b), static (_, id) => Text(id.Kind, id.A, id.B), (Kind: kind, A: a, B: b));
+
+    private static string MadeForLand(string land, KeyKind kind, int value) =>
+        LandKeys.GetOrAdd((land, Id(kind, value, 0)), static (key, id) => id.Kind switch
+        {
+            KeyKind.LandVerfuegbarkeit => $"land/{key.Land}/verfuegbarkeit/{(Verfuegbarkeit)id.Value}",
+            KeyKind.LandFlaechendeckend => $"land/{key.Land}/flaechendeckend",
+            KeyKind.LandInMindestensEinerKommune => $"land/{key.Land}/in-mindestens-einer-kommune",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), id.Kind, "not a Land's key"),
+        }, (Kind: kind, Value: value));
+
+    private static string Text(KeyKind kind, int a, int b) => kind switch
+    {
+        KeyKind.Reifegrad => $"reifegrad/{a}",
+        KeyKind.Phase => $"phase/{(Umsetzungsphase)a}",
+        KeyKind.Themenfeld => $"themenfeld/{a}",
+        KeyKind.ThemenfeldReifegrad => $"themenfeld/{a}/reifegrad/{b}",
+        KeyKind.ThemenfeldPhase => $"themenfeld/{a}/phase/{(Umsetzungsphase)b}",
+        KeyKind.Lage => $"lage/{a}",
+        KeyKind.LageReifegrad => $"lage/{a}/reifegrad/{b}",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a Land's key is made with its Land"),
+    };
+
+    private enum KeyKind
+    {
+        Reifegrad = 1,
+        Phase,
+        Themenfeld,
+        ThemenfeldReifegrad,
+        ThemenfeldPhase,
+        Lage,
+        LageReifegrad,
+        LandVerfuegbarkeit,
+        LandFlaechendeckend,
+        LandInMindestensEinerKommune,
+    }
 }

@@ -243,10 +243,13 @@ public sealed class FigureCounterTests
             var before = current.GetValueOrDefault(ozgId);
             var after = RandomState(random, ozgId, (before?.Version ?? 0) + 1);
 
+            var figuresBefore = counter.ToImmutable();
             var changed = counter.Move(before, after);
             current[ozgId] = after;
 
             Assert.All(changed, figure => Assert.Equal(counter[figure.Key], figure.Value));
+            var moved = figuresBefore.Keys.Union(counter.ToImmutable().Keys).Where(key => figuresBefore.GetValueOrDefault(key) != counter[key]);
+            Assert.Equal(moved.Order(StringComparer.Ordinal), changed.Select(figure => figure.Key).Order(StringComparer.Ordinal));
             if (move % 100 == 0)
             {
                 var drifted = counter.DifferencesTo(FigureCounter.Recount(current.Values));
