@@ -8,9 +8,10 @@ namespace OzgGrid.Grains.Storage;
 /// <summary>
 /// Grain state held in this process, serialized as durable storage would hold it, with the same ETag checks, for a
 /// silo that is a cluster of its own. Orleans' memory storage keeps state in storage grains so that several silos can
-/// share it, which costs every write a grain call and a copy of the bytes; a single silo needs neither. Each state's
-/// bytes sit in a <see cref="StoredBytes"/> buffer that goes back to the pool when the next write replaces it, so a
-/// record written thousands of times a second does not leave a fresh array of its state to the collector each time.
+/// share it, which costs every write a grain call and a copy of the bytes; a single silo needs neither. A state written
+/// again keeps its bytes in a <see cref="StoredBytes"/> buffer that goes back to the pool when the next write replaces
+/// it, so a record written thousands of times a second does not leave a fresh array of its state to the collector
+/// each time.
 /// </summary>
 public sealed class LocalMemoryGrainStorage(string name, Serializer serializer) : IGrainStorage
 {
@@ -41,8 +42,11 @@ public sealed class LocalMemoryGrainStorage(string name, Serializer serializer) 
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var written = StoredBytes.Of(serializer, grainState.State);
         var slot = _slots.GetOrAdd((stateName, grainId), static _ => new Slot());
+
+        // A state written again (a record's state) will be replaced again: its bytes go into a pooled buffer. One
+        // written once (a sealed history page) keeps an array of its own size, which a pooled buffer would round up.
+        var written = StoredBytes.Of(serializer, grainState.State, pooled: slot.Bytes is not null);
         StoredBytes? replaced;
         lock (slot)
         {

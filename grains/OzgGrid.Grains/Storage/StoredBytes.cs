@@ -4,9 +4,10 @@ using Orleans.Serialization;
 namespace OzgGrid.Grains.Storage;
 
 /// <summary>
-/// A state's serialized bytes as <see cref="LocalMemoryGrainStorage"/> keeps them: up to <see cref="PooledUpTo"/> in a
-/// buffer of the shared pool, handed back by <see cref="Release"/> when a newer write replaces it; larger states (a
-/// Land's register) in an array of their own, which they would not fill often enough for pooling to pay.
+/// A state's serialized bytes as <see cref="LocalMemoryGrainStorage"/> keeps them: in a buffer of the shared pool
+/// (asked for, and up to <see cref="PooledUpTo"/>), handed back by <see cref="Release"/> when a newer write replaces
+/// it; otherwise in an array of their own size (a state written once, or a large one such as a Land's register, which
+/// is not written often enough for pooling to pay).
 /// </summary>
 internal sealed class StoredBytes
 {
@@ -27,7 +28,7 @@ internal sealed class StoredBytes
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
 
-    public static StoredBytes Of<T>(Serializer serializer, T value)
+    public static StoredBytes Of<T>(Serializer serializer, T value, bool pooled)
     {
         var scratch = t_scratch ??= new ArrayBufferWriter<byte>(PooledUpTo / 8);
         scratch.ResetWrittenCount();
@@ -35,7 +36,7 @@ internal sealed class StoredBytes
         {
             serializer.Serialize(value, scratch);
             var length = scratch.WrittenCount;
-            var pooled = length <= PooledUpTo;
+            pooled &= length <= PooledUpTo;
             var buffer = pooled ? ArrayPool<byte>.Shared.Rent(length) : new byte[length];
             scratch.WrittenSpan.CopyTo(buffer);
             return new StoredBytes(buffer, length, pooled);
