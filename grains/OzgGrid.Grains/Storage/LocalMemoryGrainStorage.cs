@@ -47,26 +47,22 @@ public sealed class LocalMemoryGrainStorage(string name, Serializer serializer) 
         // A state written again (a record's state) will be replaced again: its bytes go into a pooled buffer. One
         // written once (a sealed history page) keeps an array of its own size, which a pooled buffer would round up.
         var written = StoredBytes.Of(serializer, grainState.State, pooled: slot.Bytes is not null);
-        StoredBytes? replaced;
+        var taken = false;
+        StoredBytes? released = written;
         lock (slot)
         {
-            if (grainState.ETag != slot.ETag)
+            if (grainState.ETag == slot.ETag)
             {
-                replaced = written;
-                written = null;
-            }
-            else
-            {
-                replaced = slot.Bytes;
-                slot.Bytes = written;
+                (released, slot.Bytes, taken) = (slot.Bytes, written, true);
                 slot.ETag = NextETag();
                 grainState.ETag = slot.ETag;
                 grainState.RecordExists = true;
             }
         }
 
-        replaced?.Release();
-        return written is null ? Task.FromException(Inconsistent(stateName, grainId, grainState.ETag)) : Task.CompletedTask;
+        // The bytes no slot holds any more: those replaced, or those of a refused write.
+        released?.Release();
+        return taken ? Task.CompletedTask : Task.FromException(Inconsistent(stateName, grainId, grainState.ETag));
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
