@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using Grpc.Core;
 using OzgGrid.Benchmarks.Measurement;
 
@@ -14,26 +15,25 @@ namespace OzgGrid.Benchmarks.Load;
 public static class ClosedLoopLoad
 {
     /// <param name="callers">Concurrent callers.</param>
-    /// <param name="warmup">Load before the measurement, not counted.</param>
+    /// <param name="warmup">Load before the measurement, not counted: at least its minimum, then until the JIT is quiet (<see cref="JitQuiet"/>), at most its maximum.</param>
     /// <param name="duration">The measured time.</param>
     /// <param name="call">One call by caller <c>i</c> (0 ≤ i &lt; callers); throws if the call failed.</param>
     public static async Task<LoadResult> RunAsync(
-        int callers, TimeSpan warmup, TimeSpan duration, Func<int, Task> call, CancellationToken cancellationToken)
+        int callers, (TimeSpan Minimum, TimeSpan Maximum) warmup, TimeSpan duration, Func<int, Task> call, CancellationToken cancellationToken)
     {
-        var startedAt = Stopwatch.GetTimestamp();
-        var measureFrom = startedAt + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
-        var measureUntil = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        // Until the warm-up ends, the window lies beyond any call; then it is set once, both ends together.
+        var window = new MeasuredWindow(long.MaxValue, long.MaxValue);
         var failures = new ConcurrentDictionary<string, int>();
         var latencies = new List<long>[callers];
 
-        var cpuTask = MeasureCpuAsync(warmup, duration, cancellationToken);
+        var measurement = MeasureAsync(warmup, duration, started => Volatile.Write(ref window, started), cancellationToken);
         await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
         {
             var own = latencies[caller] = new List<long>(1024);
             while (!cancellationToken.IsCancellationRequested)
             {
                 var sentAt = Stopwatch.GetTimestamp();
-                if (sentAt >= measureUntil)
+                if (sentAt >= Volatile.Read(ref window).Until)
                 {
                     return;
                 }
@@ -49,7 +49,7 @@ public static class ClosedLoopLoad
                 }
 
                 var answeredAt = Stopwatch.GetTimestamp();
-                if (answeredAt < measureFrom || answeredAt >= measureUntil)
+                if (!Volatile.Read(ref window).Contains(answeredAt))
                 {
                     continue;
                 }
@@ -64,7 +64,7 @@ public static class ClosedLoopLoad
                 }
             }
         }, cancellationToken)));
-        var (cpuProcess, cpuMachine, allocated) = await cpuTask;
+        var measured = await measurement;
 
         var all = latencies.SelectMany(own => own).ToArray();
         return new LoadResult(
@@ -73,19 +73,39 @@ public static class ClosedLoopLoad
             string.Join(", ", failures.OrderByDescending(pair => pair.Value).Select(pair => $"{pair.Key} ×{pair.Value}")),
             duration.TotalSeconds,
             LatencyStats.FromTicks(all, all.Length),
-            cpuProcess,
-            cpuMachine,
-            allocated);
+            measured.CpuProcess,
+            measured.CpuMachine,
+            measured.Allocated)
+        {
+            Warmup = measured.Warmup,
+            JitQuiet = measured.JitQuiet,
+            JitMethods = measured.JitMethods,
+        };
     }
 
-    /// <summary>CPU and the whole process's allocations (precise: every thread's allocation context counted) over the measured time.</summary>
-    private static async Task<(double Process, double Machine, long Allocated)> MeasureCpuAsync(TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Warms up, opens the measured window, and takes over it the CPU, the whole process's allocations (precise: every
+    /// thread's allocation context counted) and the methods the JIT compiled.
+    /// </summary>
+    private static async Task<Measured> MeasureAsync(
+        (TimeSpan Minimum, TimeSpan Maximum) warmup, TimeSpan duration, Action<MeasuredWindow> open, CancellationToken cancellationToken)
     {
-        await Task.Delay(warmup, cancellationToken);
+        var (waited, quiet) = await JitQuiet.WaitAsync(warmup.Minimum, warmup.Maximum, cancellationToken);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var compiledBefore = JitInfo.GetCompiledMethodCount();
         var cpu = CpuMeter.Start();
+        var from = Stopwatch.GetTimestamp();
+        open(new MeasuredWindow(from, from + (long)(duration.TotalSeconds * Stopwatch.Frequency)));
         await Task.Delay(duration, cancellationToken);
         var (process, machine) = cpu.Stop();
-        return (process, machine, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
+        return new Measured(process, machine, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, waited, quiet,
+            JitInfo.GetCompiledMethodCount() - compiledBefore);
     }
+
+    private sealed record MeasuredWindow(long From, long Until)
+    {
+        public bool Contains(long timestamp) => timestamp >= From && timestamp < Until;
+    }
+
+    private sealed record Measured(double CpuProcess, double CpuMachine, long Allocated, TimeSpan Warmup, bool JitQuiet, long JitMethods);
 }

@@ -105,5 +105,5 @@ public sealed class ThroughputBenchmark(ThroughputScenario scenario, ThroughputO
     };
 
     private Task<LoadResult> LoadAsync(IThroughputSide side, CancellationToken cancellationToken) => ClosedLoopLoad.RunAsync(
-        options.Callers, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.Seconds), side.CallAsync, cancellationToken);
+        options.Callers, (TimeSpan.FromSeconds(options.WarmupSeconds), options.MaxWarmup), TimeSpan.FromSeconds(options.Seconds), side.CallAsync, cancellationToken);
 }

@@ -16,6 +16,12 @@ public sealed record ThroughputOptions(
     bool Quick,
     bool BaselineHistoryBlob = false)
 {
+    /// <summary>
+    /// The longest warm-up before a measurement: the warm-up lasts <see cref="WarmupSeconds"/>, and longer while the JIT is
+    /// still busy with the fresh host (quick mode takes its warm-up as it is).
+    /// </summary>
+    public TimeSpan MaxWarmup => Quick ? TimeSpan.FromSeconds(WarmupSeconds) : TimeSpan.FromSeconds(Math.Max(WarmupSeconds, 30));
+
     /// <summary>The settings of quick mode: one short run, just enough to see that the harness works.</summary>
     public ThroughputOptions AsQuick() => this with { Callers = 8, Channels = 2, Seconds = 1, WarmupSeconds = 0.5, Runs = 1, WarmupRuns = 0, Quick = true };
 

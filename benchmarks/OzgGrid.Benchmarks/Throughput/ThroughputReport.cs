@@ -32,6 +32,7 @@ public static class ThroughputReport
             output.WriteLine("floor: the same host, gateway (authentication, interceptors, policy) and requests, an update being one call of a grain that does nothing");
         }
 
+        output.WriteLine(string.Create(Invariant, $"warm-up: at least {options.WarmupSeconds} s, then until the JIT compiled fewer than {JitQuiet.MethodsPerSecond} methods in a second, at most {options.MaxWarmup.TotalSeconds} s"));
         output.WriteLine("allocated: bytes the whole process (host and load generator) allocated in the measured time per completed call");
         output.WriteLine($"load: {options.Callers} closed-loop callers over {options.Channels} HTTP/2 channels, the same generator for both sides, in the same process as the servers");
         output.WriteLine();
@@ -51,6 +52,13 @@ public static class ThroughputReport
             table.Row("ratio OzgGrid / floor", run => run.FloorRatio, "F3");
             table.Row("floor allocated per call (bytes)", run => run.Floor!.AllocatedBytesPerCall, "N0");
             table.Row("floor latency p50 / p99 (ms)", run => run.Floor!.Latency.P50, "F1", run => run.Floor!.Latency.P99);
+        }
+
+        table.Row("warm-up OzgGrid / baseline (s)", run => run.OzgGrid.Warmup.TotalSeconds, "F1", run => run.Baseline.Warmup.TotalSeconds);
+        table.Row("methods JIT-compiled while measured OzgGrid / baseline", run => run.OzgGrid.JitMethods, "N0", run => run.Baseline.JitMethods);
+        if (scenario.MeasuresFloor)
+        {
+            table.Row("floor: warm-up (s) / methods JIT-compiled while measured", run => run.Floor!.Warmup.TotalSeconds, "F1", run => run.Floor!.JitMethods);
         }
 
         table.Row("failed calls OzgGrid / baseline", run => run.OzgGrid.Failed, "N0", run => run.Baseline.Failed);
@@ -90,7 +98,8 @@ public static class ThroughputReport
     private static string Describe(LoadResult load) => string.Create(Invariant,
         $"{load.Throughput,8:N0} calls/s ({load.Completed:N0} in {load.Seconds:F1} s, {load.Failed} failed{Suffix(load.FailureSummary)}); " +
         $"latency p50 {load.Latency.P50:F1} ms, p99 {load.Latency.P99:F1} ms; CPU this process {load.CpuProcessPercent:F0} %, machine {load.CpuMachinePercent:F0} %; " +
-        $"allocated {load.AllocatedBytesPerCall:N0} bytes per call");
+        $"allocated {load.AllocatedBytesPerCall:N0} bytes per call; warm-up {load.Warmup.TotalSeconds:F1} s{(load.JitQuiet ? string.Empty : " (JIT not yet quiet)")}, " +
+        $"{load.JitMethods:N0} methods compiled while measured");
 
     private static string Suffix(string details) => details.Length == 0 ? string.Empty : $": {details}";
 }
