@@ -80,12 +80,14 @@ public static class ClosedLoopLoad
             Warmup = measured.Warmup,
             JitQuiet = measured.JitQuiet,
             JitMethods = measured.JitMethods,
+            Collections = measured.Collections,
+            GcPause = measured.GcPause,
         };
     }
 
     /// <summary>
     /// Warms up, opens the measured window, and takes over it the CPU, the whole process's allocations (precise: every
-    /// thread's allocation context counted) and the methods the JIT compiled.
+    /// thread's allocation context counted), the methods the JIT compiled, and the garbage collections and their pauses.
     /// </summary>
     private static async Task<Measured> MeasureAsync(
         (TimeSpan Minimum, TimeSpan Maximum) warmup, TimeSpan duration, Action<MeasuredWindow> open, CancellationToken cancellationToken)
@@ -93,19 +95,28 @@ public static class ClosedLoopLoad
         var (waited, quiet) = await JitQuiet.WaitAsync(warmup.Minimum, warmup.Maximum, cancellationToken);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var compiledBefore = JitInfo.GetCompiledMethodCount();
+        var collectionsBefore = Collections();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var cpu = CpuMeter.Start();
         var from = Stopwatch.GetTimestamp();
         open(new MeasuredWindow(from, from + (long)(duration.TotalSeconds * Stopwatch.Frequency)));
         await Task.Delay(duration, cancellationToken);
         var (process, machine) = cpu.Stop();
+        var collections = Collections();
         return new Measured(process, machine, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, waited, quiet,
-            JitInfo.GetCompiledMethodCount() - compiledBefore);
+            JitInfo.GetCompiledMethodCount() - compiledBefore,
+            (collections.Gen0 - collectionsBefore.Gen0, collections.Gen1 - collectionsBefore.Gen1, collections.Gen2 - collectionsBefore.Gen2),
+            GC.GetTotalPauseDuration() - pausedBefore);
     }
+
+    private static (int Gen0, int Gen1, int Gen2) Collections() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
     private sealed record MeasuredWindow(long From, long Until)
     {
         public bool Contains(long timestamp) => timestamp >= From && timestamp < Until;
     }
 
-    private sealed record Measured(double CpuProcess, double CpuMachine, long Allocated, TimeSpan Warmup, bool JitQuiet, long JitMethods);
+    private sealed record Measured(
+        double CpuProcess, double CpuMachine, long Allocated, TimeSpan Warmup, bool JitQuiet, long JitMethods,
+        (int Gen0, int Gen1, int Gen2) Collections, TimeSpan GcPause);
 }

@@ -61,6 +61,12 @@ public static class ThroughputReport
             table.Row("floor: warm-up (s) / methods JIT-compiled while measured", run => run.Floor!.Warmup.TotalSeconds, "F1", run => run.Floor!.JitMethods);
         }
 
+        table.Row("GC paused OzgGrid / baseline (% of the time)", run => run.OzgGrid.GcPausePercent, "F1", run => run.Baseline.GcPausePercent);
+        if (scenario.MeasuresFloor)
+        {
+            table.Row("floor: GC paused (% of the time) / gen2 collections", run => run.Floor!.GcPausePercent, "F1", run => run.Floor!.Collections.Gen2);
+        }
+
         table.Row("failed calls OzgGrid / baseline", run => run.OzgGrid.Failed, "N0", run => run.Baseline.Failed);
         table.Row("CPU during OzgGrid: process / machine (%)", run => run.OzgGrid.CpuProcessPercent, "F0", run => run.OzgGrid.CpuMachinePercent);
         table.Row("CPU during baseline: process / machine (%)", run => run.Baseline.CpuProcessPercent, "F0", run => run.Baseline.CpuMachinePercent);
@@ -99,7 +105,7 @@ public static class ThroughputReport
         $"{load.Throughput,8:N0} calls/s ({load.Completed:N0} in {load.Seconds:F1} s, {load.Failed} failed{Suffix(load.FailureSummary)}); " +
         $"latency p50 {load.Latency.P50:F1} ms, p99 {load.Latency.P99:F1} ms; CPU this process {load.CpuProcessPercent:F0} %, machine {load.CpuMachinePercent:F0} %; " +
         $"allocated {load.AllocatedBytesPerCall:N0} bytes per call; warm-up {load.Warmup.TotalSeconds:F1} s{(load.JitQuiet ? string.Empty : " (JIT not yet quiet)")}, " +
-        $"{load.JitMethods:N0} methods compiled while measured");
+        $"{load.JitMethods:N0} methods compiled while measured; GC {load.Collections.Gen0}/{load.Collections.Gen1}/{load.Collections.Gen2} (gen0/1/2), paused {load.GcPausePercent:F1} %");
 
     private static string Suffix(string details) => details.Length == 0 ? string.Empty : $": {details}";
 }
