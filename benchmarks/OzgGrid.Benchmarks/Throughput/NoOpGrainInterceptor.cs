@@ -3,6 +3,7 @@ using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.DependencyInjection;
+using OzgGrid.Gateway.Grpc;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Benchmarks.Throughput;
@@ -10,9 +11,10 @@ namespace OzgGrid.Benchmarks.Throughput;
 /// <summary>
 /// P1's floor: the innermost interceptor of a host, after the gateway's own (errors, access, rate limit, resilience).
 /// An UpdateLeistungStatus call makes one call of the <see cref="INoOpGrain"/> of its OZG-ID and is answered with a
-/// prepared response naming its request id, without reaching LeistungService; every other call passes through.
+/// prepared response naming its request id, without reaching LeistungService; every other call passes through. The
+/// grain's reference comes from the same cache as LeistungService's, so that the floor pays what the update pays for it.
 /// </summary>
-public sealed class NoOpGrainInterceptor(IGrainFactory grains) : Interceptor
+public sealed class NoOpGrainInterceptor(GrainReferenceCache<INoOpGrain> grains) : Interceptor
 {
     private static readonly LeistungStatus Status = new() { Reifegrad = 3, Phase = Umsetzungsphase.Pilotierung };
     private static readonly Timestamp ChangedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch);
@@ -32,7 +34,7 @@ public sealed class NoOpGrainInterceptor(IGrainFactory grains) : Interceptor
             return await continuation(request, context);
         }
 
-        await grains.GetGrain<INoOpGrain>(update.OzgId).NothingAsync();
+        await grains.Get(update.OzgId).NothingAsync();
         var response = new UpdateLeistungStatusResponse
         {
             OzgId = update.OzgId,
