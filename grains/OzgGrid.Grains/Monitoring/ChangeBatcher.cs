@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Abstractions.Themenfelder;
 
 namespace OzgGrid.Grains.Monitoring;
 
@@ -32,7 +33,10 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
     private readonly Lock _lock = new();
     private readonly Queue<LeistungChanged> _queue = new();
 
-    /// <summary>Kept: Orleans makes a grain reference by reflection each time.</summary>
+    /// <summary>The Themenfelder's references, kept (only flushes use them, one at a time): Orleans resolves the grain interface by reflection on every GetGrain.</summary>
+    private readonly Dictionary<int, IThemenfeldGrain> _themenfelder = [];
+
+    /// <summary>Kept, as <see cref="_themenfelder"/>.</summary>
     private IProgrammeAggregatorGrain Aggregator => field ??= grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key);
 
     public void Enqueue(LeistungChanged change)
@@ -83,7 +87,7 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
                 // Bounded: a call to an activation on a silo that is just leaving may go unanswered until Orleans'
                 // response timeout; the batch goes again with the next flush instead (an index takes only newer
                 // versions, and reports that are not newer than counted are ignored, so a batch applied twice counts once).
-                await ThemenfeldIndexBatches.SendAsync(grains, batch).WaitAsync(ApplyTimeout, cancellationToken);
+                await ThemenfeldIndexBatches.SendAsync(Themenfeld, batch).WaitAsync(ApplyTimeout, cancellationToken);
                 await Aggregator.ApplyAsync([.. batch]).WaitAsync(ApplyTimeout, cancellationToken);
                 batch = Take();
             }
@@ -93,6 +97,16 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
             PutBack(batch);
             logger.LogWarning(exception, "Could not pass {Count} changes to the Themenfeld indexes and the programme aggregator; retrying", batch.Length);
         }
+    }
+
+    private IThemenfeldGrain Themenfeld(int themenfeldId)
+    {
+        if (!_themenfelder.TryGetValue(themenfeldId, out var themenfeld))
+        {
+            _themenfelder[themenfeldId] = themenfeld = grains.GetGrain<IThemenfeldGrain>(themenfeldId);
+        }
+
+        return themenfeld;
     }
 
     private LeistungChanged[] Take()

@@ -7,7 +7,7 @@ namespace OzgGrid.Grains.Monitoring;
 /// <summary>One flush's changes for the Themenfelder's indexes: the newest version of each Leistung, one call per Themenfeld.</summary>
 internal static class ThemenfeldIndexBatches
 {
-    public static Task SendAsync(IGrainFactory grains, IReadOnlyList<LeistungChanged> changes)
+    public static Task SendAsync(Func<int, IThemenfeldGrain> themenfelder, IReadOnlyList<LeistungChanged> changes)
     {
         var perThemenfeld = new Dictionary<int, Dictionary<int, LeistungSummary>>();
         foreach (var change in changes)
@@ -25,6 +25,6 @@ internal static class ThemenfeldIndexBatches
         }
 
         return Task.WhenAll(perThemenfeld.Select(themenfeld =>
-            grains.GetGrain<IThemenfeldGrain>(themenfeld.Key).OnLeistungenChangedAsync([.. themenfeld.Value.Values])));
+            themenfelder(themenfeld.Key).OnLeistungenChangedAsync([.. themenfeld.Value.Values])));
     }
 }
