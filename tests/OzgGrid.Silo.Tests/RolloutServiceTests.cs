@@ -33,9 +33,9 @@ public abstract class RolloutServiceTests(GatewayFixture fixture)
             Entries = { Enumerable.Range(2, NrwKommunen - 1).Select(n => Entry(ozgId, Nrw(n), KommuneVerfuegbarkeit.Online)) },
         });
         Assert.True(NrwKommunen - 1 == all.AcceptedCount, string.Join("; ", all.Results.Where(r => r.Code != RolloutResultCode.Accepted).Select(r => $"{r.Ags} {r.Code} {r.Reason}")));
-        await Eventually.ReturnsAsync(NrwFiguresAsync,
+        await WithRolloutOnTimeoutAsync(ozgId, () => Eventually.ReturnsAsync(NrwFiguresAsync,
             now => now.InMindestensEinerKommune == before.InMindestensEinerKommune + 1 && now.Flaechendeckend == before.Flaechendeckend + 1,
-            "NW flächendeckend one up once all its Kommunen have it online");
+            "NW flächendeckend one up once all its Kommunen have it online"));
         await watcher.ReadUntilAsync(
             m => m.LeistungChanged?.Leistung.Status.Verfuegbarkeit.GetValueOrDefault("NW") == Verfuegbarkeit.Flaechendeckend,
             "the Leistung's change to flächendeckend in NW on the stream");
@@ -48,6 +48,23 @@ public abstract class RolloutServiceTests(GatewayFixture fixture)
             "NW back to in mindestens einer Kommune once one Kommune has it no longer");
         var leistung = (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
         Assert.Equal(Verfuegbarkeit.InMindestensEinerKommune, leistung.Status.Verfuegbarkeit["NW"]);
+    }
+
+    /// <summary>On a timeout, says where the Land's value stopped: in the rollout (derived, not published) or in the Leistung.</summary>
+    private async Task WithRolloutOnTimeoutAsync<T>(int ozgId, Func<Task<T>> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException timeout)
+        {
+            var rollout = await _rollout.GetRolloutAsync(new GetRolloutRequest { OzgId = ozgId, Land = "NW" });
+            var leistung = (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung;
+            throw new TimeoutException(
+                $"{timeout.Message}. The rollout in NW: derived {rollout.Verfuegbarkeit}, published {rollout.PublishedVerfuegbarkeit}, {rollout.OnlineKommunen} of {rollout.RegisteredKommunen} Kommunen online; " +
+                $"the Leistung: version {leistung.Version}, NW {leistung.Status.Verfuegbarkeit.GetValueOrDefault("NW")}", timeout);
+        }
     }
 
     [Fact]

@@ -137,9 +137,10 @@ public sealed partial class LeistungGrain(
 
     private LeistungWriteResult Answer(Written<LeistungBody, ChangeRecord> written, LeistungBody? before)
     {
-        if (written.Outcome == WriteOutcome.Changed)
+        if (written.PassOn)
         {
-            Emit(written, before);
+            // On a replay the state before the first attempt is not known: as if new, so the milestones look again.
+            Emit(written, written.Outcome == WriteOutcome.Changed ? before : null);
         }
 
         // A retry gets the status and Zuständigkeit its first attempt left (from the history entry of its version).

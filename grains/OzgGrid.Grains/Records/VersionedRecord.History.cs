@@ -78,6 +78,6 @@ public sealed partial class VersionedRecord<TBody, TChange>
 
         var stamp = change?.Stamp ?? current.LastChange
             ?? throw new InvalidOperationException($"{_names.Kind}: version {version} is missing from the history.");
-        return new(current.Body!, version, stamp, change, WriteOutcome.Replayed);
+        return new(current.Body!, version, stamp, change, WriteOutcome.Replayed) { ReplaysNewest = version == current.Version };
     }
 }

@@ -6,6 +6,8 @@ using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Tests.Kommunen;
 using OzgGrid.Grains.Leistungen;
+using OzgGrid.Grains.Monitoring;
+using OzgGrid.Grains.Abstractions.Monitoring;
 using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Rollout;
 
@@ -34,6 +36,34 @@ public sealed class AmbiguousWriteTests(OutageClusterFixture fixture) : IClassFi
         var stored = await StoredAsync(leistung);
         Assert.Equal(next.Version, stored.Version);
         Assert.Equal(Reifegrad.OnlineLeistung, stored.Body!.Status.Reifegrad);
+    }
+
+    [Fact]
+    public async Task A_write_stored_though_reported_as_failed_reaches_the_monitoring_when_its_retry_is_answered()
+    {
+        var leistung = await _catalog.AddLeistungAsync();
+        var ozgId = (int)leistung.GetPrimaryKeyLong();
+        var hub = fixture.SiloService<MonitoringHub>();
+        var subscription = hub.Subscribe(null);
+        try
+        {
+            var command = WriteCommands.New();
+            var update = new LeistungStatusUpdate(Reifegrad.OnlineLeistung, null, null);
+            fixture.OutageOf(StorageNames.State).StoreNextThenFail(leistung.GetGrainId());
+            await Assert.ThrowsAsync<OrleansException>(() => leistung.UpdateStatusAsync(command, update));
+
+            var retried = await leistung.UpdateStatusAsync(command, update);
+
+            // Nothing recounts here: only the Leistung itself can pass the stored version on.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var published = await PublishedAsync(subscription, ozgId, retried.Version, deadline.Token);
+            Assert.Equal(retried.Version, published.Change.Leistung.Version);
+            Assert.Equal(Reifegrad.OnlineLeistung, published.Change.Leistung.Status.Reifegrad);
+        }
+        finally
+        {
+            hub.Unsubscribe(subscription);
+        }
     }
 
     [Fact]
@@ -110,6 +140,18 @@ public sealed class AmbiguousWriteTests(OutageClusterFixture fixture) : IClassFi
         var counted = await rollout.GetAsync(null, 10);
         Assert.Equal((Verfuegbarkeit.InMindestensEinerKommune, Verfuegbarkeit.InMindestensEinerKommune), (counted.Derived, counted.Published));
         Assert.Equal(Verfuegbarkeit.InMindestensEinerKommune, details.Status.VerfuegbarkeitIn(land));
+    }
+
+    private static async Task<PublishedChange> PublishedAsync(HubSubscription subscription, int ozgId, long version, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await subscription.Messages.ReadAsync(cancellationToken) is HubMessage.Changes changes
+                && changes.Published.FirstOrDefault(published => published.Change.Leistung.OzgId == ozgId && published.Change.Leistung.Version >= version) is { } found)
+            {
+                return found;
+            }
+        }
     }
 
     private async Task<RecordState<LeistungBody, ChangeRecord>> StoredAsync(ILeistungGrain leistung)

@@ -4,13 +4,14 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using OzgGrid.Grains.Abstractions;
+using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.Storage;
 
 namespace OzgGrid.Grains.Tests.Storage;
 
 /// <summary>
 /// An in-process cluster configured like an OzgGrid silo with memory storage, whose storages can be made to fail the
-/// writes of chosen grains (<see cref="OutageOf"/>).
+/// writes of chosen grains (<see cref="OutageOf"/>). The aggregator does not recount the figures.
 /// </summary>
 public sealed class OutageClusterFixture : IAsyncLifetime
 {
@@ -24,6 +25,10 @@ public sealed class OutageClusterFixture : IAsyncLifetime
 
     /// <summary>The reminder table of the cluster's silo, whose registrations can be made to fail.</summary>
     public OutageReminderTable Reminders => Cluster.GetSiloServiceProvider(null).GetRequiredService<OutageReminderTable>();
+
+    /// <summary>A service of the cluster's silo.</summary>
+    public T SiloService<T>()
+        where T : notnull => Cluster.GetSiloServiceProvider(null).GetRequiredService<T>();
 
     private InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The test cluster is not deployed.");
 
@@ -47,6 +52,10 @@ public sealed class OutageClusterFixture : IAsyncLifetime
                 : (IReminderTable)ActivatorUtilities.CreateInstance(services, reminders.ImplementationType!)));
             silo.Services.AddSingleton<IReminderTable>(services => services.GetRequiredService<OutageReminderTable>());
             silo.Services.AddOzgGridGrainServices();
+
+            // No recount of the figures while the tests run: what reaches the monitoring is what the records passed on.
+            silo.Services.Configure<MonitoringOptions>(options =>
+                (options.FirstReconciliationDelay, options.ReconciliationInterval) = (TimeSpan.FromHours(1), TimeSpan.FromHours(1)));
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

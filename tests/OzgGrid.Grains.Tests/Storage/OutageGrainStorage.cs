@@ -31,6 +31,13 @@ public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
     /// </summary>
     public void LoseNextAnswer(GrainId grain) => _faults[grain] = new Fault(1, null, Taken: true);
 
+    /// <summary>
+    /// The next write of <paramref name="grain"/> is stored, then reported as failed: what a storage client's timeout
+    /// looks like when its request had reached the storage (a PostgreSQL command timing out after its commit).
+    /// </summary>
+    public void StoreNextThenFail(GrainId grain) =>
+        _faults[grain] = new Fault(1, () => new OrleansException($"Storage write of {grain} timed out (a test outage; it was stored)."), Taken: true);
+
     /// <summary>How many writes of <paramref name="grain"/> came through Orleans' state bridge (its <c>WriteStateAsync</c>).</summary>
     public int WritesThroughStateBridge(GrainId grain) => _bridgedWrites.GetValueOrDefault(grain);
 
@@ -58,6 +65,11 @@ public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
 
         var sentWith = grainState.ETag;
         await inner.WriteStateAsync(stateName, grainId, grainState);
+        if (fault.Exception is { } reported)
+        {
+            throw reported();
+        }
+
         grainState.ETag = sentWith;
         await inner.WriteStateAsync(stateName, grainId, grainState);
     }
