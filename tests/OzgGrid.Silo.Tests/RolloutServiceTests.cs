@@ -21,8 +21,6 @@ public abstract class RolloutServiceTests(GatewayFixture fixture)
         await using var watcher = StreamWatcher.Open(fixture.Monitoring, new WatchProgrammeRequest { OzgIds = { ozgId } });
         await watcher.ReadSnapshotAsync();
 
-        // The NW totals are shared with every other test on this host, whose Leistungen may still move in NW: what this
-        // Leistung's change moved is in the change itself, as the monitoring counted it.
         await _rollout.ReportRolloutAsync(Report(ozgId, Nrw(1), KommuneVerfuegbarkeit.Online));
         Assert.Equal(
             ["land/NW/in-mindestens-einer-kommune", "land/NW/verfuegbarkeit/InMindestensEinerKommune", "land/NW/verfuegbarkeit/Keine"],
@@ -49,17 +47,15 @@ public abstract class RolloutServiceTests(GatewayFixture fixture)
     }
 
     /// <summary>
-    /// Reads the stream up to the Leistung's change to <paramref name="nw"/> in NW; the NW figures that change moved, in
-    /// key order. On a timeout, says where the Land's value stopped: in the rollout (derived, not published), in the
-    /// Leistung, or before the monitoring.
+    /// The NW figures the Leistung's change to <paramref name="nw"/> moved (<see cref="StreamWatcher.LandFiguresMovedAsync"/>).
+    /// On a timeout, says where the Land's value stopped: in the rollout (derived, not published), in the Leistung, or
+    /// before the monitoring.
     /// </summary>
     private async Task<string[]> NrwFiguresMovedAsync(int ozgId, StreamWatcher watcher, Verfuegbarkeit nw)
     {
-        List<WatchProgrammeResponse> seen;
         try
         {
-            seen = await watcher.ReadUntilAsync(
-                m => m.LeistungChanged?.Leistung.Status.Verfuegbarkeit.GetValueOrDefault("NW") == nw, $"the Leistung's change to {nw} in NW on the stream");
+            return await watcher.LandFiguresMovedAsync(ozgId, "NW", nw);
         }
         catch (TimeoutException timeout)
         {
@@ -70,8 +66,6 @@ public abstract class RolloutServiceTests(GatewayFixture fixture)
                 $"{rollout.OnlineKommunen} of {rollout.RegisteredKommunen} Kommunen online; the Leistung: version {leistung.Version}, " +
                 $"NW {leistung.Status.Verfuegbarkeit.GetValueOrDefault("NW")}", timeout);
         }
-
-        return [.. seen[^1].LeistungChanged.ChangedFigures.Select(figure => figure.Key).Where(key => key.StartsWith("land/NW/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
     }
 
     [Fact]

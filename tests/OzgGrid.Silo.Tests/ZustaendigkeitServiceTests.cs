@@ -20,7 +20,8 @@ public abstract class ZustaendigkeitServiceTests(GatewayFixture fixture)
     public async Task Flaechendeckend_counts_only_the_responsible_Kommunen_and_follows_a_change_of_their_list()
     {
         var ozgId = await LeistungAtAsync(reifegrad: 3);
-        var before = await NrwFiguresAsync();
+        await using var watcher = StreamWatcher.Open(fixture.Monitoring, new WatchProgrammeRequest { OzgIds = { ozgId } });
+        await watcher.ReadSnapshotAsync();
         await _rollout.ReportRolloutsAsync(new ReportRolloutsRequest
         {
             RequestId = NewId(),
@@ -32,13 +33,13 @@ public abstract class ZustaendigkeitServiceTests(GatewayFixture fixture)
         var set = await _client.SetZustaendigeKommunenAsync(Liste(ozgId, Nrw(1), Nrw(2), Nrw(3)));
         Assert.Equal((ZustaendigeKommunenArt.Liste, 1L), (set.ZustaendigeKommunen.Art, set.ZustaendigeKommunen.Version));
         await Eventually.ReturnsAsync(() => NrwVerfuegbarkeitAsync(ozgId), v => v == Verfuegbarkeit.Flaechendeckend, "NW flächendeckend: every responsible Kommune online");
-        await Eventually.ReturnsAsync(NrwFiguresAsync, now => now.Flaechendeckend == before.Flaechendeckend + 1, "the NW figure flächendeckend one up");
+        Assert.Contains("land/NW/flaechendeckend", await watcher.LandFiguresMovedAsync(ozgId, "NW", Verfuegbarkeit.Flaechendeckend));
 
         // A fourth responsible Kommune, not online: back to in mindestens einer Kommune, within seconds.
         await _client.SetZustaendigeKommunenAsync(Liste(ozgId, Nrw(1), Nrw(2), Nrw(3), Nrw(4), Nrw(5)));
         await Eventually.ReturnsAsync(() => NrwVerfuegbarkeitAsync(ozgId), v => v == Verfuegbarkeit.InMindestensEinerKommune,
             "NW in mindestens einer Kommune: 3 of 5 responsible online", TimeSpan.FromSeconds(10));
-        await Eventually.ReturnsAsync(NrwFiguresAsync, now => now.Flaechendeckend == before.Flaechendeckend, "the NW figure flächendeckend back");
+        Assert.Contains("land/NW/flaechendeckend", await watcher.LandFiguresMovedAsync(ozgId, "NW", Verfuegbarkeit.InMindestensEinerKommune));
 
         var rollout = await _rollout.GetRolloutAsync(new GetRolloutRequest { OzgId = ozgId, Land = "NW" });
         Assert.Equal((Verfuegbarkeit.InMindestensEinerKommune, 3), (rollout.Verfuegbarkeit, rollout.OnlineKommunen));
@@ -219,9 +220,6 @@ public abstract class ZustaendigkeitServiceTests(GatewayFixture fixture)
 
     private async Task<Verfuegbarkeit> NrwVerfuegbarkeitAsync(int ozgId) =>
         (await fixture.Leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId })).Leistung.Status.Verfuegbarkeit.GetValueOrDefault("NW", Verfuegbarkeit.Keine);
-
-    private async Task<LandFigures> NrwFiguresAsync() =>
-        (await fixture.Monitoring.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest())).Figures.Laender.Single(l => l.Land == "NW");
 
     private static async Task<RpcException> Refusal(Func<Task> call) => await Assert.ThrowsAsync<RpcException>(call);
 

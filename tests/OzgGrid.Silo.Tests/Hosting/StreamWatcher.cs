@@ -24,6 +24,20 @@ public sealed class StreamWatcher : IAsyncDisposable
     public static StreamWatcher Open(MonitoringService.MonitoringServiceClient client, WatchProgrammeRequest request) =>
         new(client.WatchProgramme(request));
 
+    /// <summary>
+    /// Reads on until the change of <paramref name="ozgId"/> to <paramref name="verfuegbarkeit"/> in <paramref name="land"/>;
+    /// the figures of that Land it moved, in key order. A host's Land totals are shared with every test on it, whose
+    /// Leistungen may still move there: what one Leistung's change moved is in the change, as the monitoring counted it.
+    /// </summary>
+    public async Task<string[]> LandFiguresMovedAsync(int ozgId, string land, Verfuegbarkeit verfuegbarkeit)
+    {
+        var seen = await ReadUntilAsync(
+            m => m.LeistungChanged?.Leistung is { } leistung && leistung.OzgId == ozgId && leistung.Status.Verfuegbarkeit.GetValueOrDefault(land) == verfuegbarkeit,
+            $"the change of {ozgId} to {verfuegbarkeit} in {land} on the stream");
+        var prefix = $"land/{land}/";
+        return [.. seen[^1].LeistungChanged.ChangedFigures.Select(figure => figure.Key).Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Reads on until a message matches; the ones before it are returned too, in order.</summary>
     public async Task<List<WatchProgrammeResponse>> ReadUntilAsync(Func<WatchProgrammeResponse, bool> match, string expectation, TimeSpan? timeout = null)
     {
