@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions.Monitoring;
@@ -33,8 +34,8 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
     private readonly Lock _lock = new();
     private readonly Queue<LeistungChanged> _queue = new();
 
-    /// <summary>The Themenfelder's references, kept (only flushes use them, one at a time): Orleans resolves the grain interface by reflection on every GetGrain.</summary>
-    private readonly Dictionary<int, IThemenfeldGrain> _themenfelder = [];
+    /// <summary>The Themenfelder's references, kept: Orleans resolves the grain interface by reflection on every GetGrain.</summary>
+    private readonly ConcurrentDictionary<int, IThemenfeldGrain> _themenfelder = new();
 
     /// <summary>Kept, as <see cref="_themenfelder"/>.</summary>
     private IProgrammeAggregatorGrain Aggregator => field ??= grains.GetGrain<IProgrammeAggregatorGrain>(IProgrammeAggregatorGrain.Key);
@@ -99,15 +100,8 @@ public sealed class ChangeBatcher(IGrainFactory grains, ILogger<ChangeBatcher> l
         }
     }
 
-    private IThemenfeldGrain Themenfeld(int themenfeldId)
-    {
-        if (!_themenfelder.TryGetValue(themenfeldId, out var themenfeld))
-        {
-            _themenfelder[themenfeldId] = themenfeld = grains.GetGrain<IThemenfeldGrain>(themenfeldId);
-        }
-
-        return themenfeld;
-    }
+    private IThemenfeldGrain Themenfeld(int themenfeldId) =>
+        _themenfelder.GetOrAdd(themenfeldId, static (id, factory) => factory.GetGrain<IThemenfeldGrain>(id), grains);
 
     private LeistungChanged[] Take()
     {
