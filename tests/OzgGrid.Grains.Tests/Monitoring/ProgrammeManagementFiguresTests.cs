@@ -163,25 +163,8 @@ public sealed class ProgrammeManagementFiguresTests(ClusterFixture fixture) : ID
 
     private async Task<long> FigureAsync(string key) => (await _aggregator.GetSnapshotAsync()).Figures.GetValueOrDefault(key);
 
-    /// <summary>Reads the hub until a published change matches.</summary>
-    private async Task<PublishedChange> PublishedAsync(Func<PublishedChange, bool> match, string expectation)
-    {
-        using var deadline = new CancellationTokenSource(Deadline);
-        try
-        {
-            while (true)
-            {
-                if (await _subscription.Messages.ReadAsync(deadline.Token) is HubMessage.Changes changes && changes.Published.FirstOrDefault(match) is { } found)
-                {
-                    return found;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"Expected {expectation} within {Deadline}.");
-        }
-    }
+    private Task<PublishedChange> PublishedAsync(Func<PublishedChange, bool> match, string expectation) =>
+        _subscription.PublishedAsync(match, expectation, Deadline);
 
     /// <summary>Reads the hub until it passes on a resync (the figures were corrected).</summary>
     private async Task ResyncAsync()

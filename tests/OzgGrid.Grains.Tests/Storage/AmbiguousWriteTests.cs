@@ -7,7 +7,7 @@ using OzgGrid.Grains.Abstractions.Rollout;
 using OzgGrid.Grains.Tests.Kommunen;
 using OzgGrid.Grains.Leistungen;
 using OzgGrid.Grains.Monitoring;
-using OzgGrid.Grains.Abstractions.Monitoring;
+using OzgGrid.Grains.Tests.Monitoring;
 using OzgGrid.Grains.Records;
 using OzgGrid.Grains.Rollout;
 
@@ -55,8 +55,8 @@ public sealed class AmbiguousWriteTests(OutageClusterFixture fixture) : IClassFi
             var retried = await leistung.UpdateStatusAsync(command, update);
 
             // Nothing recounts here: only the Leistung itself can pass the stored version on.
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var published = await PublishedAsync(subscription, ozgId, retried.Version, deadline.Token);
+            var published = await subscription.PublishedAsync(
+                p => p.Change.Leistung.OzgId == ozgId && p.Change.Leistung.Version >= retried.Version, $"version {retried.Version} of {ozgId} published", TimeSpan.FromSeconds(10));
             Assert.Equal(retried.Version, published.Change.Leistung.Version);
             Assert.Equal(Reifegrad.OnlineLeistung, published.Change.Leistung.Status.Reifegrad);
         }
@@ -140,18 +140,6 @@ public sealed class AmbiguousWriteTests(OutageClusterFixture fixture) : IClassFi
         var counted = await rollout.GetAsync(null, 10);
         Assert.Equal((Verfuegbarkeit.InMindestensEinerKommune, Verfuegbarkeit.InMindestensEinerKommune), (counted.Derived, counted.Published));
         Assert.Equal(Verfuegbarkeit.InMindestensEinerKommune, details.Status.VerfuegbarkeitIn(land));
-    }
-
-    private static async Task<PublishedChange> PublishedAsync(HubSubscription subscription, int ozgId, long version, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (await subscription.Messages.ReadAsync(cancellationToken) is HubMessage.Changes changes
-                && changes.Published.FirstOrDefault(published => published.Change.Leistung.OzgId == ozgId && published.Change.Leistung.Version >= version) is { } found)
-            {
-                return found;
-            }
-        }
     }
 
     private async Task<RecordState<LeistungBody, ChangeRecord>> StoredAsync(ILeistungGrain leistung)

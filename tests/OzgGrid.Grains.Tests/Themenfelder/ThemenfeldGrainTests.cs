@@ -3,6 +3,7 @@ using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Leistungen;
 using OzgGrid.Grains.Abstractions.Themenfelder;
 using OzgGrid.Grains.Monitoring;
+using OzgGrid.Grains.Tests.Monitoring;
 
 namespace OzgGrid.Grains.Tests.Themenfelder;
 
@@ -178,7 +179,7 @@ public sealed class ThemenfeldGrainTests(ClusterFixture fixture)
 
             var result = await _grains.GetGrain<ILeistungGrain>(target).UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.OnlineLeistung, null, null));
             await Poll.UntilAsync(() => Task.FromResult(fixture.IndexNoticeLoss.Lost), lost => lost > lostBefore, "the notice to the index lost", Deadline);
-            await PublishedAsync(subscription, target, result.Version);
+            await subscription.PublishedAsync(p => p.Change.Leistung.OzgId == target && p.Change.Leistung.Version >= result.Version, $"version {result.Version} of {target} published", Deadline);
 
             // What a watcher's snapshot reads right after it was sent the change (figures, then the index).
             var indexed = (await themenfeld.QueryLeistungenAsync(All, 0, 10)).Leistungen.Single(l => l.OzgId == target);
@@ -311,18 +312,4 @@ public sealed class ThemenfeldGrainTests(ClusterFixture fixture)
 
     private static Federfuehrung Lead(string bundesressort, params string[] laender) =>
         new(bundesressort, laender.ToImmutableSortedSet(StringComparer.Ordinal));
-
-    /// <summary>Waits until the monitoring published <paramref name="ozgId"/> at <paramref name="version"/> to a silo's hub.</summary>
-    private static async Task PublishedAsync(HubSubscription subscription, int ozgId, long version)
-    {
-        using var timeout = new CancellationTokenSource(Deadline);
-        while (true)
-        {
-            var message = await subscription.Messages.ReadAsync(timeout.Token);
-            if (message is HubMessage.Changes changes && changes.Published.Any(p => p.Change.Leistung.OzgId == ozgId && p.Change.Leistung.Version >= version))
-            {
-                return;
-            }
-        }
-    }
 }
