@@ -11,7 +11,7 @@ public static class ThroughputCommand
         var callers = CommandOptions.Positive("--callers", "Concurrent closed-loop callers (each waits for its answer before its next call)", 64);
         var channels = CommandOptions.Positive("--channels", "GrpcChannels (HTTP/2 connections) the callers are spread over", 4);
         var seconds = CommandOptions.PositiveSeconds("--seconds", "Measured load per side and run", 10);
-        var warmup = CommandOptions.PositiveSeconds("--warmup", "Load before each measurement, not counted: at least this long (a fresh host tiers up its start-up code for some 5–7 s under load), then until the JIT is quiet (at most 30 s)", 10);
+        var warmup = CommandOptions.PositiveSeconds("--warmup", $"Load before each measurement, not counted: at least this long (a fresh host tiers up its start-up code for some 5–7 s under load), then until the JIT is quiet (at most {ThroughputOptions.LongestWarmup.TotalSeconds} s)", 10);
         var runs = CommandOptions.Positive("--runs", "Runs, each with a fresh host and baseline; the summary gives the median of each figure", 3);
         var warmupRuns = CommandOptions.Positive("--warmup-runs", "Whole runs before the counted ones, printed but not counted (JIT warm-up)", 1, allowZero: true);
         var quick = CommandOptions.Quick();
