@@ -26,4 +26,9 @@ internal static class HubSubscriptionReading
             throw new TimeoutException($"Expected {expectation} within {timeout}.");
         }
     }
+
+    /// <summary>Reads on until the Leistung <paramref name="ozgId"/> is published at <paramref name="version"/> or later.</summary>
+    public static Task<PublishedChange> LeistungPublishedAsync(this HubSubscription subscription, int ozgId, long version, TimeSpan timeout) =>
+        subscription.PublishedAsync(
+            p => p.Change.Leistung.OzgId == ozgId && p.Change.Leistung.Version >= version, $"version {version} of {ozgId} published", timeout);
 }

@@ -55,8 +55,7 @@ public sealed class AmbiguousWriteTests(OutageClusterFixture fixture) : IClassFi
             var retried = await leistung.UpdateStatusAsync(command, update);
 
             // Nothing recounts here: only the Leistung itself can pass the stored version on.
-            var published = await subscription.PublishedAsync(
-                p => p.Change.Leistung.OzgId == ozgId && p.Change.Leistung.Version >= retried.Version, $"version {retried.Version} of {ozgId} published", TimeSpan.FromSeconds(10));
+            var published = await subscription.LeistungPublishedAsync(ozgId, retried.Version, TimeSpan.FromSeconds(10));
             Assert.Equal(retried.Version, published.Change.Leistung.Version);
             Assert.Equal(Reifegrad.OnlineLeistung, published.Change.Leistung.Status.Reifegrad);
         }

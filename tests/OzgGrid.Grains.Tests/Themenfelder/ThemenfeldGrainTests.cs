@@ -179,7 +179,7 @@ public sealed class ThemenfeldGrainTests(ClusterFixture fixture)
 
             var result = await _grains.GetGrain<ILeistungGrain>(target).UpdateStatusAsync(WriteCommands.New(), new(Reifegrad.OnlineLeistung, null, null));
             await Poll.UntilAsync(() => Task.FromResult(fixture.IndexNoticeLoss.Lost), lost => lost > lostBefore, "the notice to the index lost", Deadline);
-            await subscription.PublishedAsync(p => p.Change.Leistung.OzgId == target && p.Change.Leistung.Version >= result.Version, $"version {result.Version} of {target} published", Deadline);
+            await subscription.LeistungPublishedAsync(target, result.Version, Deadline);
 
             // What a watcher's snapshot reads right after it was sent the change (figures, then the index).
             var indexed = (await themenfeld.QueryLeistungenAsync(All, 0, 10)).Leistungen.Single(l => l.OzgId == target);
