@@ -5,12 +5,26 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the last read may take beyond the deadline.</summary>
+    private static readonly TimeSpan ReadGrace = TimeSpan.FromSeconds(30);
+
     public static async Task<T> ReturnsAsync<T>(Func<Task<T>> read, Func<T, bool> holds, string expectation, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         while (true)
         {
-            var value = await read();
+            // A read that never answers fails the test here, naming what was awaited, instead of holding the run.
+            var reading = read();
+            T value;
+            try
+            {
+                value = await reading.WaitAsync(deadline - DateTime.UtcNow + ReadGrace);
+            }
+            catch (TimeoutException) when (!reading.IsCompleted)
+            {
+                throw new TimeoutException($"Expected {expectation}, but a read did not answer within {timeout ?? DefaultTimeout} and {ReadGrace} more");
+            }
+
             if (holds(value))
             {
                 return value;
