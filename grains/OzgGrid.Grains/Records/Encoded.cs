@@ -3,8 +3,8 @@ using Orleans.Serialization;
 namespace OzgGrid.Grains.Records;
 
 /// <summary>
-/// A value that a state holds unchanged through many writes (a Leistung's catalogue entry), with its stored form once
-/// made: storing the states after the first copies its bytes
+/// A value that a state holds unchanged through many writes (a change of <see cref="UnsealedChanges{TChange}"/>, a
+/// Leistung's catalogue entry), with its stored form once made: storing the states after the first copies its bytes
 /// instead of encoding it anew (<see cref="EncodedConverter{T}"/>).
 /// </summary>
 [Immutable]

@@ -5,8 +5,8 @@ namespace OzgGrid.Grains.Records;
 
 /// <summary>
 /// One sealed page of a record's history, oldest first. Its changes are stored as the record's state held them while
-/// they were unsealed, packed, each encoded once when it was first stored (<see cref="UnsealedChanges{TChange}"/>):
-/// sealing a page copies their bytes instead of encoding every change again.
+/// they were unsealed, each encoded once when it was made (<see cref="UnsealedChanges{TChange}"/>): sealing a page
+/// copies their bytes instead of encoding every change again.
 /// </summary>
 [GenerateSerializer, Alias("ozg.HistoryPage`1")]
 public sealed record HistoryPage<TChange>

@@ -13,11 +13,8 @@ public sealed record RecordState<TBody, TChange>
     where TBody : class
     where TChange : IRecordedChange
 {
-    /// <summary>
-    /// The form this release stores; a state of a newer form is refused rather than misread. 2: the unsealed changes
-    /// each encoded apart; 3: packed into one buffer (<see cref="UnsealedChangesConverter{TChange}"/>).
-    /// </summary>
-    public const int CurrentSchema = 3;
+    /// <summary>The form this release stores; a state of a newer form is refused rather than misread.</summary>
+    public const int CurrentSchema = 2;
 
     [Id(0)]
     public int Schema { get; init; } = CurrentSchema;
@@ -49,10 +46,5 @@ public sealed record RecordState<TBody, TChange>
     /// <summary>This state in the form this release stores (schema 1: its newest changes not yet encoded).</summary>
     public RecordState<TBody, TChange> Upgraded() => Schema >= CurrentSchema
         ? this
-        : this with
-        {
-            Schema = CurrentSchema,
-            Unsealed = Schema1Unsealed is { } schema1 ? UnsealedChanges<TChange>.Empty.AddRange(schema1) : Unsealed,
-            Schema1Unsealed = null,
-        };
+        : this with { Schema = CurrentSchema, Unsealed = UnsealedChanges<TChange>.Empty.AddRange(Schema1Unsealed ?? []), Schema1Unsealed = null };
 }

@@ -1,31 +1,28 @@
-using System.Collections.Immutable;
 using Orleans.Serialization;
 using OzgGrid.Grains.Abstractions.Changes;
 
 namespace OzgGrid.Grains.Records;
 
 /// <summary>
-/// Stores <see cref="UnsealedChanges{TChange}"/> packed (<see cref="ChangeArena"/>): a change is encoded the first time
-/// it is stored and its bytes are copied by every later state that holds it; reading decodes each once. States of
-/// schema 2 held each change in an array of its own; they are read as before.
+/// Stores <see cref="UnsealedChanges{TChange}"/> as the encoded changes: a change is encoded the first time it is
+/// stored and its bytes are reused by every later state that holds it; reading decodes each once.
 /// </summary>
 [RegisterConverter]
 public sealed class UnsealedChangesConverter<TChange>(Serializer<TChange> serializer) : IConverter<UnsealedChanges<TChange>, UnsealedChangesSurrogate>
     where TChange : IRecordedChange
 {
-    private readonly Action<TChange, ChangeArena> _encode = (change, arena) => serializer.Serialize(change, arena);
-
-    public UnsealedChangesSurrogate ConvertToSurrogate(in UnsealedChanges<TChange> value) => new(null, value.Packed(_encode));
-
-    public UnsealedChanges<TChange> ConvertFromSurrogate(in UnsealedChangesSurrogate surrogate)
+    public UnsealedChangesSurrogate ConvertToSurrogate(in UnsealedChanges<TChange> value)
     {
-        if (surrogate.Separate is { } separate)
+        var encoded = new byte[value.Count][];
+        var index = 0;
+        foreach (var entry in value.Entries)
         {
-            return UnsealedChanges<TChange>.Empty.AddRange(separate.Select(bytes => serializer.Deserialize(bytes)!));
+            encoded[index++] = entry.EncodeWith(serializer);
         }
 
-        var packed = surrogate.Packed;
-        ImmutableArray<TChange> changes = [.. ChangeArena.Entries(packed).Select(entry => serializer.Deserialize(entry.Span)!)];
-        return UnsealedChanges<TChange>.FromPacked(packed.Span, changes);
+        return new(encoded);
     }
+
+    public UnsealedChanges<TChange> ConvertFromSurrogate(in UnsealedChangesSurrogate surrogate) =>
+        new([.. (surrogate.Changes ?? []).Select(bytes => new Encoded<TChange>(serializer.Deserialize(bytes)!, bytes))]);
 }

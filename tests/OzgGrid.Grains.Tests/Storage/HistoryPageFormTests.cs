@@ -18,11 +18,8 @@ public sealed class HistoryPageFormTests(ClusterFixture fixture)
     /// <summary>Written by the release before (each change decoded); never regenerated.</summary>
     private const string DecodedFixture = "leistung-history-page-decoded.bin";
 
-    /// <summary>Written by the release before (each change encoded apart); never regenerated.</summary>
-    private const string EncodedFixture = "leistung-history-page-encoded.bin";
-
     /// <summary>Written by this release; regenerate only when the form changes (<see cref="StorageFixtures.RegenerateVariable"/>).</summary>
-    private const string PackedFixture = "leistung-history-page-packed.bin";
+    private const string EncodedFixture = "leistung-history-page-encoded.bin";
 
     [Fact]
     public void A_page_stored_by_the_release_before_reads_back_whole()
@@ -34,24 +31,15 @@ public sealed class HistoryPageFormTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void A_page_stored_with_its_changes_encoded_apart_reads_back_whole()
-    {
-        var page = Serializer().Deserialize<HistoryPage<ChangeRecord>>(new BinaryData(File.ReadAllBytes(StorageFixtures.PathOf(EncodedFixture))));
-
-        Assert.Null(page.Decoded);
-        AssertSampleContent(page.Changes);
-    }
-
-    [Fact]
     public void A_page_stored_by_this_release_reads_back_whole()
     {
         var serializer = Serializer();
         if (StorageFixtures.Regenerating)
         {
-            StorageFixtures.Regenerate(PackedFixture, serializer.Serialize(SealedPage()).ToArray());
+            StorageFixtures.Regenerate(EncodedFixture, serializer.Serialize(SealedPage()).ToArray());
         }
 
-        var page = serializer.Deserialize<HistoryPage<ChangeRecord>>(new BinaryData(File.ReadAllBytes(StorageFixtures.PathOf(PackedFixture))));
+        var page = serializer.Deserialize<HistoryPage<ChangeRecord>>(new BinaryData(File.ReadAllBytes(StorageFixtures.PathOf(EncodedFixture))));
 
         Assert.Null(page.Decoded);
         AssertSampleContent(page.Changes);
@@ -63,12 +51,14 @@ public sealed class HistoryPageFormTests(ClusterFixture fixture)
         var serializer = Serializer();
         var unsealed = UnsealedChanges<ChangeRecord>.Empty.AddRange(SampleChanges());
 
-        // The record's state stores its unsealed changes with every write; the page seals those same bytes.
+        // The record's state stores its unsealed changes with every write; the page seals those same entries.
         serializer.Serialize(new RecordState<LeistungBody, ChangeRecord> { Unsealed = unsealed });
-        var packed = unsealed.Packed((_, _) => throw new InvalidOperationException("encoded again")).ToArray();
+        var encoded = unsealed.Entries.Select(entry => entry.Bytes).ToList();
         var stored = serializer.Serialize(new HistoryPage<ChangeRecord> { Encoded = unsealed });
 
-        Assert.True(stored.ToArray().AsSpan().IndexOf(packed) >= 0, "the page holds the changes' bytes as the state stored them");
+        Assert.All(encoded, Assert.NotNull);
+        Assert.Equal(encoded, unsealed.Entries.Select(entry => entry.Bytes));
+        Assert.All(encoded, bytes => Assert.True(stored.ToArray().AsSpan().IndexOf(bytes) >= 0, "the page holds each change's bytes as they were"));
         AssertSampleContent(serializer.Deserialize<HistoryPage<ChangeRecord>>(stored).Changes);
     }
 
@@ -79,7 +69,7 @@ public sealed class HistoryPageFormTests(ClusterFixture fixture)
             SampleChanges().Select(c => (c.Version, c.Kind, c.Stamp, c.Fields.Single(), c.StatusAfter!.Reifegrad, c.ZustaendigkeitAfter!.ItDienstleister)),
             changes.Select(c => (c.Version, c.Kind, c.Stamp, c.Fields.Single(), c.StatusAfter!.Reifegrad, c.ZustaendigkeitAfter!.ItDienstleister)));
 
-    /// <summary>Page 1 of a Leistung's history (versions 17–32), as the fixtures hold it.</summary>
+    /// <summary>Page 1 of a Leistung's history (versions 17–32), as both fixtures hold it.</summary>
     private static ImmutableList<ChangeRecord> SampleChanges()
     {
         var zustaendigkeit = new Zustaendigkeit(new UmsetzendeStelle(UmsetzendeStelleArt.Land, "HE"), true, "ekom21", ["BY"]);
