@@ -18,7 +18,8 @@ public static class Eventually
             T value;
             try
             {
-                value = await reading.WaitAsync(deadline - DateTime.UtcNow + ReadGrace);
+                var allowed = deadline - DateTime.UtcNow + ReadGrace;
+                value = await reading.WaitAsync(allowed > TimeSpan.Zero ? allowed : TimeSpan.Zero);
             }
             catch (TimeoutException) when (!reading.IsCompleted)
             {
