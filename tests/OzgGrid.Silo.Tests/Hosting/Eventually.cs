@@ -10,7 +10,8 @@ public static class Eventually
 
     public static async Task<T> ReturnsAsync<T>(Func<Task<T>> read, Func<T, bool> holds, string expectation, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        var limit = timeout ?? DefaultTimeout;
+        var deadline = DateTime.UtcNow + limit;
         while (true)
         {
             // A read that never answers fails the test here, naming what was awaited, instead of holding the run.
@@ -23,7 +24,7 @@ public static class Eventually
             }
             catch (TimeoutException) when (!reading.IsCompleted)
             {
-                throw new TimeoutException($"Expected {expectation}, but a read did not answer within {timeout ?? DefaultTimeout} and {ReadGrace} more");
+                throw new TimeoutException($"Expected {expectation}, but a read did not answer within {limit} and {ReadGrace} more");
             }
 
             if (holds(value))
@@ -33,7 +34,7 @@ public static class Eventually
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Expected {expectation} within {timeout ?? DefaultTimeout}; last seen: {value}");
+                throw new TimeoutException($"Expected {expectation} within {limit}; last seen: {value}");
             }
 
             await Task.Delay(50);
