@@ -18,6 +18,15 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
     /// <summary>The last change this hub saw; null while it has seen none of the current epoch.</summary>
     private long? _lastSequence;
 
+    /// <summary>
+    /// The last change before the latest resync of the epoch: a stream that resumes from it or earlier may have been
+    /// away when the resync came, and a replay cannot tell it (the versions it covers were never published).
+    /// </summary>
+    private long? _resyncedAfter;
+
+    /// <summary>A resync came before any change of the epoch: the next change sets <see cref="_resyncedAfter"/>.</summary>
+    private bool _resyncBeforeNext;
+
     public int SubscriptionCount
     {
         get
@@ -41,13 +50,30 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
             if (!continuous)
             {
                 // A new epoch, or batches this hub missed: what it kept no longer joins up with what comes.
+                if (_epoch != batch.Epoch)
+                {
+                    // A resync of another epoch does not matter: a cursor of it cannot be resumed here.
+                    (_resyncedAfter, _resyncBeforeNext) = (null, false);
+                }
+
                 _recent.Clear();
                 _epoch = batch.Epoch;
                 _lastSequence = null;
             }
 
+            if (batch.Resync)
+            {
+                // Streams get the resync before the batch's changes (below), so it lies between them and those before.
+                (_resyncedAfter, _resyncBeforeNext) = (_lastSequence, _lastSequence is null);
+            }
+
             foreach (var change in batch.Changes)
             {
+                if (_resyncBeforeNext)
+                {
+                    (_resyncedAfter, _resyncBeforeNext) = (change.Sequence - 1, false);
+                }
+
                 _recent.Enqueue(change);
                 _lastSequence = change.Sequence;
             }
@@ -119,7 +145,7 @@ public sealed class MonitoringHub(IOptions<MonitoringOptions> options) : IMonito
 
     private ImmutableArray<PublishedChange>? ReplayAfter(MonitoringCursor? cursor)
     {
-        if (cursor is null || cursor.Epoch != _epoch || _lastSequence is not { } last)
+        if (cursor is null || cursor.Epoch != _epoch || _lastSequence is not { } last || cursor.Sequence <= _resyncedAfter)
         {
             return null;
         }

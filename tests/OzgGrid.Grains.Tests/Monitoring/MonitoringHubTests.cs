@@ -166,6 +166,32 @@ public sealed class MonitoringHubTests
     }
 
     [Fact]
+    public async Task A_stream_that_resumes_from_before_a_resync_starts_from_a_snapshot()
+    {
+        // Versions lost on their way (a silo died with them in its batcher) are never published: the resync is all that
+        // tells of them, so a stream away while it came must not be resumed as if nothing had happened.
+        var hub = Hub();
+        await hub.OnChangesAsync(Batch(Epoch, 1, 3));
+        await hub.OnChangesAsync(new ChangeBatch(Epoch, [], Resync: true));
+        await hub.OnChangesAsync(Batch(Epoch, 4, 2));
+
+        Assert.Null(hub.Subscribe(new MonitoringCursor(Epoch, 2)).Replay);
+        Assert.Null(hub.Subscribe(new MonitoringCursor(Epoch, 3)).Replay);
+        Assert.Equal<long>([5], Sequences(hub.Subscribe(new MonitoringCursor(Epoch, 4)).Replay));
+    }
+
+    [Fact]
+    public async Task A_resync_before_the_first_change_of_an_epoch_also_stops_a_resume_from_before_it()
+    {
+        var hub = Hub();
+        await hub.OnChangesAsync(new ChangeBatch(Epoch, [], Resync: true));
+        await hub.OnChangesAsync(Batch(Epoch, 41, 2));
+
+        Assert.Null(hub.Subscribe(new MonitoringCursor(Epoch, 40)).Replay);
+        Assert.Equal<long>([42], Sequences(hub.Subscribe(new MonitoringCursor(Epoch, 41)).Replay));
+    }
+
+    [Fact]
     public void A_hub_that_has_received_nothing_cannot_resume_anyone()
     {
         var hub = Hub();
