@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OzgGrid.Grains.Catalog;
 using OzgGrid.Grains.Changes;
+using OzgGrid.Grains.Cluster;
 using OzgGrid.Grains.Kommunen;
 using OzgGrid.Grains.Monitoring;
 using OzgGrid.Grains.Onlinedienste;
@@ -32,6 +33,9 @@ public static class GrainServicesRegistration
         services.AddSingleton<ChangeBatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<ChangeBatcher>());
         services.TryAddSingleton(provider => new ReconciliationMetrics(provider.GetService<IMeterFactory>()));
+        services.AddSingleton<LocalActivationCounts>();
+        services.AddSingleton<SiloActivationsClient>();
+        services.AddGrainService<SiloActivationsService>();
         return services;
     }
 }
