@@ -5,8 +5,9 @@ using OzgGrid.Gateway.Identity;
 namespace OzgGrid.Silo.Hosting;
 
 /// <summary>
-/// The Orleans Dashboard under /dashboard on the operations endpoint: open in the Development environment, otherwise
-/// only with a bearer token of role programm-management (the gateway's tokens; a proxy in front adds the header).
+/// The Orleans Dashboard under /dashboard on the operations endpoint, when enabled (<see cref="DashboardHostingOptions"/>):
+/// open in the Development environment, otherwise only with a bearer token of role programm-management (the gateway's
+/// tokens; a proxy in front adds the header).
 /// </summary>
 public static class DashboardRegistration
 {

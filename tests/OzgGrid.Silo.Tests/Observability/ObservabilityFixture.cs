@@ -4,7 +4,10 @@ using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Observability;
 
-/// <summary>One host in the Production environment, shared by the tests of <see cref="ObservabilityCollection"/>, with a client of its operations endpoint.</summary>
+/// <summary>
+/// One host in the Production environment with the Orleans Dashboard on, shared by the tests of
+/// <see cref="ObservabilityCollection"/>, with a client of its operations endpoint.
+/// </summary>
 public sealed class ObservabilityFixture : IAsyncLifetime, IDisposable
 {
     private TestHost? _host;
@@ -17,7 +20,7 @@ public sealed class ObservabilityFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _host = await TestHost.StartAsync(ClusterScope.CreateNew(), "--environment=Production", "--OzgGrid:Catalog:ImportOnFirstStart=true");
+        _host = await TestHost.StartAsync(ClusterScope.CreateNew(), "--environment=Production", "--OzgGrid:Dashboard:Enabled=true", "--OzgGrid:Catalog:ImportOnFirstStart=true");
         _http = new HttpClient { BaseAddress = _host.HttpAddress };
     }
 

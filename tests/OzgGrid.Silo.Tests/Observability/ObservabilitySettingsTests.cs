@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using OzgGrid.Gateway.Identity;
 using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Observability;
@@ -22,12 +24,15 @@ public sealed class ObservabilitySettingsTests
     }
 
     [Fact]
-    public async Task With_the_dashboard_disabled_its_path_is_not_found()
+    public async Task Outside_Development_the_dashboard_is_off_unless_enabled()
     {
-        await using var host = await TestHost.StartAsync(ClusterScope.CreateNew(), "--OzgGrid:Dashboard:Enabled=false", "--OzgGrid:Catalog:ImportOnFirstStart=true");
+        await using var host = await TestHost.StartAsync(ClusterScope.CreateNew(), "--environment=Production", "--OzgGrid:Catalog:ImportOnFirstStart=true");
         using var http = new HttpClient { BaseAddress = host.HttpAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
 
-        using var response = await http.GetAsync("/dashboard/");
+        // With the token that opens the dashboard where it is on: the path itself is missing, not only closed.
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.TokenFor(Roles.ProgrammManagement, "operator"));
+        using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
