@@ -81,7 +81,9 @@ public sealed class ColdStartBenchmark(RunCounts counts, string azuriteConnectio
         var loadAverage = MachineInfo.Read().LoadAverage;
         var cpu = CpuMeter.Start();
         await using var silo = SiloProcess.Start(azuriteConnectionString, storageName, auth);
-        using var channel = TokenChannel.Create(silo.Address, auth, Roles.Monitoring, Subject);
+        // A refused connection is tried again at the next poll, not after the channel's default backoff of a second or
+        // more, which would count the client's wait as the silo's start.
+        using var channel = TokenChannel.Create(silo.Address, auth, Roles.Monitoring, Subject, reconnectBackoff: PollInterval);
         var health = new Health.HealthClient(channel);
         var leistungen = new LeistungService.LeistungServiceClient(channel);
 

@@ -13,8 +13,10 @@ public static class TokenChannel
     /// <summary>
     /// A channel to <paramref name="address"/> (its own HTTP/2 connection) whose calls carry a token of
     /// <paramref name="role"/> (see <see cref="Roles"/>) signed with <paramref name="auth"/>; the caller disposes it.
+    /// <paramref name="reconnectBackoff"/>, when given, is how long the channel waits before it connects again after a
+    /// failed attempt (by default from 1 s upwards, growing).
     /// </summary>
-    public static GrpcChannel Create(Uri address, AuthOptions auth, string role, string subject)
+    public static GrpcChannel Create(Uri address, AuthOptions auth, string role, string subject, TimeSpan? reconnectBackoff = null)
     {
         var token = AccessTokens.Issue(auth, subject, role, itDienstleister: null, TokenLifetime, DateTimeOffset.UtcNow);
         var credentials = CallCredentials.FromInterceptor((_, metadata) =>
@@ -22,11 +24,18 @@ public static class TokenChannel
             metadata.Add("Authorization", $"Bearer {token}");
             return Task.CompletedTask;
         });
-        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        var options = new GrpcChannelOptions
         {
             Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
             UnsafeUseInsecureChannelCallCredentials = true,
-        });
+        };
+        if (reconnectBackoff is { } backoff)
+        {
+            options.InitialReconnectBackoff = backoff;
+            options.MaxReconnectBackoff = backoff;
+        }
+
+        return GrpcChannel.ForAddress(address, options);
     }
 
     /// <summary>Settings for a host of a benchmark's own: a fresh issuer and signing key.</summary>
