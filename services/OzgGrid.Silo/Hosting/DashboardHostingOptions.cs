@@ -6,9 +6,8 @@ public sealed class DashboardHostingOptions
     public const string Section = "OzgGrid:Dashboard";
 
     /// <summary>
-    /// Off unless configured (on in the Development settings): its profiler wraps every grain call, and it adds about
-    /// 1.3 s of CPU to a silo's start (its grains and services, its web assets compressed in memory). /metrics is what
-    /// operations watch; the dashboard is for looking into a cluster by hand.
+    /// Off unless configured (on in the Development settings): its profiler wraps every grain call, and it shows grain
+    /// internals. /metrics is what operations watch; the dashboard is for looking into a cluster by hand.
     /// </summary>
     public bool Enabled { get; set; }
 }
