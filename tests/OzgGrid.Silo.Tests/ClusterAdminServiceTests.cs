@@ -23,6 +23,8 @@ public sealed class ClusterAdminServiceTests(GatewayFixture fixture)
         Assert.Contains(cluster.Grains, g => g.GrainType == "LeistungGrain" && g.Activations >= KnownData.Leistungen);
         // At least the 14 of the catalogue: a read of an unknown key (e.g. 15) activates one more, which answers NotFound.
         Assert.Contains(cluster.Grains, g => g.GrainType == "ThemenfeldGrain" && g.Activations >= KnownData.Themenfelder);
+        // Grains only: a silo's system targets (directory, membership, …) are no activations to an operator.
+        Assert.DoesNotContain(cluster.Grains, g => g.GrainType.StartsWith("sys.", StringComparison.Ordinal));
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
 }

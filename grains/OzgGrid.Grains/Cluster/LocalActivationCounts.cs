@@ -52,17 +52,24 @@ public sealed class LocalActivationCounts : IDisposable
     {
         foreach (var tag in tags)
         {
-            if (tag.Key == GrainTypeTag && tag.Value is string grainType && _reading is { } reading)
+            if (tag.Key != GrainTypeTag || tag.Value is not string name || _reading is not { } reading)
             {
-                var name = ClassName(grainType);
-                reading[name] = reading.GetValueOrDefault(name) + value;
+                continue;
+            }
+
+            // The silo's system targets (directory, membership, …) are counted too; they are no grains to an operator.
+            var grainType = GrainType.Create(name);
+            if (!GrainTypePrefix.IsSystemTarget(grainType))
+            {
+                var className = ClassName(grainType);
+                reading[className] = reading.GetValueOrDefault(className) + value;
             }
         }
     }
 
     /// <summary>"leistung" reads as "LeistungGrain", the class an operator knows; a type without a class keeps its name.</summary>
-    private string ClassName(string grainType) =>
-        _classes.TryGetGrainClass(GrainType.Create(grainType), out var type) ? type.Name : grainType;
+    private string ClassName(GrainType grainType) =>
+        _classes.TryGetGrainClass(grainType, out var type) ? type.Name : grainType.ToString();
 
     public void Dispose() => _listener.Dispose();
 }
