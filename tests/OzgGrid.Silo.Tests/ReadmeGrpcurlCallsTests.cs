@@ -8,7 +8,7 @@ public sealed class ReadmeGrpcurlCallsTests
     [Fact]
     public void Every_grpcurl_call_in_the_readme_names_a_method_that_exists_with_a_body_it_accepts()
     {
-        var readme = ReadmeGrpcurl.Readme;
+        var readme = Repository.Readme;
         var methods = ReadmeGrpcurl.MethodsCalled().Matches(readme).ToList();
         var withBody = ReadmeGrpcurl.CallsWithBody().Matches(readme).ToList();
 

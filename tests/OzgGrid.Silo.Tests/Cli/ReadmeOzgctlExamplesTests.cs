@@ -14,7 +14,7 @@ public sealed partial class ReadmeOzgctlExamplesTests
     [Fact]
     public void Every_ozgctl_command_line_in_the_readme_parses()
     {
-        var examples = CodeBlocks().Matches(ReadmeGrpcurl.Readme)
+        var examples = CodeBlocks().Matches(Repository.Readme)
             .SelectMany(block => CommandLines().Matches(block.Groups["code"].Value))
             .Select(line => Arguments(line.Groups["arguments"].Value))
             .Where(arguments => arguments.Count > 0)

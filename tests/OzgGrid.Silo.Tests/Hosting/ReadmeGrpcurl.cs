@@ -13,12 +13,10 @@ public static partial class ReadmeGrpcurl
 {
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
 
-    public static string Readme => File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
-
     /// <summary>The bash block under "### Worked example".</summary>
     public static string WorkedExample()
     {
-        var readme = Readme;
+        var readme = Repository.Readme;
         var section = readme[readme.IndexOf("### Worked example", StringComparison.Ordinal)..];
         var start = section.IndexOf("```bash", StringComparison.Ordinal) + "```bash".Length;
         return section[start..section.IndexOf("```", start, StringComparison.Ordinal)];

@@ -17,6 +17,9 @@ public static class Repository
         }
     }
 
+    /// <summary>README.md as a user reads it.</summary>
+    public static string Readme => File.ReadAllText(Path.Combine(Root, "README.md"));
+
     /// <summary>Debug or Release: the configuration these tests were built in.</summary>
     public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 }
