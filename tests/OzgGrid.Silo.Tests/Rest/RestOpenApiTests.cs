@@ -55,6 +55,33 @@ public sealed partial class RestOpenApiTests(GatewayFixture fixture) : IDisposab
     }
 
     [Fact]
+    public void The_route_table_in_the_readme_lists_exactly_the_routes_the_host_serves()
+    {
+        var served = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(endpoint => endpoint.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>())
+            .OfType<GrpcJsonTranscodingMetadata>()
+            .Select(route => (Service: route.MethodDescriptor.Service.Name, Route: string.Join(' ', VerbAndPath(route.HttpRule).Verb, VerbAndPath(route.HttpRule).Path), Method: route.MethodDescriptor.Name))
+            .ToHashSet();
+
+        // Rows "| `Service` | `VERB /path` | `Method` (a note) |"; an empty service cell continues the one above.
+        var table = Repository.Readme.Split('\n').SkipWhile(line => !line.StartsWith("| service | route | RPC |", StringComparison.Ordinal)).Skip(2).TakeWhile(line => line.StartsWith('|'));
+        var listed = new HashSet<(string Service, string Route, string Method)>();
+        var service = string.Empty;
+        foreach (var row in table.Select(line => ReadmeRouteRow().Match(line)))
+        {
+            Assert.True(row.Success, $"not a row of the route table: {row.Value}");
+            service = row.Groups["service"].Success ? row.Groups["service"].Value : service;
+            listed.Add((service, row.Groups["route"].Value, row.Groups["method"].Value));
+        }
+
+        Assert.True(listed.Count >= 50, $"README lists {listed.Count} routes");
+        var missing = served.Except(listed).Select(route => $"| `{route.Service}` | `{route.Route}` | `{route.Method}` |").Order(StringComparer.Ordinal).ToList();
+        var stale = listed.Except(served).Select(route => $"{route.Service} {route.Route} {route.Method}").ToList();
+        Assert.True(missing.Count == 0, $"served, but not in README's route table:\n{string.Join('\n', missing)}");
+        Assert.True(stale.Count == 0, $"in README's route table, but not served: {string.Join("; ", stale)}");
+    }
+
+    [Fact]
     public async Task The_document_needs_a_token_outside_Development_and_its_page_loads_nothing_from_elsewhere()
     {
         var anonymous = await RestCall.SendAsync(_http, HttpMethod.Get, "/openapi/v1.json");
@@ -92,6 +119,9 @@ public sealed partial class RestOpenApiTests(GatewayFixture fixture) : IDisposab
 
     [GeneratedRegex(@"\{([a-z0-9_]+)(=[^}]*)?\}")]
     private static partial Regex RouteVariable();
+
+    [GeneratedRegex(@"^\|\s*(`(?<service>\w+)`)?\s*\|\s*`(?<route>[A-Z]+ [^`]+)`\s*\|\s*`(?<method>\w+)`[^|]*\|$")]
+    private static partial Regex ReadmeRouteRow();
 
     [GeneratedRegex(@"(src|href)\s*=\s*[""']?(https?:)?//", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();
