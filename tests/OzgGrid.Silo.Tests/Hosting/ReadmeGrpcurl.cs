@@ -38,12 +38,15 @@ public static partial class ReadmeGrpcurl
     [GeneratedRegex(@"127\.0\.0\.1:5080 (?<service>ozg\.[\w.]+)/(?<method>\w+)")]
     public static partial Regex MethodsCalled();
 
-    public static MethodDescriptor Method(string service, string method)
-    {
-        var services = typeof(LeistungService).Assembly.GetTypes()
+    /// <summary>Every service of the API.</summary>
+    public static IEnumerable<ServiceDescriptor> Services() =>
+        typeof(LeistungService).Assembly.GetTypes()
             .Select(type => type.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null))
             .OfType<ServiceDescriptor>();
-        var found = services.SingleOrDefault(descriptor => descriptor.FullName == service)
+
+    public static MethodDescriptor Method(string service, string method)
+    {
+        var found = Services().SingleOrDefault(descriptor => descriptor.FullName == service)
             ?? throw new InvalidOperationException($"There is no service {service}.");
         return found.FindMethodByName(method) ?? throw new InvalidOperationException($"{service} has no method {method}.");
     }
