@@ -1,0 +1,67 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using OzgGrid.Silo.Tests.Hosting;
+
+namespace OzgGrid.Silo.Tests;
+
+/// <summary>
+/// Every setting OzgGrid reads is in README.md: each public settable property of each settings class (one with a
+/// <c>Section</c> under <c>OzgGrid:</c>) is named there, whole (<c>`OzgGrid:Tls:KeyPath`</c>), after its section's
+/// first key in a table row (<c>`OzgGrid:Tls:CertificatePath` / `KeyPath`</c>), or in a table of its section's keys
+/// (<c>`OzgGrid:Limits`</c>).
+/// </summary>
+public sealed partial class ReadmeSettingsTests
+{
+    private static readonly Assembly[] Programs =
+    [
+        typeof(OzgGridHost).Assembly,
+        typeof(Gateway.GatewayRegistration).Assembly,
+        typeof(Web.ProgrammeDashboardOptions).Assembly,
+        typeof(Grains.Monitoring.MonitoringOptions).Assembly,
+        typeof(Grains.Abstractions.Limits).Assembly,
+    ];
+
+    [Fact]
+    public void Every_setting_of_every_settings_section_is_documented_in_the_readme()
+    {
+        var readme = Repository.Readme;
+        var documented = Documented(readme);
+        var settings = Programs.SelectMany(assembly => assembly.GetTypes())
+            .Select(type => (Type: type, Section: type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
+            .Where(settingsClass => settingsClass.Section?.StartsWith("OzgGrid:", StringComparison.Ordinal) == true)
+            .SelectMany(settingsClass => settingsClass.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(property => property.SetMethod?.IsPublic == true)
+                .Select(property => $"{settingsClass.Section}:{property.Name}"))
+            .ToList();
+
+        Assert.True(settings.Count >= 50, $"OzgGrid reads {settings.Count} settings");
+        var missing = settings.Where(setting => !documented.Contains(setting) && !InSectionTable(readme, setting)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"read by OzgGrid, but not in README: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>Keys named whole, and those after a key of their section in one cell: <c>`OzgGrid:A:B` / `C` / `D`</c>.</summary>
+    private static HashSet<string> Documented(string readme)
+    {
+        var documented = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match group in KeyGroup().Matches(readme))
+        {
+            var section = group.Groups["section"].Value;
+            documented.Add($"{section}:{group.Groups["first"].Value}");
+            documented.UnionWith(group.Groups["more"].Captures.Select(more => $"{section}:{more.Value}"));
+        }
+
+        return documented;
+    }
+
+    /// <summary>A section documented as a table of its own keys: <c>`OzgGrid:Limits`</c> named, and a table row naming <c>`Key`</c>.</summary>
+    private static bool InSectionTable(string readme, string setting)
+    {
+        var split = setting.LastIndexOf(':');
+        var key = $"`{setting[(split + 1)..]}`";
+        return readme.Contains($"`{setting[..split]}`", StringComparison.Ordinal)
+            && readme.Split('\n').Any(line => line.TrimStart().StartsWith('|') && line.Contains(key, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"`(?<section>OzgGrid:\w+):(?<first>\w+)`(?: / `(?<more>\w+)`)*")]
+    private static partial Regex KeyGroup();
+}
