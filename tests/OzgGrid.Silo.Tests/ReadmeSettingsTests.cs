@@ -5,7 +5,7 @@ using OzgGrid.Silo.Tests.Hosting;
 namespace OzgGrid.Silo.Tests;
 
 /// <summary>
-/// Every setting OzgGrid reads is in README.md: each public settable property of each settings class (one with a
+/// Every setting OzgGrid reads is in README.md, and README names no other: each public settable property of each settings class (one with a
 /// <c>Section</c> under <c>OzgGrid:</c>) is named there, whole (<c>`OzgGrid:Tls:KeyPath`</c>), after its section's
 /// first key in a table row (<c>`OzgGrid:Tls:CertificatePath` / `KeyPath`</c>), or in a table of its section's keys
 /// (<c>`OzgGrid:Limits`</c>).
@@ -31,6 +31,8 @@ public sealed partial class ReadmeSettingsTests
         Assert.True(settings.Count >= 50, $"OzgGrid reads {settings.Count} settings");
         var missing = settings.Where(setting => !documented.Contains(setting) && !InSectionTable(readme, setting)).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, $"read by OzgGrid, but not in README: {string.Join(", ", missing)}");
+        var stale = documented.Except(settings).Order(StringComparer.Ordinal).ToList();
+        Assert.True(stale.Count == 0, $"in README, but not read by OzgGrid: {string.Join(", ", stale)}");
     }
 
     [Fact]
