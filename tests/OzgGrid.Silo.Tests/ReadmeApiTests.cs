@@ -13,10 +13,9 @@ public sealed partial class ReadmeApiTests
     public void The_api_table_in_the_readme_names_every_method_of_every_service_and_no_other()
     {
         // Rows "| `ozg.v1.Service` | `Method`, `Method` | what it does |"; an empty service cell continues the one above.
-        var table = Repository.Readme.Split('\n').SkipWhile(line => !line.StartsWith("| service | RPC | what it does |", StringComparison.Ordinal)).Skip(2).TakeWhile(line => line.StartsWith('|'));
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var service = string.Empty;
-        foreach (var row in table.Select(line => ApiRow().Match(line)))
+        foreach (var row in Repository.ReadmeTable("| service | RPC | what it does |").Select(line => ApiRow().Match(line)))
         {
             Assert.True(row.Success, $"not a row of the API table: {row.Value}");
             service = row.Groups["service"].Success ? row.Groups["service"].Value : service;

@@ -20,6 +20,10 @@ public static class Repository
     /// <summary>README.md as a user reads it.</summary>
     public static string Readme => File.ReadAllText(Path.Combine(Root, "README.md"));
 
+    /// <summary>The rows of README's table whose header row is <paramref name="header"/> (without header and rule).</summary>
+    public static IEnumerable<string> ReadmeTable(string header) =>
+        Readme.Split('\n').SkipWhile(line => !line.StartsWith(header, StringComparison.Ordinal)).Skip(2).TakeWhile(line => line.StartsWith('|'));
+
     /// <summary>Debug or Release: the configuration these tests were built in.</summary>
     public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 }

@@ -64,10 +64,9 @@ public sealed partial class RestOpenApiTests(GatewayFixture fixture) : IDisposab
             .ToHashSet();
 
         // Rows "| `Service` | `VERB /path` | `Method` (a note) |"; an empty service cell continues the one above.
-        var table = Repository.Readme.Split('\n').SkipWhile(line => !line.StartsWith("| service | route | RPC |", StringComparison.Ordinal)).Skip(2).TakeWhile(line => line.StartsWith('|'));
         var listed = new HashSet<(string Service, string Route, string Method)>();
         var service = string.Empty;
-        foreach (var row in table.Select(line => ReadmeRouteRow().Match(line)))
+        foreach (var row in Repository.ReadmeTable("| service | route | RPC |").Select(line => ReadmeRouteRow().Match(line)))
         {
             Assert.True(row.Success, $"not a row of the route table: {row.Value}");
             service = row.Groups["service"].Success ? row.Groups["service"].Value : service;
