@@ -19,9 +19,12 @@ public sealed class SoakHistoryCheck(LeistungService.LeistungServiceClient leist
         var gaps = 0;
         foreach (var ozgId in world.Written)
         {
-            var current = (await SoakCalls.RetryAsync(() => leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId }, deadline: SoakCalls.Deadline()).ResponseAsync)).Leistung;
+            // Read before and after the history: a write whose caller gave up when the load stopped may still be applied
+            // meanwhile (its outcome was unknown to the caller), so the history may end at either version.
+            var current = await LeistungAsync(ozgId);
             var (history, doubled) = await HistoryAsync(ozgId);
-            gaps += CountGaps(ozgId, current.Version, history, doubled, problems);
+            var later = await LeistungAsync(ozgId);
+            gaps += CountGaps(ozgId, (current.Version, later.Version), history, doubled, problems);
             foreach (var write in writes.Where(w => w.OzgId == ozgId))
             {
                 var found = history.GetValueOrDefault(write.Version);
@@ -55,6 +58,9 @@ public sealed class SoakHistoryCheck(LeistungService.LeistungServiceClient leist
         return new HistoryFindings(writes.Length, reports.Length, lost, gaps, problems);
     }
 
+    private async Task<Leistung> LeistungAsync(int ozgId) =>
+        (await SoakCalls.RetryAsync(() => leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = ozgId }, deadline: SoakCalls.Deadline()).ResponseAsync)).Leistung;
+
     /// <summary>The Leistung's whole history by version (a version listed twice keeps its first entry), and how many entries repeated a version.</summary>
     private async Task<(Dictionary<long, LeistungChange> ByVersion, int Doubled)> HistoryAsync(int ozgId)
     {
@@ -78,8 +84,11 @@ public sealed class SoakHistoryCheck(LeistungService.LeistungServiceClient leist
         return (byVersion, changes.Count - byVersion.Count);
     }
 
-    /// <summary>Versions missing between the oldest listed and the Leistung's version, plus versions listed twice.</summary>
-    private static int CountGaps(int ozgId, long version, Dictionary<long, LeistungChange> history, int doubled, List<string> problems)
+    /// <summary>
+    /// Versions missing between the oldest listed and the Leistung's version read before the history, versions listed
+    /// twice, and versions beyond the one read after it.
+    /// </summary>
+    private static int CountGaps(int ozgId, (long Before, long After) version, Dictionary<long, LeistungChange> history, int doubled, List<string> problems)
     {
         if (history.Count == 0)
         {
@@ -87,11 +96,11 @@ public sealed class SoakHistoryCheck(LeistungService.LeistungServiceClient leist
         }
 
         var oldest = history.Keys.Min();
-        var missing = Enumerable.Range(0, (int)(version - oldest + 1)).Select(i => oldest + i).Where(v => !history.ContainsKey(v)).ToList();
-        var beyond = history.Keys.Count(v => v > version);
+        var missing = Enumerable.Range(0, (int)(version.Before - oldest + 1)).Select(i => oldest + i).Where(v => !history.ContainsKey(v)).ToList();
+        var beyond = history.Keys.Count(v => v > version.After);
         if (missing.Count + doubled + beyond > 0)
         {
-            problems.Add($"GAP: Leistung {ozgId} at version {version}: history from version {oldest} misses {string.Join(", ", missing.Take(10))}" +
+            problems.Add($"GAP: Leistung {ozgId} at version {version.Before} (then {version.After}): history from version {oldest} misses {string.Join(", ", missing.Take(10))}" +
                 $"{(missing.Count > 10 ? " …" : string.Empty)}; {doubled} version(s) listed twice; {beyond} beyond the Leistung's version");
         }
 
