@@ -57,10 +57,9 @@ public sealed partial class RestOpenApiTests(GatewayFixture fixture) : IDisposab
     [Fact]
     public void The_route_table_in_the_readme_lists_exactly_the_routes_the_host_serves()
     {
-        var served = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Select(endpoint => endpoint.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>())
-            .OfType<GrpcJsonTranscodingMetadata>()
-            .Select(route => (Service: route.MethodDescriptor.Service.Name, Route: string.Join(' ', VerbAndPath(route.HttpRule).Verb, VerbAndPath(route.HttpRule).Path), Method: route.MethodDescriptor.Name))
+        var served = Transcoded()
+            .Select(route => (Service: route.MethodDescriptor.Service.Name, Route: VerbAndPath(route.HttpRule), Method: route.MethodDescriptor.Name))
+            .Select(route => (route.Service, Route: $"{route.Route.Verb} {route.Route.Path}", route.Method))
             .ToHashSet();
 
         // Rows "| `Service` | `VERB /path` | `Method` (a note) |"; an empty service cell continues the one above.
@@ -96,15 +95,19 @@ public sealed partial class RestOpenApiTests(GatewayFixture fixture) : IDisposab
 
     /// <summary>Every transcoded route as "VERB /path" with its parameters named as in the document ({ozgId}), and its gRPC method.</summary>
     private IEnumerable<(string Route, string Method)> TranscodedRoutes() =>
-        fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Select(endpoint => endpoint.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>())
-            .OfType<GrpcJsonTranscodingMetadata>()
+        Transcoded()
             .Select(route =>
             {
                 var (verb, path) = VerbAndPath(route.HttpRule);
                 var documented = RouteVariable().Replace(path, variable => "{" + route.MethodDescriptor.InputType.FindFieldByName(variable.Groups[1].Value).JsonName + "}");
                 return ($"{verb} {documented}", $"/{route.MethodDescriptor.Service.FullName}/{route.MethodDescriptor.Name}");
             });
+
+    /// <summary>Every route the host serves by JSON transcoding.</summary>
+    private IEnumerable<GrpcJsonTranscodingMetadata> Transcoded() =>
+        fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(endpoint => endpoint.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>())
+            .OfType<GrpcJsonTranscodingMetadata>();
 
     private static (string Verb, string Path) VerbAndPath(HttpRule rule) => rule.PatternCase switch
     {
