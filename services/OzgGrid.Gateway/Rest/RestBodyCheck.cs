@@ -13,13 +13,19 @@ namespace OzgGrid.Gateway.Rest;
 /// Reads the JSON body of a REST call as strictly as proto3 JSON asks before transcoding reads it: transcoding skips
 /// fields it does not know, so a misspelt field would be dropped silently and the write done without it. An unknown
 /// field, an enum name that does not exist, a wrong type or malformed JSON answer 400 INVALID_ARGUMENT naming what is
-/// wrong; a body over the gateway's request limit answers 413 RESOURCE_EXHAUSTED, as gRPC refuses such a message.
+/// wrong; a request over the gateway's request limit answers 413 RESOURCE_EXHAUSTED, as gRPC refuses such a message.
+/// The limit is the message's, as gRPC counts it: the same request in JSON is about twice as long (a Land's whole
+/// Kommunen register, which cannot be split, takes 150 KB as a message and 290 KB as JSON), so the JSON itself may be
+/// up to <see cref="JsonBytesPerMessageByte"/> times the limit.
 /// JSON is read as UTF-8 only (RFC 8259): another charset would pass around this check, and one .NET does not know
 /// would fail inside transcoding with a 500. Transcoding is then handed the message as this check read it, written
 /// anew, so that what it reads is what was checked (it does not read all that proto3 JSON allows, "2" for an int32).
 /// </summary>
 public static class RestBodyCheck
 {
+    /// <summary>How much longer than its message a request's JSON may be: field names, quotes, escapes, int64 as strings.</summary>
+    public const int JsonBytesPerMessageByte = 4;
+
     private const string Utf8 = "utf-8";
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default);
@@ -46,17 +52,23 @@ public static class RestBodyCheck
             context.Request.ContentType = "application/json; charset=utf-8";
             if (BodyMessage(route) is { } body)
             {
-                var bytes = await ReadAtMostAsync(context.Request.Body, maxBodyBytes + 1, context.RequestAborted);
-                if (bytes.Length > maxBodyBytes)
+                var maxJsonBytes = JsonBytesPerMessageByte * maxBodyBytes;
+                var bytes = await ReadAtMostAsync(context.Request.Body, maxJsonBytes + 1, context.RequestAborted);
+                if (bytes.Length > maxJsonBytes)
                 {
-                    await RestStatus.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, StatusCode.ResourceExhausted,
-                        $"The request body is larger than {maxBodyBytes} bytes; send fewer entries per call.");
+                    await TooLargeAsync(context, $"The request body is larger than {maxJsonBytes} bytes of JSON; send fewer entries per call.");
                     return;
                 }
 
                 if (TryRead(bytes, body, out var refusal) is not { } message)
                 {
                     await RestStatus.WriteAsync(context, StatusCodes.Status400BadRequest, StatusCode.InvalidArgument, refusal);
+                    return;
+                }
+
+                if (message.CalculateSize() > maxBodyBytes)
+                {
+                    await TooLargeAsync(context, $"The request is larger than {maxBodyBytes} bytes as a message; send fewer entries per call.");
                     return;
                 }
 
@@ -67,6 +79,9 @@ public static class RestBodyCheck
 
             await next(context);
         });
+
+    private static Task TooLargeAsync(HttpContext context, string message) =>
+        RestStatus.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, StatusCode.ResourceExhausted, message);
 
     /// <summary>The message the body holds: the whole request for <c>body: "*"</c>, else the named field's message.</summary>
     private static MessageDescriptor? BodyMessage(GrpcJsonTranscodingMetadata route) => route.HttpRule.Body switch

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using Grpc.Core;
+using OzgGrid.Gateway;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Silo.Tests.Hosting;
 
@@ -73,6 +76,22 @@ public sealed class RestBodyCheckTests(GatewayFixture fixture) : IDisposable
         Assert.True(written.Status == HttpStatusCode.OK, written.Json.ToString());
         Assert.Equal(2, written.Json.GetProperty("status").GetProperty("reifegrad").GetInt32());
         Assert.Equal("2", written.Json.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public async Task A_whole_Kommunen_register_within_the_message_limit_is_imported_though_its_JSON_is_longer()
+    {
+        // Rheinland-Pfalz: 2,300 Gemeinden, about 150 KB as a message (gRPC takes it) and about 290 KB as JSON. The
+        // register is imported as shipped, so nothing changes for other tests.
+        var register = ShippedRegister.Of("RP");
+        var kommunen = register.Select(k => new { ags = k.Ags, name = k.Name, kreisAgs = k.Ags[..5], kreisName = k.KreisName, ars = k.Ars, einwohner = k.Einwohner });
+        var body = JsonSerializer.Serialize(new { requestId = Guid.NewGuid().ToString(), land = "RP", kommunen });
+        Assert.True(Encoding.UTF8.GetByteCount(body) > GatewayRegistration.MaxRequestBytes, "The register's JSON is not over the message limit.");
+
+        var imported = await RestCall.SendAsync(_http, HttpMethod.Post, "/v1/kommunen:import", _management, body);
+
+        Assert.True(imported.Status == HttpStatusCode.OK, imported.Json.ToString());
+        Assert.Equal(register.Length, imported.Json.GetProperty("count").GetInt32());
     }
 
     public void Dispose() => _http.Dispose();
