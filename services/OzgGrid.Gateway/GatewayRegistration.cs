@@ -98,6 +98,7 @@ public static class GatewayRegistration
 
     public static WebApplication MapOzgGridGateway(this WebApplication app)
     {
+        app.UseRestRouteMiss();
         app.UseSingleMessageFraming(MaxRequestBytes);
         app.UseRestQueryCheck();
         app.UseRestBodyCheck(MaxRequestBytes);
