@@ -98,7 +98,9 @@ public static class GatewayRegistration
 
     public static WebApplication MapOzgGridGateway(this WebApplication app)
     {
+        app.UseRestRouteMiss();
         app.UseSingleMessageFraming(MaxRequestBytes);
+        app.UseRestQueryCheck();
         app.UseRestBodyCheck(MaxRequestBytes);
 
         // Created now, not at the first call, so that it follows every configuration change from the start.

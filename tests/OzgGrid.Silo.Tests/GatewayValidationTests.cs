@@ -89,6 +89,17 @@ public sealed class GatewayValidationTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task An_unknown_OZG_ID_in_a_watch_filter_is_not_found_not_a_stream_that_never_shows_it()
+    {
+        using var watch = _monitoring.WatchProgramme(new WatchProgrammeRequest { OzgIds = { KnownData.ElterngeldOzgId, 99_999 } });
+
+        var refused = await Refused(watch.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.NotFound, refused.StatusCode);
+        Assert.Equal("There is no OZG-Leistung with OZG-ID 99999 in the catalogue.", refused.Status.Detail);
+    }
+
+    [Fact]
     public async Task A_known_Lage_still_filters_and_a_negative_one_is_invalid()
     {
         var lageId = (await _leistungen.GetLeistungAsync(new GetLeistungRequest { OzgId = KnownData.ElterngeldOzgId })).Leistung.LageId;

@@ -43,6 +43,9 @@ public class MonitoringService(IGrainFactory grains, ProgrammeWatch watch, Shutd
             string.IsNullOrWhiteSpace(request.Land) ? null : RequestGuard.Land(request.Land, "land"),
             [.. request.OzgIds.Select(id => RequestGuard.OzgId(id, "ozg_ids"))],
             request.HasMinReifegrad ? RequestGuard.Reifegrad(request.MinReifegrad, "min_reifegrad") : null);
+
+        // An OZG-ID that names nothing is NOT_FOUND, as a Themenfeld is: not a stream that never shows it.
+        await Task.WhenAll(filter.OzgIds.Select(ozgId => CatalogGuard.RequireLeistungAsync(grains, ozgId)));
         MonitoringCursor? resumeAfter = null;
         if (request.ResumeCursor.Length > 0)
         {

@@ -8,7 +8,9 @@ namespace OzgGrid.Silo.Tests.Rest;
 /// <summary>One HTTP/JSON call as a portal or a PHP script makes it: a bearer token, a JSON body, nothing of gRPC.</summary>
 public sealed record RestCall(HttpStatusCode Status, string ContentType, JsonElement Json, HttpResponseHeaders Headers)
 {
-    public static async Task<RestCall> SendAsync(HttpClient http, HttpMethod method, string path, string? token = null, string? json = null)
+    /// <param name="contentType">The Content-Type header exactly as given (for a body in UTF-8, or none); by default application/json.</param>
+    public static async Task<RestCall> SendAsync(
+        HttpClient http, HttpMethod method, string path, string? token = null, string? json = null, string? contentType = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
@@ -16,7 +18,12 @@ public sealed record RestCall(HttpStatusCode Status, string ContentType, JsonEle
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        if (json is not null)
+        if (contentType is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json ?? ""));
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+        else if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Google.Protobuf;
 using Grpc.Core;
 using OzgGrid.Gateway.Identity;
+using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
 
 namespace OzgGrid.Silo.Tests.Rest;
@@ -43,6 +45,22 @@ public sealed class RestJsonTests(GatewayFixture fixture) : IDisposable
         var unknown = await RestCall.SendAsync(_http, HttpMethod.Get, "/v1/leistungen/999999", _management);
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal((int)StatusCode.NotFound, unknown.Code);
+    }
+
+    [Fact]
+    public async Task A_read_over_REST_answers_the_same_message_as_over_gRPC()
+    {
+        var client = new LeistungService.LeistungServiceClient(fixture.Host.Channel);
+        var suche = new SucheService.SucheServiceClient(fixture.Host.Channel);
+        var leistung = await client.GetLeistungAsync(new GetLeistungRequest { OzgId = KnownData.ElterngeldOzgId });
+        var changes = await client.ListLeistungChangesAsync(new ListLeistungChangesRequest { OzgId = KnownData.ElterngeldOzgId });
+        var found = await suche.SucheLeistungenAsync(new SucheLeistungenRequest { Query = "10000" });
+
+        Assert.Equal(leistung, await ReadAsAsync<GetLeistungResponse>($"/v1/leistungen/{KnownData.ElterngeldOzgId}"));
+        Assert.Equal(changes, await ReadAsAsync<ListLeistungChangesResponse>($"/v1/leistungen/{KnownData.ElterngeldOzgId}/changes"));
+        Assert.Equal(found, await ReadAsAsync<SucheLeistungenResponse>("/v1/suche?query=10000"));
+        Assert.NotEmpty(changes.Changes);
+        Assert.NotEmpty(found.Leistungen);
     }
 
     [Fact]
@@ -190,4 +208,13 @@ public sealed class RestJsonTests(GatewayFixture fixture) : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>A REST answer read back as the proto message gRPC answers, strictly (an unknown field fails).</summary>
+    private async Task<T> ReadAsAsync<T>(string path)
+        where T : IMessage<T>, new()
+    {
+        var call = await RestCall.SendAsync(_http, HttpMethod.Get, path, _management);
+        Assert.True(call.Status == HttpStatusCode.OK, $"{path}: {call.Status} {call.Json}");
+        return JsonParser.Default.Parse<T>(call.Json.GetRawText());
+    }
 }
