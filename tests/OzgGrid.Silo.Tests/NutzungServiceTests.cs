@@ -184,6 +184,36 @@ public abstract class NutzungServiceTests(NutzungFixture fixture)
         Assert.Equal(7, figures.Transaktionen);
     }
 
+    /// <summary>Rows the caller may import beside one it may not (a Land it does not serve, an unknown Onlinedienst): the refused import writes none of them.</summary>
+    [Fact]
+    public async Task An_import_refused_for_one_of_its_records_writes_none_of_the_others()
+    {
+        var (anbieter, channel) = await fixture.ItDienstleisterAsync("NW");
+        var dienst = await RegisterAsync(anbieter);
+        var client = new NutzungService.NutzungServiceClient(channel);
+        NutzungRow[] allowed = [Row(dienst, fixture.KommunenNw[0], fixture.Monat(1), 5), Row(dienst, fixture.KommunenNw[1], fixture.Monat(13), 6)];
+
+        var notServed = await Assert.ThrowsAsync<RpcException>(() => client.ImportNutzungBatchAsync(
+            new ImportNutzungRequest { RequestId = NewId(), Rows = { allowed, Row(dienst, fixture.KommunenHb[0], fixture.Monat(1), 7) } }).ResponseAsync);
+        var streamed = await Assert.ThrowsAsync<RpcException>(() => NutzungStream.SendAsync(client, NewId(),
+            [.. allowed, Row(dienst, fixture.KommunenHb[1], fixture.Monat(13), 8)]));
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => _nutzung.ImportNutzungBatchAsync(
+            new ImportNutzungRequest { RequestId = NewId(), Rows = { allowed, Row("od-unknown-nutzung", fixture.KommunenNw[2], fixture.Monat(1), 9) } }).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied, StatusCode.NotFound), (notServed.StatusCode, streamed.StatusCode, unknown.StatusCode));
+        Assert.Contains("HB", notServed.Status.Detail);
+        Assert.Contains("od-unknown-nutzung", unknown.Status.Detail);
+        foreach (var land in new[] { "NW", "HB" })
+        {
+            var figures = await _nutzung.GetNutzungAsync(new GetNutzungRequest { Land = land, OnlinedienstId = dienst, From = fixture.Monat(13), To = fixture.Monat(1) });
+            Assert.Equal(0, figures.Transaktionen);
+        }
+
+        var changes = await Assert.ThrowsAsync<RpcException>(() => new ProgrammeManagementService.ProgrammeManagementServiceClient(fixture.Host.Channel)
+            .ListProgrammeChangesAsync(new ListProgrammeChangesRequest { Nutzung = new NutzungSubject { OnlinedienstId = dienst, Land = "NW", Jahr = int.Parse(fixture.Monat(1)[..4]) } }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, changes.StatusCode);
+    }
+
     internal static NutzungRow Row(string dienst, string ags, string monat, long transaktionen) =>
         new() { OnlinedienstId = dienst, Ags = ags, Monat = monat, Transaktionen = transaktionen };
 

@@ -5,6 +5,7 @@ using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Nutzung;
+using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Nutzung;
@@ -71,13 +72,19 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
         zeilen.Add(new NutzungZeile(row.Ags, monat.ImJahr, row.Transaktionen));
     }
 
-    /// <summary>Writes the rows; a refusal of a record (unknown Onlinedienst, a caller not allowed) fails the import; the records written stay, and a retry under the same request id completes it.</summary>
+    /// <summary>
+    /// Writes the rows once every record is known to be allowed (its Onlinedienst registered, the caller its Anbieter in the
+    /// Land or the programme management): a refused import writes nothing. A write that fails on the way (storage) leaves
+    /// the records written before it; a retry under the same request id completes the import.
+    /// </summary>
     public async Task<ImportNutzungResult> WriteAsync(WriteCommand command)
     {
         if (Rows == 0)
         {
             throw RequestGuard.Invalid("rows", $"Required: 1–{limit} rows (onlinedienst_id, ags, monat, transaktionen).");
         }
+
+        await EnsureMayImportAsync(command.Scope);
 
         // Records are independent: a few at a time, each its batches in order.
         await Parallel.ForEachAsync(_order, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (record, _) =>
@@ -92,5 +99,19 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
         });
 
         return new ImportNutzungResult { Rows = Rows, Records = _order.Count };
+    }
+
+    /// <summary>The check each usage record makes at its write, made for all of them first (in the order the rows named them).</summary>
+    private async Task EnsureMayImportAsync(ItDienstleisterScope? scope)
+    {
+        var laender = _order.Select(NutzungKeys.Parse).GroupBy(key => key.OnlinedienstId, key => key.Land, StringComparer.Ordinal).ToList();
+        var dienste = await Task.WhenAll(laender.Select(dienst => grains.GetGrain<IOnlinedienstGrain>(dienst.Key).GetAsync()));
+        for (var i = 0; i < laender.Count; i++)
+        {
+            foreach (var land in laender[i].Distinct(StringComparer.Ordinal))
+            {
+                NutzungImportRules.EnsureMayImport(scope, land, dienste[i].Body);
+            }
+        }
     }
 }
