@@ -103,6 +103,27 @@ public abstract class NutzungServiceTests(NutzungFixture fixture)
         Assert.Equal(0, figures.Transaktionen);
     }
 
+    /// <summary>Two figures whose sum no 64-bit number holds would break every sum of the Land's month, for every caller.</summary>
+    [Fact]
+    public async Task A_figure_too_large_to_add_up_is_refused_and_the_land_figures_stay_readable()
+    {
+        var dienst = await RegisterAsync();
+        const long huge = (long.MaxValue / 2) + 1;
+        var monat = fixture.Monat(40);
+
+        var import = await Record.ExceptionAsync(() => _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest
+        {
+            RequestId = NewId(), Rows = { Row(dienst, fixture.KommunenNw[0], monat, huge), Row(dienst, fixture.KommunenNw[1], monat, huge) },
+        }).ResponseAsync);
+        var read = await Record.ExceptionAsync(() => _nutzung.GetNutzungAsync(new GetNutzungRequest { Land = "NW", From = monat, To = monat }).ResponseAsync);
+
+        Assert.Null(read);
+        var refused = Assert.IsType<RpcException>(import);
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.StartsWith("row 1 transaktionen", refused.Status.Detail);
+        Assert.Contains("1000000000", refused.Status.Detail);
+    }
+
     [Fact]
     public async Task A_figure_given_twice_and_imports_beyond_the_limits_are_refused()
     {
