@@ -23,6 +23,9 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
 
     private const int Parallelism = 8;
 
+    /// <summary>Onlinedienste read at once for the check before writing: an import may name thousands.</summary>
+    private const int ChecksAtOnce = 50;
+
     // Records in the order first named, so that the same rows give the same batches.
     private readonly List<string> _order = [];
     private readonly Dictionary<string, List<NutzungZeile>> _perRecord = new(StringComparer.Ordinal);
@@ -104,13 +107,16 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
     /// <summary>The check each usage record makes at its write, made for all of them first (in the order the rows named them).</summary>
     private async Task EnsureMayImportAsync(ItDienstleisterScope? scope)
     {
-        var laender = _order.Select(NutzungKeys.Parse).GroupBy(key => key.OnlinedienstId, key => key.Land, StringComparer.Ordinal).ToList();
-        var dienste = await Task.WhenAll(laender.Select(dienst => grains.GetGrain<IOnlinedienstGrain>(dienst.Key).GetAsync()));
-        for (var i = 0; i < laender.Count; i++)
+        var perDienst = _order.Select(NutzungKeys.Parse).GroupBy(key => key.OnlinedienstId, key => key.Land, StringComparer.Ordinal);
+        foreach (var batch in perDienst.Chunk(ChecksAtOnce))
         {
-            foreach (var land in laender[i].Distinct(StringComparer.Ordinal))
+            var dienste = await Task.WhenAll(batch.Select(dienst => grains.GetGrain<IOnlinedienstGrain>(dienst.Key).GetAsync()));
+            for (var i = 0; i < batch.Length; i++)
             {
-                NutzungImportRules.EnsureMayImport(scope, land, dienste[i].Body);
+                foreach (var land in batch[i].Distinct(StringComparer.Ordinal))
+                {
+                    NutzungImportRules.EnsureMayImport(scope, land, dienste[i].Body);
+                }
             }
         }
     }
