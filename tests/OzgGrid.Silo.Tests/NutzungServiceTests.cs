@@ -205,6 +205,25 @@ public abstract class NutzungServiceTests(NutzungFixture fixture)
         Assert.Equal(7, figures.Transaktionen);
     }
 
+    /// <summary>A retry under the first import's request id that also names a record the first did not: refused as a whole.</summary>
+    [Fact]
+    public async Task A_retry_with_other_rows_under_the_same_request_id_is_refused_and_writes_none_of_them()
+    {
+        var dienst = await RegisterAsync();
+        var requestId = NewId();
+        await _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest { RequestId = requestId, Rows = { Row(dienst, fixture.KommunenNw[0], fixture.Monat(1), 5) } });
+
+        var changed = await Assert.ThrowsAsync<RpcException>(() => _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest
+        {
+            RequestId = requestId, Rows = { Row(dienst, fixture.KommunenNw[1], fixture.Monat(13), 7), Row(dienst, fixture.KommunenNw[0], fixture.Monat(1), 6) },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, changed.StatusCode);
+        Assert.StartsWith("request_id", changed.Status.Detail);
+        var figures = await _nutzung.GetNutzungAsync(new GetNutzungRequest { Land = "NW", OnlinedienstId = dienst, From = fixture.Monat(13), To = fixture.Monat(1) });
+        Assert.Equal(5, figures.Transaktionen);
+    }
+
     /// <summary>Rows the caller may import beside one it may not (a Land it does not serve, an unknown Onlinedienst): the refused import writes none of them.</summary>
     [Fact]
     public async Task An_import_refused_for_one_of_its_records_writes_none_of_the_others()

@@ -52,6 +52,12 @@ public sealed class NutzungGrain(
         return recorded.Version;
     }
 
+    public Task EnsureNotReusedAsync(WriteCommand command, ImmutableArray<NutzungZeile> zeilen)
+    {
+        EnsureNotReused(command, NutzungFingerprints.Import(command.ExpectedVersion, zeilen));
+        return Task.CompletedTask;
+    }
+
     protected override Task OnCommittedAsync(Recorded<NutzungJahr> recorded)
     {
         try

@@ -89,20 +89,32 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
 
         await EnsureMayImportAsync(command.Scope);
 
-        // Records are independent: a few at a time, each its batches in order.
-        await Parallel.ForEachAsync(_order, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (record, _) =>
+        // A retry under this request id with other rows is refused before any record is written; then the records are
+        // written, independent of each other: a few at a time, each its batches in order.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
+        await Parallel.ForEachAsync(_order, options, async (record, _) =>
         {
-            var grain = grains.GetGrain<INutzungGrain>(record);
-            var batches = _perRecord[record].Chunk(BatchSize).ToList();
-            for (var n = 0; n < batches.Count; n++)
+            foreach (var (batch, zeilen) in Batches(command, record))
             {
-                var batch = command with { RequestId = string.Create(CultureInfo.InvariantCulture, $"{command.RequestId}/{record}/{n}"), ExpectedVersion = null };
-                await grain.ImportAsync(batch, [.. batches[n]]);
+                await grains.GetGrain<INutzungGrain>(record).EnsureNotReusedAsync(batch, zeilen);
+            }
+        });
+        await Parallel.ForEachAsync(_order, options, async (record, _) =>
+        {
+            foreach (var (batch, zeilen) in Batches(command, record))
+            {
+                await grains.GetGrain<INutzungGrain>(record).ImportAsync(batch, zeilen);
             }
         });
 
         return new ImportNutzungResult { Rows = Rows, Records = _order.Count };
     }
+
+    /// <summary>The rows of <paramref name="record"/> in batches, batch <c>n</c> under the request id "{request id}/{record}/{n}".</summary>
+    private IEnumerable<(WriteCommand Command, ImmutableArray<NutzungZeile> Zeilen)> Batches(WriteCommand command, string record) =>
+        _perRecord[record].Chunk(BatchSize).Select((zeilen, n) => (
+            command with { RequestId = string.Create(CultureInfo.InvariantCulture, $"{command.RequestId}/{record}/{n}"), ExpectedVersion = null },
+            ImmutableArray.Create(zeilen)));
 
     /// <summary>The check each usage record makes at its write, made for all of them first (in the order the rows named them).</summary>
     private async Task EnsureMayImportAsync(ItDienstleisterScope? scope)
