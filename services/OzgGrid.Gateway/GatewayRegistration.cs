@@ -55,6 +55,7 @@ public static class GatewayRegistration
 
             // Every request of the API is small; a large one is an error or an attack.
             options.MaxReceiveMessageSize = MaxRequestBytes;
+            options.CompressionProviders = CheckedDecompression.Defaults(MaxRequestBytes);
         }).AddJsonTranscoding(RestJson.Configure);
         services.AddOzgGridRestDocument();
         UseDecodingBinder(services);

@@ -103,6 +103,27 @@ public abstract class NutzungServiceTests(NutzungFixture fixture)
         Assert.Equal(0, figures.Transaktionen);
     }
 
+    /// <summary>Two figures whose sum no 64-bit number holds would break every sum of the Land's month, for every caller.</summary>
+    [Fact]
+    public async Task A_figure_too_large_to_add_up_is_refused_and_the_land_figures_stay_readable()
+    {
+        var dienst = await RegisterAsync();
+        const long huge = (long.MaxValue / 2) + 1;
+        var monat = fixture.Monat(40);
+
+        var import = await Record.ExceptionAsync(() => _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest
+        {
+            RequestId = NewId(), Rows = { Row(dienst, fixture.KommunenNw[0], monat, huge), Row(dienst, fixture.KommunenNw[1], monat, huge) },
+        }).ResponseAsync);
+        var read = await Record.ExceptionAsync(() => _nutzung.GetNutzungAsync(new GetNutzungRequest { Land = "NW", From = monat, To = monat }).ResponseAsync);
+
+        Assert.Null(read);
+        var refused = Assert.IsType<RpcException>(import);
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.StartsWith("row 1 transaktionen", refused.Status.Detail);
+        Assert.Contains("1000000000", refused.Status.Detail);
+    }
+
     [Fact]
     public async Task A_figure_given_twice_and_imports_beyond_the_limits_are_refused()
     {
@@ -182,6 +203,55 @@ public abstract class NutzungServiceTests(NutzungFixture fixture)
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         var figures = await monitoring.GetNutzungAsync(new GetNutzungRequest { Land = "NW", OnlinedienstId = dienst, From = fixture.Monat(1), To = fixture.Monat(1) });
         Assert.Equal(7, figures.Transaktionen);
+    }
+
+    /// <summary>A retry under the first import's request id that also names a record the first did not: refused as a whole.</summary>
+    [Fact]
+    public async Task A_retry_with_other_rows_under_the_same_request_id_is_refused_and_writes_none_of_them()
+    {
+        var dienst = await RegisterAsync();
+        var requestId = NewId();
+        await _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest { RequestId = requestId, Rows = { Row(dienst, fixture.KommunenNw[0], fixture.Monat(1), 5) } });
+
+        var changed = await Assert.ThrowsAsync<RpcException>(() => _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest
+        {
+            RequestId = requestId, Rows = { Row(dienst, fixture.KommunenNw[1], fixture.Monat(13), 7), Row(dienst, fixture.KommunenNw[0], fixture.Monat(1), 6) },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, changed.StatusCode);
+        Assert.StartsWith("request_id", changed.Status.Detail);
+        var figures = await _nutzung.GetNutzungAsync(new GetNutzungRequest { Land = "NW", OnlinedienstId = dienst, From = fixture.Monat(13), To = fixture.Monat(1) });
+        Assert.Equal(5, figures.Transaktionen);
+    }
+
+    /// <summary>Rows the caller may import beside one it may not (a Land it does not serve, an unknown Onlinedienst): the refused import writes none of them.</summary>
+    [Fact]
+    public async Task An_import_refused_for_one_of_its_records_writes_none_of_the_others()
+    {
+        var (anbieter, channel) = await fixture.ItDienstleisterAsync("NW");
+        var dienst = await RegisterAsync(anbieter);
+        var client = new NutzungService.NutzungServiceClient(channel);
+        NutzungRow[] allowed = [Row(dienst, fixture.KommunenNw[0], fixture.Monat(1), 5), Row(dienst, fixture.KommunenNw[1], fixture.Monat(13), 6)];
+
+        var notServed = await Assert.ThrowsAsync<RpcException>(() => client.ImportNutzungBatchAsync(
+            new ImportNutzungRequest { RequestId = NewId(), Rows = { allowed, Row(dienst, fixture.KommunenHb[0], fixture.Monat(1), 7) } }).ResponseAsync);
+        var streamed = await Assert.ThrowsAsync<RpcException>(() => NutzungStream.SendAsync(client, NewId(),
+            [.. allowed, Row(dienst, fixture.KommunenHb[1], fixture.Monat(13), 8)]));
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => _nutzung.ImportNutzungBatchAsync(
+            new ImportNutzungRequest { RequestId = NewId(), Rows = { allowed, Row("od-unknown-nutzung", fixture.KommunenNw[2], fixture.Monat(1), 9) } }).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied, StatusCode.NotFound), (notServed.StatusCode, streamed.StatusCode, unknown.StatusCode));
+        Assert.Contains("HB", notServed.Status.Detail);
+        Assert.Contains("od-unknown-nutzung", unknown.Status.Detail);
+        foreach (var land in new[] { "NW", "HB" })
+        {
+            var figures = await _nutzung.GetNutzungAsync(new GetNutzungRequest { Land = land, OnlinedienstId = dienst, From = fixture.Monat(13), To = fixture.Monat(1) });
+            Assert.Equal(0, figures.Transaktionen);
+        }
+
+        var changes = await Assert.ThrowsAsync<RpcException>(() => new ProgrammeManagementService.ProgrammeManagementServiceClient(fixture.Host.Channel)
+            .ListProgrammeChangesAsync(new ListProgrammeChangesRequest { Nutzung = new NutzungSubject { OnlinedienstId = dienst, Land = "NW", Jahr = int.Parse(fixture.Monat(1)[..4]) } }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, changes.StatusCode);
     }
 
     internal static NutzungRow Row(string dienst, string ags, string monat, long transaktionen) =>

@@ -17,6 +17,13 @@ public interface INutzungGrain : IGrainWithStringKey, IProgrammeRecordGrain
     /// <exception cref="AccessDeniedException">An IT-Dienstleister that is not the Anbieter, or does not serve the Land.</exception>
     Task<long> ImportAsync(WriteCommand command, ImmutableArray<NutzungZeile> zeilen);
 
+    /// <summary>
+    /// Writes nothing: refuses rows that this caller's request id already imported with other rows, so that the gateway
+    /// can refuse a changed retry before it writes any record of it.
+    /// </summary>
+    /// <exception cref="RequestIdReusedException">The request id was used for other rows of this record.</exception>
+    Task EnsureNotReusedAsync(WriteCommand command, ImmutableArray<NutzungZeile> zeilen);
+
     /// <summary>The figures as last persisted; null when nothing was imported.</summary>
     [AlwaysInterleave]
     Task<NutzungJahr?> GetAsync();

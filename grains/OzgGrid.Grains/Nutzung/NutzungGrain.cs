@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OzgGrid.Grains.Abstractions;
 using OzgGrid.Grains.Abstractions.Changes;
-using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
@@ -40,7 +39,7 @@ public sealed class NutzungGrain(
         var recorded = await WriteAsync(
             command,
             NutzungFingerprints.Import(command.ExpectedVersion, zeilen),
-            async _ => EnsureAllowed(command.Scope, land, (await GrainFactory.GetGrain<IOnlinedienstGrain>(onlinedienstId).GetAsync()).Body),
+            async _ => NutzungImportRules.EnsureMayImport(command.Scope, land, (await GrainFactory.GetGrain<IOnlinedienstGrain>(onlinedienstId).GetAsync()).Body),
             before =>
             {
                 var applied = Apply(before ?? new NutzungJahr(onlinedienstId, land, jahr, ImmutableSortedDictionary<string, ImmutableArray<long>>.Empty), zeilen);
@@ -51,6 +50,12 @@ public sealed class NutzungGrain(
         // Also on a retry: the first attempt may have failed after persisting, before the index was told.
         await GrainFactory.GetGrain<IIdSetGrain>(NutzungKeys.Onlinedienste(land)).SetAsync(onlinedienstId, member: true);
         return recorded.Version;
+    }
+
+    public Task EnsureNotReusedAsync(WriteCommand command, ImmutableArray<NutzungZeile> zeilen)
+    {
+        EnsureNotReused(command, NutzungFingerprints.Import(command.ExpectedVersion, zeilen));
+        return Task.CompletedTask;
     }
 
     protected override Task OnCommittedAsync(Recorded<NutzungJahr> recorded)
@@ -116,26 +121,5 @@ public sealed class NutzungGrain(
         }
 
         return (before with { Kommunen = kommunen.ToImmutable() }, "import", fields.ToImmutable());
-    }
-
-    /// <summary>The programme management; an IT-Dienstleister only as the Onlinedienst's Anbieter in a Land it serves.</summary>
-    private static void EnsureAllowed(ItDienstleisterScope? scope, string land, Onlinedienst dienst)
-    {
-        if (scope is null)
-        {
-            return;
-        }
-
-        if (scope.ItDienstleisterId != dienst.AnbieterId)
-        {
-            throw new AccessDeniedException(
-                $"IT-Dienstleister '{scope.ItDienstleisterId}' may import usage only of the Onlinedienste it offers (as Anbieter); '{dienst.OnlinedienstId}' is not one of them.");
-        }
-
-        if (!scope.Laender.Contains(land))
-        {
-            throw new AccessDeniedException(
-                $"IT-Dienstleister '{scope.ItDienstleisterId}' may import usage only in the Länder it serves ({string.Join(", ", scope.Laender)}); not in {land}.");
-        }
     }
 }

@@ -81,6 +81,9 @@ public abstract class ProgrammeRecordGrain<TBody>(
         return recorded;
     }
 
+    /// <summary>Refuses a request id the caller used for another write of this record, without writing (a check made ahead of a write).</summary>
+    protected void EnsureNotReused(WriteCommand command, long fingerprint) => _record.EnsureNotReused(command, fingerprint);
+
     /// <summary>
     /// After a change is persisted, and on activation: tell whoever keeps figures from it. Failures there must not fail
     /// the write (nor the activation).

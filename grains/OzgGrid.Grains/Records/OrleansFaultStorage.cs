@@ -1,4 +1,5 @@
 using Orleans.Storage;
+using OzgGrid.Grains.Abstractions.Errors;
 
 namespace OzgGrid.Grains.Records;
 
@@ -7,7 +8,8 @@ namespace OzgGrid.Grains.Records;
 /// grain's own state: a fault of the storage service (the Azure SDK's <c>RequestFailedException</c>, or its
 /// <c>AggregateException</c> after retries) becomes an <see cref="OrleansException"/>, which the gateway answers with
 /// UNAVAILABLE. Without it such a fault reached the caller as INTERNAL. Orleans' own exceptions (an ETag conflict
-/// among them) pass unchanged.
+/// among them) pass unchanged, and so does a state the storage refuses as too large (<see cref="CollectionLimitException"/>,
+/// the host's doing): that is the write's fault, not an outage.
 /// </summary>
 internal sealed class OrleansFaultStorage(IGrainStorage inner, string name) : IGrainStorage
 {
@@ -26,7 +28,7 @@ internal sealed class OrleansFaultStorage(IGrainStorage inner, string name) : IG
         {
             await operation();
         }
-        catch (Exception fault) when (fault is not OrleansException)
+        catch (Exception fault) when (fault is not OrleansException and not CollectionLimitException)
         {
             throw new OrleansException($"Storage {name} failed {what} {stateName} of {grainId}: {fault.Message}", fault);
         }

@@ -94,6 +94,16 @@ public sealed partial class VersionedRecord<TBody, TChange>
         Func<TBody?, Task<RecordChange<TBody, TChange>>> decide) =>
         WriteCoreAsync(command, fingerprint, new WriteChecks<TBody, TChange>(null, authorise, null, decide));
 
+    /// <summary>Refuses, before anything is written, a request id the caller used for another write of this record.</summary>
+    /// <exception cref="RequestIdReusedException">The caller used this request id for another write of this record.</exception>
+    public void EnsureNotReused(WriteCommand command, long fingerprint)
+    {
+        if (_committed.Receipts.Find(RequestKeys.Of(command)) is { } receipt && receipt.Fingerprint != fingerprint)
+        {
+            throw new RequestIdReusedException(command.RequestId);
+        }
+    }
+
     // One path for both overloads; the checks are called as given, so a record with synchronous checks (every status
     // update) pays no wrapping closures and tasks.
     private async Task<Written<TBody, TChange>> WriteCoreAsync(WriteCommand command, long? fingerprint, WriteChecks<TBody, TChange> checks)

@@ -5,6 +5,7 @@ using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Nutzung;
+using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Nutzung;
@@ -21,6 +22,9 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
     public const int BatchSize = 500;
 
     private const int Parallelism = 8;
+
+    /// <summary>Onlinedienste read at once for the check before writing: an import may name thousands.</summary>
+    private const int ChecksAtOnce = 50;
 
     // Records in the order first named, so that the same rows give the same batches.
     private readonly List<string> _order = [];
@@ -71,7 +75,11 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
         zeilen.Add(new NutzungZeile(row.Ags, monat.ImJahr, row.Transaktionen));
     }
 
-    /// <summary>Writes the rows; a refusal of a record (unknown Onlinedienst, a caller not allowed) fails the import; the records written stay, and a retry under the same request id completes it.</summary>
+    /// <summary>
+    /// Writes the rows once every record is known to be allowed (its Onlinedienst registered, the caller its Anbieter in the
+    /// Land or the programme management): a refused import writes nothing. A write that fails on the way (storage) leaves
+    /// the records written before it; a retry under the same request id completes the import.
+    /// </summary>
     public async Task<ImportNutzungResult> WriteAsync(WriteCommand command)
     {
         if (Rows == 0)
@@ -79,18 +87,49 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
             throw RequestGuard.Invalid("rows", $"Required: 1–{limit} rows (onlinedienst_id, ags, monat, transaktionen).");
         }
 
-        // Records are independent: a few at a time, each its batches in order.
-        await Parallel.ForEachAsync(_order, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (record, _) =>
+        await EnsureMayImportAsync(command.Scope);
+
+        // A retry under this request id with other rows is refused before any record is written; then the records are
+        // written, independent of each other: a few at a time, each its batches in order.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
+        await Parallel.ForEachAsync(_order, options, async (record, _) =>
         {
-            var grain = grains.GetGrain<INutzungGrain>(record);
-            var batches = _perRecord[record].Chunk(BatchSize).ToList();
-            for (var n = 0; n < batches.Count; n++)
+            foreach (var (batch, zeilen) in Batches(command, record))
             {
-                var batch = command with { RequestId = string.Create(CultureInfo.InvariantCulture, $"{command.RequestId}/{record}/{n}"), ExpectedVersion = null };
-                await grain.ImportAsync(batch, [.. batches[n]]);
+                await grains.GetGrain<INutzungGrain>(record).EnsureNotReusedAsync(batch, zeilen);
+            }
+        });
+        await Parallel.ForEachAsync(_order, options, async (record, _) =>
+        {
+            foreach (var (batch, zeilen) in Batches(command, record))
+            {
+                await grains.GetGrain<INutzungGrain>(record).ImportAsync(batch, zeilen);
             }
         });
 
         return new ImportNutzungResult { Rows = Rows, Records = _order.Count };
+    }
+
+    /// <summary>The rows of <paramref name="record"/> in batches, batch <c>n</c> under the request id "{request id}/{record}/{n}".</summary>
+    private IEnumerable<(WriteCommand Command, ImmutableArray<NutzungZeile> Zeilen)> Batches(WriteCommand command, string record) =>
+        _perRecord[record].Chunk(BatchSize).Select((zeilen, n) => (
+            command with { RequestId = string.Create(CultureInfo.InvariantCulture, $"{command.RequestId}/{record}/{n}"), ExpectedVersion = null },
+            ImmutableArray.Create(zeilen)));
+
+    /// <summary>The check each usage record makes at its write, made for all of them first (in the order the rows named them).</summary>
+    private async Task EnsureMayImportAsync(ItDienstleisterScope? scope)
+    {
+        var perDienst = _order.Select(NutzungKeys.Parse).GroupBy(key => key.OnlinedienstId, key => key.Land, StringComparer.Ordinal);
+        foreach (var batch in perDienst.Chunk(ChecksAtOnce))
+        {
+            var dienste = await Task.WhenAll(batch.Select(dienst => grains.GetGrain<IOnlinedienstGrain>(dienst.Key).GetAsync()));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                foreach (var land in batch[i].Distinct(StringComparer.Ordinal))
+                {
+                    NutzungImportRules.EnsureMayImport(scope, land, dienste[i].Body);
+                }
+            }
+        }
     }
 }

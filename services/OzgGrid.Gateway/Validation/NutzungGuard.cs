@@ -11,6 +11,12 @@ public static class NutzungGuard
     /// <summary>Longest range a read covers.</summary>
     public const int MaxMonate = 120;
 
+    /// <summary>
+    /// A billion transactions of one Onlinedienst in one Kommune in a month: far more than any has, and small enough that
+    /// the sums over every Kommune, Onlinedienst and month a read or report adds up stay within 64 bits.
+    /// </summary>
+    public const long MaxTransaktionen = 1_000_000_000;
+
     /// <summary>A row's fields, checked; its Land follows from the AGS. Whether the AGS is registered is the importer's check.</summary>
     public static (string OnlinedienstId, Land Land, Monat Monat) Row(NutzungRow row, int number, Monat aktuell)
     {
@@ -21,9 +27,9 @@ public static class NutzungGuard
         }
 
         var monat = Monat(row.Monat, $"row {number} monat", aktuell);
-        if (row.Transaktionen < 0)
+        if (row.Transaktionen is < 0 or > MaxTransaktionen)
         {
-            throw RequestGuard.Invalid($"row {number} transaktionen", $"Must be 0 or more, not {row.Transaktionen}.");
+            throw RequestGuard.Invalid($"row {number} transaktionen", $"Must be 0 or more and at most {MaxTransaktionen}, not {row.Transaktionen}.");
         }
 
         return (onlinedienstId, land, monat);

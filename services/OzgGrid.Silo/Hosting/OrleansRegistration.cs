@@ -72,6 +72,7 @@ public static class OrleansRegistration
                     table.TableServiceClient = new TableServiceClient(storage.ConnectionString, FailFast(new TableClientOptions()));
                     table.GrainStorageSerializer = new PooledGrainStorageSerializer(serializer);
                 }));
+                AzureTableSizeGuard.Around(silo.Services, StorageNames.State);
                 foreach (var name in new[] { StorageNames.History, StorageNames.Aggregates })
                 {
                     silo.AddAzureBlobGrainStorage(name, options => options.Configure<Serializer>((blob, serializer) =>

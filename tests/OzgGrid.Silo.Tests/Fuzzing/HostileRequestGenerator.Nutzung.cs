@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
+using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
@@ -21,7 +22,11 @@ public sealed partial class HostileRequestGenerator
     {
         0 => Rows("odd AGS in a usage row", Invalid, new NutzungRow { OnlinedienstId = "od-hostile", Ags = Odd(), Monat = MonthsAgo(1) }),
         1 => Rows("usage of a future month", Invalid, new NutzungRow { OnlinedienstId = "od-hostile", Ags = "05315000", Monat = MonthsAgo(-1 - random.Next(100)) }),
-        2 => Rows("negative usage", Invalid, new NutzungRow { OnlinedienstId = "od-hostile", Ags = "05315000", Monat = MonthsAgo(1), Transaktionen = -1 - random.Next(1000) }),
+        2 => Rows("negative usage, or too much to add up", Invalid, new NutzungRow
+        {
+            OnlinedienstId = "od-hostile", Ags = "05315000", Monat = MonthsAgo(1),
+            Transaktionen = random.Next(2) == 0 ? -1 - random.Next(1000) : random.NextInt64(NutzungGuard.MaxTransaktionen + 1, long.MaxValue),
+        }),
         3 => Rows("odd usage month", Invalid, new NutzungRow { OnlinedienstId = "od-hostile", Ags = "05315000", Monat = random.Next(2) == 0 ? Odd() : "2016-12" }),
         4 => Rows("odd Onlinedienst in a usage row", InvalidOrMissing, new NutzungRow { OnlinedienstId = Odd(), Ags = "05315000", Monat = MonthsAgo(1) }),
         5 => new("usage read of an odd range or Land", Invalid, () => Nutzung(monitoring).GetNutzungAsync(random.Next(3) switch

@@ -14,6 +14,9 @@ public sealed class RawGrpcCall(HttpClient client, Uri gateway)
     /// <summary>The 5-byte gRPC frame header (not compressed, big-endian length) followed by <paramref name="message"/>.</summary>
     public static byte[] Frame(byte[] message) => [.. Header(message.Length), .. message];
 
+    /// <summary>A frame whose compressed flag is set, followed by <paramref name="compressed"/> as it is.</summary>
+    public static byte[] CompressedFrame(byte[] compressed) => [1, .. Header(compressed.Length)[1..], .. compressed];
+
     public static byte[] Header(int length)
     {
         var header = new byte[5];
@@ -22,7 +25,8 @@ public sealed class RawGrpcCall(HttpClient client, Uri gateway)
     }
 
     /// <summary>Posts <paramref name="body"/> to <paramref name="path"/> and returns the grpc-status and grpc-message answered.</summary>
-    public async Task<(StatusCode Status, string Message)> SendAsync(string path, byte[] body, string? token)
+    /// <param name="encoding">The grpc-encoding the request names (none: not compressed).</param>
+    public async Task<(StatusCode Status, string Message)> SendAsync(string path, byte[] body, string? token, string? encoding = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, path))
         {
@@ -32,6 +36,11 @@ public sealed class RawGrpcCall(HttpClient client, Uri gateway)
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("TE", "trailers");
+        if (encoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("grpc-encoding", encoding);
+        }
+
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -128,6 +128,35 @@ public sealed class WireDecodingTests(GatewayFixture fixture) : IDisposable
         Assert.Equal(StatusCode.Unauthenticated, anonymous);
     }
 
+    /// <summary>A client whose compression is broken, or that names the wrong grpc-encoding for its bytes.</summary>
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    public async Task A_compressed_message_that_is_not_data_of_its_grpc_encoding_is_an_invalid_argument(string encoding)
+    {
+        byte[] notCompressed = [0x08, 0x90, 0x4E, 0x01, 0x02, 0x03];
+
+        foreach (var path in new[] { "/ozg.v1.LeistungService/GetLeistung", "/ozg.v1.RolloutService/ImportKommunen", "/ozg.v1.NutzungService/ImportNutzung" })
+        {
+            var (status, message) = await Call.SendAsync(path, RawGrpcCall.CompressedFrame(notCompressed), _token, encoding);
+            Assert.True(status == StatusCode.InvalidArgument && message.StartsWith(Undecodable, StringComparison.Ordinal), $"{path} ({encoding}) answered {status}: {message}");
+            Assert.Contains(encoding, message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_compressed_message_is_read_and_one_that_grows_beyond_the_size_limit_is_resource_exhausted()
+    {
+        var ozgId = fixture.TakeOzgId();
+        var land = new byte[GatewayRegistration.MaxRequestBytes + 1];
+        Array.Fill(land, (byte)'N');
+
+        var (read, _) = await Call.SendAsync("/ozg.v1.LeistungService/GetLeistung", RawGrpcCall.CompressedFrame(Gzip([0x08, .. Varint(ozgId)])), _token, "gzip");
+        var (bomb, _) = await Call.SendAsync("/ozg.v1.RolloutService/ImportKommunen", RawGrpcCall.CompressedFrame(Gzip([0x0A, .. Varint(land.Length), .. land])), _token, "gzip");
+
+        Assert.Equal((StatusCode.OK, StatusCode.ResourceExhausted), (read, bomb));
+    }
+
     [Fact]
     public async Task Undecodable_requests_do_not_open_the_circuit_breaker()
     {
@@ -152,6 +181,17 @@ public sealed class WireDecodingTests(GatewayFixture fixture) : IDisposable
             Assert.True(status == StatusCode.InvalidArgument && message.StartsWith(Undecodable, StringComparison.Ordinal),
                 $"{path} ({(token is null ? "no token" : "token")}) answered {status}: {message}");
         }
+    }
+
+    private static byte[] Gzip(byte[] message)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            gzip.Write(message);
+        }
+
+        return compressed.ToArray();
     }
 
     /// <summary>A length-delimited field (wire type 2) of a short value.</summary>
