@@ -30,7 +30,7 @@ public static class OzgGridHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (builder.Configuration[SettingsFileKey] is { Length: > 0 } settingsFile)
         {
-            builder.Configuration.AddJsonFile(Path.GetFullPath(settingsFile), optional: false, reloadOnChange: true);
+            AddSettingsFile(builder.Configuration, settingsFile);
         }
 
         builder.AddOzgGridSilo();
@@ -49,6 +49,38 @@ public static class OzgGridHost
         return app;
     }
 
+    /// <summary>
+    /// The silo program: builds and starts the host, then runs it until it is stopped. A host that cannot start (a
+    /// setting that is unusable, a port in use) is refused with one line on <paramref name="error"/> and exit code 1.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(args);
+            await app.StartAsync();
+        }
+        catch (Exception e)
+        {
+            // Whatever stops the start is the operator's to fix: say what, in one line; a stack trace helps nobody there.
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            await error.WriteLineAsync($"ozggrid: {StartRefusal.Describe(e)}");
+            return StartRefusal.ExitCode;
+        }
+
+        await using (app)
+        {
+            await app.WaitForShutdownAsync();
+        }
+
+        return 0;
+    }
+
     /// <summary>The addresses the gRPC gateway actually listens on (port 0 in configuration becomes a real port).</summary>
     public static IReadOnlyCollection<string> GatewayAddresses(this WebApplication app) =>
         [.. ListeningAddresses(app).Where(address => !app.Services.GetRequiredService<KestrelListeners>().IsHttpAddress(address))];
@@ -59,6 +91,19 @@ public static class OzgGridHost
 
     private static IEnumerable<string> ListeningAddresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+
+    private static void AddSettingsFile(ConfigurationManager configuration, string settingsFile)
+    {
+        var path = Path.GetFullPath(settingsFile);
+        try
+        {
+            configuration.AddJsonFile(path, optional: false, reloadOnChange: true);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Refusing to start: {SettingsFileKey} names {path}, which cannot be read as JSON settings: {e.Message}", e);
+        }
+    }
 
     private static void LogWhereToConnect(WebApplication app)
     {
