@@ -40,6 +40,7 @@ public static class OzgGridHost
         builder.Services.AddHostedService<CatalogStartupLoader>();
         builder.Services.AddHostedService<KommunenStartupLoader>();
         configureServices?.Invoke(builder.Services);
+        ListenPortCheck.EnsureFree(builder.Configuration);
 
         var app = builder.Build();
         ServerCertificate.WarnAboutPlaintext(app.Configuration, app.Environment.IsDevelopment(), app.Logger);
