@@ -60,6 +60,11 @@ public static class OzgGridHost
         try
         {
             app = Build(args);
+            if (app.Services.GetService<AzureStorageStartupProbe>() is { } storage)
+            {
+                await storage.EnsureReachableAsync(CancellationToken.None);
+            }
+
             await app.StartAsync();
         }
         catch (Exception e)

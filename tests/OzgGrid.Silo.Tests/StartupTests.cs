@@ -53,4 +53,21 @@ public sealed class StartupTests
         Assert.StartsWith("ozggrid: Refusing to start: ", refusal, StringComparison.Ordinal);
         Assert.Contains(setting, refusal, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_silo_program_whose_storage_never_answers_gives_up_after_about_a_minute_naming_the_setting()
+    {
+        var nobody = $"http://127.0.0.1:{FreePort.Next()}/devstoreaccount1";
+        var connectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};" +
+            $"BlobEndpoint={nobody};TableEndpoint={nobody};";
+
+        var (exitCode, output) = await SiloProcess.RunToExitAsync(
+            TestHost.Arguments(ClusterScope.CreateNew(), FreePort.Next(), $"--OzgGrid:Storage:ConnectionString={connectionString}"), TimeSpan.FromMinutes(3));
+
+        Assert.True(exitCode == 1, $"Expected exit code 1 for storage that never answers, not {exitCode?.ToString() ?? "a silo still running after 3 minutes"}:\n{output[^Math.Min(output.Length, 3000)..]}");
+        var refusal = Assert.Single(output.Split('\n', StringSplitOptions.TrimEntries), line => line.StartsWith("ozggrid: ", StringComparison.Ordinal));
+        Assert.StartsWith("ozggrid: Refusing to start: ", refusal, StringComparison.Ordinal);
+        Assert.Contains("OzgGrid:Storage:ConnectionString", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
 }

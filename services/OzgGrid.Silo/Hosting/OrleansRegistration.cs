@@ -36,6 +36,7 @@ public static class OrleansRegistration
         else if (storage.Provider == StorageProvider.AzureStorage)
         {
             EnsureAzureConnectionString(storage);
+            builder.Services.AddSingleton(provider => new AzureStorageStartupProbe(storage, provider.GetRequiredService<ILogger<AzureStorageStartupProbe>>()));
         }
 
         builder.UseOrleans(silo =>
