@@ -30,7 +30,7 @@ public static class OzgGridHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (builder.Configuration[SettingsFileKey] is { Length: > 0 } settingsFile)
         {
-            builder.Configuration.AddJsonFile(Path.GetFullPath(settingsFile), optional: false, reloadOnChange: true);
+            AddSettingsFile(builder.Configuration, settingsFile);
         }
 
         builder.AddOzgGridSilo();
@@ -40,6 +40,7 @@ public static class OzgGridHost
         builder.Services.AddHostedService<CatalogStartupLoader>();
         builder.Services.AddHostedService<KommunenStartupLoader>();
         configureServices?.Invoke(builder.Services);
+        ListenPortCheck.EnsureFree(builder.Configuration);
 
         var app = builder.Build();
         ServerCertificate.WarnAboutPlaintext(app.Configuration, app.Environment.IsDevelopment(), app.Logger);
@@ -47,6 +48,43 @@ public static class OzgGridHost
         app.MapOzgGridOperations();
         app.Lifetime.ApplicationStarted.Register(() => LogWhereToConnect(app));
         return app;
+    }
+
+    /// <summary>
+    /// The silo program: builds and starts the host, then runs it until it is stopped. A host that cannot start (a
+    /// setting that is unusable, a port in use) is refused with one line on <paramref name="error"/> and exit code 1.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(args);
+            if (app.Services.GetService<AzureStorageStartupProbe>() is { } storage)
+            {
+                await storage.EnsureReachableAsync(CancellationToken.None);
+            }
+
+            await app.StartAsync();
+        }
+        catch (Exception e)
+        {
+            // Whatever stops the start is the operator's to fix: say what, in one line; a stack trace helps nobody there.
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            await error.WriteLineAsync($"ozggrid: {StartRefusal.Describe(e)}");
+            return StartRefusal.ExitCode;
+        }
+
+        await using (app)
+        {
+            await app.WaitForShutdownAsync();
+        }
+
+        return 0;
     }
 
     /// <summary>The addresses the gRPC gateway actually listens on (port 0 in configuration becomes a real port).</summary>
@@ -59,6 +97,19 @@ public static class OzgGridHost
 
     private static IEnumerable<string> ListeningAddresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+
+    private static void AddSettingsFile(ConfigurationManager configuration, string settingsFile)
+    {
+        var path = Path.GetFullPath(settingsFile);
+        try
+        {
+            configuration.AddJsonFile(path, optional: false, reloadOnChange: true);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Refusing to start: {SettingsFileKey} names {path}, which cannot be read as JSON settings: {e.Message}", e);
+        }
+    }
 
     private static void LogWhereToConnect(WebApplication app)
     {

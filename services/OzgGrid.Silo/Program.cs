@@ -18,5 +18,4 @@ if (args.Length > 0 && args[0] == DbInitCommand.Name)
     return await DbInitCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-await OzgGridHost.Build(args).RunAsync();
-return 0;
+return await OzgGridHost.RunAsync(args, Console.Error);

@@ -34,6 +34,13 @@ public static class CommandBinding
                     $"the TLS certificate of {context?.Connection.CurrentEndpoint} is not trusted ({reason}): give its CA or the certificate itself with --ca-file or {TrustedCertificates.FileVariable}",
                     ExitCodes.Unavailable);
             }
+            catch (RpcException e) when (RpcErrors.IsHttp1Endpoint(e))
+            {
+                var endpoint = context?.Connection.CurrentEndpoint;
+                return Fail(console,
+                    $"{endpoint} is no gRPC endpoint: it speaks HTTP/1.1 only (a silo's operations endpoint, 8080, rather than its gRPC gateway, 5080?): give the gRPC port with --endpoint or {EndpointList.EndpointsVariable}",
+                    ExitCodes.Usage);
+            }
             catch (RpcException e)
             {
                 return Fail(console, RpcErrors.Describe(e, context?.Connection.CurrentEndpoint ?? new Uri(EndpointList.DefaultEndpoint)), RpcErrors.ExitCodeOf(e.StatusCode));
@@ -52,7 +59,8 @@ public static class CommandBinding
 
     private static int Fail(CliConsole console, string message, int exitCode)
     {
-        console.Error.WriteLine($"ozgctl: {message}");
+        // One line per failure, also where the server's reason has line breaks (a token library's message, say).
+        console.Error.WriteLine($"ozgctl: {string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
         return exitCode;
     }
 }

@@ -33,6 +33,24 @@ public static class RpcErrors
         return $"{Name(e.StatusCode)}: {detail}{hint} [{endpoint}]";
     }
 
+    /// <summary>
+    /// The endpoint answered that it speaks HTTP/1.1 only (HTTP/2 error HTTP_1_1_REQUIRED): not a gRPC endpoint, e.g. a
+    /// silo's operations port given by mistake. Not a fault of the server, though gRPC reports it as INTERNAL.
+    /// </summary>
+    public static bool IsHttp1Endpoint(RpcException e)
+    {
+        const long Http11Required = 0xd;
+        for (var cause = e.Status.DebugException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is HttpProtocolException { ErrorCode: Http11Required })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The status as the gRPC docs spell it, lower case: "failed precondition".</summary>
     public static string Name(StatusCode status) => status switch
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OzgGrid.Silo.Catalog;
 using OzgGrid.Silo.HealthChecks;
+using OzgGrid.Silo.Postgres;
 
 namespace OzgGrid.Silo.Hosting;
 
@@ -33,6 +34,11 @@ public static class HealthRegistration
             options.Retry.NetworkTimeout = CheckTimeout;
             var table = new TableClient(storage.ConnectionString, storage.TableName, options);
             checks.AddCheck("storage", new StorageHealthCheck(table), failureStatus: null, [HealthTags.Ready], CheckTimeout);
+        }
+        else if (storage.Provider == StorageProvider.Postgres)
+        {
+            checks.AddCheck("storage", new PostgresHealthCheck(PostgresConnectionDefaults.Apply(storage.PostgresConnectionString)),
+                failureStatus: null, [HealthTags.Ready], CheckTimeout);
         }
 
         return builder;

@@ -33,6 +33,11 @@ public static class OrleansRegistration
         {
             builder.Services.AddPostgresSchemaStartup(storage);
         }
+        else if (storage.Provider == StorageProvider.AzureStorage)
+        {
+            EnsureAzureConnectionString(storage);
+            builder.Services.AddSingleton(provider => new AzureStorageStartupProbe(storage, provider.GetRequiredService<ILogger<AzureStorageStartupProbe>>()));
+        }
 
         builder.UseOrleans(silo =>
         {
@@ -144,12 +149,32 @@ public static class OrleansRegistration
     {
         if (!string.Equals(setting, "auto", StringComparison.OrdinalIgnoreCase))
         {
-            return IPAddress.Parse(setting);
+            return IPAddress.TryParse(setting, out var address)
+                ? address
+                : throw new InvalidOperationException(
+                    $"Refusing to start: {ClusterOptions.Section}:AdvertisedAddress is \"{setting}\", which is no IP address: give the address other silos reach this one at, or auto.");
         }
 
         return Dns.GetHostAddresses(Dns.GetHostName())
             .FirstOrDefault(address => address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(address))
             ?? throw new InvalidOperationException($"{ClusterOptions.Section}:AdvertisedAddress is auto, but this machine has no non-loopback IPv4 address.");
+    }
+
+    /// <summary>Says which setting is wrong, rather than the storage client's words about a string it was handed.</summary>
+    private static void EnsureAzureConnectionString(StorageOptions storage)
+    {
+        try
+        {
+            _ = new TableServiceClient(storage.ConnectionString);
+            _ = new BlobServiceClient(storage.ConnectionString);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+        {
+            // Not the string itself: it holds the account key.
+            throw new InvalidOperationException(
+                $"Refusing to start: {StorageOptions.Section}:ConnectionString is not an Azure Storage connection string " +
+                $"(e.g. \"DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…\", or UseDevelopmentStorage=true for a local Azurite): {e.Message}", e);
+        }
     }
 
     /// <summary>

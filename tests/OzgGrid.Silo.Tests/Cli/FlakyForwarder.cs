@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -5,7 +6,8 @@ namespace OzgGrid.Silo.Tests.Cli;
 
 /// <summary>
 /// A loopback TCP endpoint in front of a real one that drops its first connections at once (as a restarting silo
-/// does) and forwards every later one: what a client that tries again sees as a short outage.
+/// does) and forwards every later one: what a client that tries again sees as a short outage. <see cref="Cut"/> makes
+/// the outage last (open connections end, new ones are dropped) until <see cref="Restore"/>.
 /// </summary>
 public sealed class FlakyForwarder : IAsyncDisposable
 {
@@ -13,7 +15,9 @@ public sealed class FlakyForwarder : IAsyncDisposable
     private readonly Uri _target;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
     private int _toDrop;
+    private volatile bool _cut;
 
     public FlakyForwarder(Uri target, int dropFirst)
     {
@@ -42,7 +46,7 @@ public sealed class FlakyForwarder : IAsyncDisposable
                 return;
             }
 
-            if (Interlocked.Decrement(ref _toDrop) >= 0)
+            if (_cut || Interlocked.Decrement(ref _toDrop) >= 0)
             {
                 Dropped++;
                 client.Client.LingerState = new LingerOption(true, 0);
@@ -54,8 +58,31 @@ public sealed class FlakyForwarder : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends every open connection and drops new ones, as a store that went away.</summary>
+    public void Cut()
+    {
+        _cut = true;
+        foreach (var client in _open.Keys)
+        {
+            try
+            {
+                client.Client.LingerState = new LingerOption(true, 0);
+            }
+            catch (ObjectDisposedException)
+            {
+                // It ended by itself meanwhile.
+            }
+
+            client.Dispose();
+        }
+    }
+
+    /// <summary>Forwards new connections again.</summary>
+    public void Restore() => _cut = false;
+
     private async Task ForwardAsync(TcpClient client)
     {
+        _open[client] = 0;
         using (client)
         using (var upstream = new TcpClient())
         {
@@ -66,9 +93,13 @@ public sealed class FlakyForwarder : IAsyncDisposable
                 var up = upstream.GetStream();
                 await Task.WhenAny(down.CopyToAsync(up, _stop.Token), up.CopyToAsync(down, _stop.Token));
             }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
+            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
                 // Either side went away: the connection ends.
+            }
+            finally
+            {
+                _open.TryRemove(client, out _);
             }
         }
     }

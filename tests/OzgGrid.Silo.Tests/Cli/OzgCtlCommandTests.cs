@@ -106,6 +106,28 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_refused_token_whose_reason_spans_lines_is_still_one_line_on_stderr()
+    {
+        var forged = await OzgCtlRunner.InProcessAsync(_ozgctl.Environment("not-a-token"), new CapturedWriter(), ["themenfelder", "list"]);
+
+        Assert.True(forged.ExitCode == ExitCodes.AccessDenied, forged.ToString());
+        Assert.StartsWith("ozgctl: unauthenticated: ", forged.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', forged.Error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task The_operations_port_given_as_the_endpoint_is_named_as_no_gRPC_endpoint_with_exit_code_1_not_a_server_fault()
+    {
+        var operations = fixture.Host.HttpAddress.ToString().TrimEnd('/');
+
+        var result = await OzgCtlRunner.InProcessAsync(_ozgctl.Environment(), new CapturedWriter(), ["themenfelder", "list", "-e", operations, "--retry-for", "0"]);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.StartsWith($"ozgctl: {operations}/ is no gRPC endpoint", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', result.Error.TrimEnd());
+    }
+
+    [Fact]
     public async Task A_token_that_cannot_be_used_is_named_with_where_it_came_from_and_exit_code_4()
     {
         var pasted = _ozgctl.Environment("warning NU1603: something\n" + _ozgctl.ManagementToken());

@@ -97,6 +97,40 @@ public sealed class SiloProcess : IAsyncDisposable
         return process.HasExited ? throw new InvalidOperationException($"The silo on port {grpcPort} exited with {process.ExitCode}.") : silo;
     }
 
+    /// <summary>
+    /// Runs the silo program with <paramref name="arguments"/> as an operator starts it, for a start that must fail:
+    /// its exit code and everything it printed. A silo still running at <paramref name="deadline"/> is killed and the
+    /// exit code is null.
+    /// </summary>
+    public static async Task<(int? ExitCode, string Output)> RunToExitAsync(IEnumerable<string> arguments, TimeSpan deadline)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(SiloAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(deadline);
+        int? exitCode;
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            exitCode = process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            exitCode = null;
+        }
+
+        return (exitCode, await error + await output);
+    }
+
     /// <summary>Kills the process outright (SIGKILL): no shutdown, as when a machine dies.</summary>
     public async Task KillAsync()
     {
@@ -133,7 +167,8 @@ public sealed class SiloProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new InvalidOperationException($"The silo is not built: {path}");
     }
 
-    private async Task<bool> IsServingAsync()
+    /// <summary>Whether the silo answers the gRPC health check with SERVING (its readiness checks pass).</summary>
+    public async Task<bool> IsServingAsync()
     {
         try
         {
