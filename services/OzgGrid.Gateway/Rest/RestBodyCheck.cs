@@ -124,7 +124,8 @@ public static class RestBodyCheck
 
         try
         {
-            return Parser.Parse(json, body);
+            // RFC 8259 lets a parser ignore a byte order mark, which some Windows tools write before UTF-8 JSON.
+            return Parser.Parse(json.StartsWith('\uFEFF') ? json[1..] : json, body);
         }
         catch (Exception invalid) when (invalid is InvalidProtocolBufferException or InvalidJsonException or FormatException or OverflowException)
         {

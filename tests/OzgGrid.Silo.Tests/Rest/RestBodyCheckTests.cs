@@ -79,6 +79,18 @@ public sealed class RestBodyCheckTests(GatewayFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_body_that_starts_with_a_byte_order_mark_is_read_as_if_it_had_none()
+    {
+        var ozgId = fixture.TakeOzgId();
+
+        var written = await RestCall.SendAsync(_http, HttpMethod.Post, $"/v1/leistungen/{ozgId}:setStatus", _management,
+            "\uFEFF" + $$"""{"requestId":"{{Guid.NewGuid()}}","reifegrad":2}""");
+
+        Assert.True(written.Status == HttpStatusCode.OK, written.Json.ToString());
+        Assert.Equal(2, written.Json.GetProperty("status").GetProperty("reifegrad").GetInt32());
+    }
+
+    [Fact]
     public async Task A_whole_Kommunen_register_within_the_message_limit_is_imported_though_its_JSON_is_longer()
     {
         // Rheinland-Pfalz: 2,300 Gemeinden, about 150 KB as a message (gRPC takes it) and about 290 KB as JSON. The
