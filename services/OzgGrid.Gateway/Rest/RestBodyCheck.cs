@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
@@ -122,15 +123,57 @@ public static class RestBodyCheck
             return null;
         }
 
+        IMessage message;
         try
         {
             // RFC 8259 lets a parser ignore a byte order mark, which some Windows tools write before UTF-8 JSON.
-            return Parser.Parse(json.StartsWith('\uFEFF') ? json[1..] : json, body);
+            json = json.StartsWith('\uFEFF') ? json[1..] : json;
+            message = Parser.Parse(json, body);
         }
         catch (Exception invalid) when (invalid is InvalidProtocolBufferException or InvalidJsonException or FormatException or OverflowException)
         {
             refusal = $"The request body is not a valid {body.Name} in proto3 JSON: {invalid.Message}";
             return null;
         }
+
+        if (InexactNumber(json) is { } inexact)
+        {
+            refusal = inexact;
+            return null;
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// A bare number beyond ±2^53: the parser reads numbers as doubles, so its last digits would change silently (an
+    /// expected version guarding the wrong version). proto3 JSON writes 64-bit integers as strings, which are exact.
+    /// </summary>
+    private static string? InexactNumber(string json)
+    {
+        const decimal Exact = 9_007_199_254_740_992m;
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 256 });
+        var property = "";
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    property = reader.GetString() ?? "";
+                }
+                else if (reader.TokenType == JsonTokenType.Number && (!reader.TryGetDecimal(out var number) || Math.Abs(number) > Exact))
+                {
+                    var text = Encoding.UTF8.GetString(reader.ValueSpan);
+                    return $"{property}: {text} is beyond ±2^53, where a JSON number is not read exactly; send it as a string (\"{text}\"), as proto3 JSON writes 64-bit integers.";
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Nested deeper than any message of the API holds: the parser above has read it as a whole.
+        }
+
+        return null;
     }
 }
