@@ -280,6 +280,33 @@ public abstract class OnlinedienstServiceTests(GatewayFixture fixture)
         Assert.StartsWith("ozg-onlinedienste-", report.FileName);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"https://evil.example\",\"Bericht\")")]
+    [InlineData("+1+cmd|' /C calc'!A0")]
+    [InlineData("-2+3+cmd|' /C calc'!A0")]
+    [InlineData("@SUM(1+1)")]
+    public async Task A_name_a_spreadsheet_would_run_as_a_formula_is_written_to_the_report_as_text(string name)
+    {
+        // An IT-Dienstleister names its Onlinedienst; the programme management opens the report in a spreadsheet.
+        var (anbieter, _) = await NewAnbieterAsync();
+        var id = NewId("od");
+        await _management.RegisterOnlinedienstAsync(new RegisterOnlinedienstRequest { OnlinedienstId = id, RequestId = NewId(), Name = name, Url = "https://f.example.org", AnbieterId = anbieter });
+
+        var report = await new OnlinedienstService.OnlinedienstServiceClient(fixture.Host.ChannelFor(Roles.Monitoring, "od-report"))
+            .ExportOnlinedienstReportAsync(new ExportOnlinedienstReportRequest());
+
+        using var csv = new CsvHelper.CsvReader(new StringReader(report.Csv), System.Globalization.CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        string? written = null;
+        while (csv.Read())
+        {
+            written = csv.GetField("onlinedienst_id") == id ? csv.GetField("name") : written;
+        }
+
+        Assert.Equal("'" + name, written);
+    }
+
     private static OnlinedienstDetails Details(string hersteller) => new()
     {
         Hersteller = hersteller,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Kennzahlen;
@@ -15,7 +16,7 @@ public static class OnlinedienstKennzahlenReportCsv
     public static (string FileName, string Csv) Write(GetOnlinedienstKennzahlenResponse k, DateOnly asOf)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new ReportCsvWriter(text))
         {
             ReportCsv.WriteRows(csv, ["bereich", "schluessel", "merkmal", "wert"], Rows(k).Select(r => new object[] { r.Bereich, r.Schluessel, r.Merkmal, r.Wert }));
         }

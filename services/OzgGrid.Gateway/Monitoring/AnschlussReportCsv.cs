@@ -1,10 +1,11 @@
 using System.Globalization;
+using AnschlussSchritt = OzgGrid.Grains.Abstractions.Anschluss.AnschlussSchritt;
 using CsvHelper;
 using OzgGrid.Gateway.Mapping;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Grains.Abstractions.Anschluss;
 using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Protos.V1;
-using AnschlussSchritt = OzgGrid.Grains.Abstractions.Anschluss.AnschlussSchritt;
 
 namespace OzgGrid.Gateway.Monitoring;
 
@@ -61,7 +62,7 @@ public sealed class AnschlussReportCsv(DateOnly today)
     public string Write(AnschlussReportTeil teil)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new ReportCsvWriter(text))
         {
             ReportCsv.WriteRows(csv, teil switch
             {

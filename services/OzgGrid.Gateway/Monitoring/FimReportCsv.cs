@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using OzgGrid.Gateway.Mapping;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Grains.Abstractions.ProgrammeManagement;
 using OzgGrid.Grains.Abstractions.Steckbrief;
 
@@ -15,7 +16,7 @@ public static class FimReportCsv
     public static (string FileName, string Csv) Write(IEnumerable<(string Name, Recorded<LeistungSteckbrief> Steckbrief)> leistungen, DateOnly day)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new ReportCsvWriter(text))
         {
             string[] header =
             [

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CsvHelper;
+using NutzungsBefund = OzgGrid.Grains.Abstractions.Nutzung.NutzungsBefund;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Protos.V1;
-using NutzungsBefund = OzgGrid.Grains.Abstractions.Nutzung.NutzungsBefund;
 
 namespace OzgGrid.Gateway.Monitoring;
 
@@ -58,7 +59,7 @@ public sealed class NutzungReportCsv
     public string Write(NutzungReportTeil teil)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new ReportCsvWriter(text))
         {
             ReportCsv.WriteRows(csv, teil == NutzungReportTeil.Monate ? MonateHeader : BefundeHeader, _rows);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 using OzgGrid.Grains.Abstractions.Reifegradmodelle;
 
@@ -17,7 +18,7 @@ public static class OnlinedienstReportCsv
     public static (string FileName, string Csv) Write(IEnumerable<Onlinedienst> onlinedienste, ReifegradModelle modelle, DateOnly asOf)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new ReportCsvWriter(text))
         {
             Record(csv, Header);
             foreach (var d in onlinedienste.OrderBy(d => d.OnlinedienstId, StringComparer.Ordinal))

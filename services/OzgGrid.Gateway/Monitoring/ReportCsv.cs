@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Monitoring;
@@ -17,7 +18,7 @@ public static class ReportCsv
         var overdue = figures.Ueberfaellig is not null;
         var efa = figures.Efa is not null;
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new ReportCsvWriter(text))
         {
             switch (kind)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CsvHelper;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Grains.Abstractions.Umsetzungsprojekte;
 
 namespace OzgGrid.Gateway.Monitoring;
@@ -11,7 +12,7 @@ public static class UmsetzungsprojektReportCsv
     public static (string FileName, string Csv) Write(ImmutableArray<ProjektStatus> statuses, DateOnly asOf)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new ReportCsvWriter(text))
         {
             ReportCsv.WriteRows(csv, ["phase", "projekte", "im_plan", "ueberfaellig"],
                 UmsetzungsprojektRules.AllePhasen.Select(phase =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using OzgGrid.Gateway.Mapping;
+using OzgGrid.Gateway.Reports;
 using OzgGrid.Grains.Abstractions.Rollout;
 
 namespace OzgGrid.Gateway.Monitoring;
@@ -18,7 +19,7 @@ public static class ZustaendigkeitReportCsv
     public static (string FileName, string Csv) Write(IEnumerable<ZustaendigkeitReportLeistung> leistungen, Func<string, string, string> kommuneName, DateOnly day)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new ReportCsvWriter(text))
         {
             foreach (var column in Header)
             {
