@@ -34,6 +34,12 @@ public static class CommandBinding
                     $"the TLS certificate of {context?.Connection.CurrentEndpoint} is not trusted ({reason}): give its CA or the certificate itself with --ca-file or {TrustedCertificates.FileVariable}",
                     ExitCodes.Unavailable);
             }
+            catch (RpcException e) when (TrustedCertificates.FailedHandshake(e) is { } reason)
+            {
+                return Fail(console,
+                    $"no TLS handshake with {context?.Connection.CurrentEndpoint} ({reason}): does it serve TLS? A silo in Development (`./ozg run`) serves http://",
+                    ExitCodes.Unavailable);
+            }
             catch (RpcException e) when (RpcErrors.IsHttp1Endpoint(e))
             {
                 var endpoint = context?.Connection.CurrentEndpoint;

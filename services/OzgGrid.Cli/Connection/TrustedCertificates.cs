@@ -52,13 +52,20 @@ public sealed class TrustedCertificates
     };
 
     /// <summary>Why the TLS handshake of a failed call refused the server's certificate; null when it failed otherwise.</summary>
-    public static string? RefusedCertificate(RpcException e)
+    public static string? RefusedCertificate(RpcException e) =>
+        FailedHandshake(e) is { } reason && reason.Contains("certificate", StringComparison.OrdinalIgnoreCase) ? reason : null;
+
+    /// <summary>
+    /// Why the TLS handshake of a failed call failed; null when there was none. Not about the certificate (see
+    /// <see cref="RefusedCertificate"/>): the endpoint answered with something else than TLS, e.g. a plain-HTTP silo.
+    /// </summary>
+    public static string? FailedHandshake(RpcException e)
     {
         for (var cause = e.Status.DebugException; cause is not null; cause = cause.InnerException)
         {
-            if (cause is AuthenticationException refused)
+            if (cause is AuthenticationException failed)
             {
-                return refused.Message;
+                return failed.Message;
             }
         }
 

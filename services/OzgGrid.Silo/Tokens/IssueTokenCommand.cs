@@ -1,3 +1,4 @@
+using System.Globalization;
 using OzgGrid.Gateway.Identity;
 
 namespace OzgGrid.Silo.Tokens;
@@ -9,6 +10,8 @@ namespace OzgGrid.Silo.Tokens;
 public static class IssueTokenCommand
 {
     public const string Name = "issue-token";
+
+    private const double DefaultHours = 8;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -27,9 +30,17 @@ public static class IssueTokenCommand
             return 2;
         }
 
-        var hours = options.TryGetValue("hours", out var text) && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : 8;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var hours = DefaultHours;
+        if (options.TryGetValue("hours", out var text)
+            && !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out hours) && hours > 0 && hours <= auth.MaxTokenLifetime.TotalHours))
+        {
+            // A token the gateway would refuse (expired at once, or living too long) is not issued, nor one of a default lifetime.
+            error.WriteLine($"--hours {text}: give the hours the token is valid, more than 0 and at most {auth.MaxTokenLifetime.TotalHours:0.##} ({AuthOptions.Section}:MaxTokenLifetime).");
+            return 2;
+        }
+
         try
         {
             auth.EnsureUsable(builder.Environment.IsDevelopment());
@@ -40,17 +51,8 @@ public static class IssueTokenCommand
             return 1;
         }
 
-        try
-        {
-            output.WriteLine(AccessTokens.Issue(auth, subject, role, itDienstleister, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow));
-            return 0;
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            // The gateway would refuse such a token, so none is issued.
-            error.WriteLine($"--hours {text}: a token may be valid for at most {auth.MaxTokenLifetime.TotalHours:0.##} hours ({AuthOptions.Section}:MaxTokenLifetime).");
-            return 2;
-        }
+        output.WriteLine(AccessTokens.Issue(auth, subject, role, itDienstleister, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow));
+        return 0;
     }
 
     private static Dictionary<string, string>? ParseOptions(string[] args)

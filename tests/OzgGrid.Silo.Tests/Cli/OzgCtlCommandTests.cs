@@ -128,6 +128,18 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task An_https_endpoint_that_serves_no_TLS_is_named_as_such_not_as_an_untrusted_certificate()
+    {
+        var https = $"https://{fixture.Host.Channel.Target}";
+
+        var result = await OzgCtlRunner.InProcessAsync(_ozgctl.Environment(), new CapturedWriter(), ["themenfelder", "list", "-e", https, "--retry-for", "0"]);
+
+        Assert.True(result.ExitCode == ExitCodes.Unavailable, result.ToString());
+        Assert.StartsWith($"ozgctl: no TLS handshake with {https}/", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not trusted", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_token_that_cannot_be_used_is_named_with_where_it_came_from_and_exit_code_4()
     {
         var pasted = _ozgctl.Environment("warning NU1603: something\n" + _ozgctl.ManagementToken());
