@@ -1,8 +1,11 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using OzgGrid.Gateway.Identity;
 using OzgGrid.Protos.V1;
 using OzgGrid.Silo.Tests.Hosting;
+using IIdSetGrain = OzgGrid.Grains.Abstractions.ProgrammeManagement.IIdSetGrain;
+using UmsetzungsprojektIdSets = OzgGrid.Grains.Abstractions.Umsetzungsprojekte.UmsetzungsprojektIdSets;
 
 namespace OzgGrid.Silo.Tests;
 
@@ -286,6 +289,41 @@ public abstract class UmsetzungsprojektServiceTests(GatewayFixture fixture)
 
         Assert.All(announced, e => Assert.Equal((ProgrammeEventKind.UmsetzungsprojektGeaendert, 0), (e.Kind, e.OzgId)));
         Assert.True(announced[0].Sequence < announced[1].Sequence, "announced in the order written");
+    }
+
+    [Fact]
+    public async Task A_project_whose_definition_failed_after_its_index_entries_is_left_out_of_every_list_and_report()
+    {
+        var (listed, phantom) = (NewId("projekt"), NewId("projekt"));
+        var ozgId = fixture.TakeOzgId();
+        await _client.DefineUmsetzungsprojektAsync(new DefineUmsetzungsprojektRequest
+        {
+            ProjektId = listed, RequestId = NewId(), Name = "Projekt", OzgIds = { ozgId },
+            Projektleitung = new Organisation { Art = OrganisationArt.Land, Kennung = "HB" }, EfaTyp = EfaTyp.KeinEfa,
+        });
+
+        // What a first definition leaves when its record's write fails after the indexes were written: ids, no record.
+        var grains = fixture.Host.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IIdSetGrain>(UmsetzungsprojektIdSets.Alle).SetAsync(phantom, member: true);
+        await grains.GetGrain<IIdSetGrain>(UmsetzungsprojektIdSets.Of(ozgId)).SetAsync(phantom, member: true);
+
+        var all = new List<string>();
+        var page = new ListUmsetzungsprojekteResponse { NextPageToken = "" };
+        do
+        {
+            page = await _client.ListUmsetzungsprojekteAsync(new ListUmsetzungsprojekteRequest { PageSize = 50, PageToken = page.NextPageToken });
+            all.AddRange(page.Projekte.Select(p => p.ProjektId));
+        }
+        while (page.NextPageToken.Length > 0);
+        var ofLeistung = await _client.ListLeistungUmsetzungsprojekteAsync(new ListLeistungUmsetzungsprojekteRequest { OzgId = ozgId });
+        var report = await _client.ExportUmsetzungsprojektReportAsync(new ExportUmsetzungsprojektReportRequest());
+        var kennzahlen = await new OnlinedienstKennzahlenService.OnlinedienstKennzahlenServiceClient(fixture.Host.Channel)
+            .GetOnlinedienstKennzahlenAsync(new GetOnlinedienstKennzahlenRequest());
+
+        Assert.Equal((true, false), (all.Contains(listed), all.Contains(phantom)));
+        Assert.Equal([listed], ofLeistung.Projekte.Select(p => p.ProjektId));
+        Assert.NotEmpty(report.Csv);
+        Assert.NotNull(kennzahlen);
     }
 
     [Fact]

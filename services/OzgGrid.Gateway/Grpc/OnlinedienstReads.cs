@@ -1,4 +1,3 @@
-using OzgGrid.Grains.Abstractions.Errors;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
 
 namespace OzgGrid.Gateway.Grpc;
@@ -10,25 +9,6 @@ public static class OnlinedienstReads
     private const int Batch = 50;
 
     /// <summary>In batches; an id whose registration never completed (named by the index, never written) is left out.</summary>
-    public static async Task<List<Onlinedienst>> ReadAsync(IGrainFactory grains, IEnumerable<string> ids)
-    {
-        var dienste = new List<Onlinedienst>();
-        foreach (var batch in ids.Chunk(Batch))
-        {
-            var read = await Task.WhenAll(batch.Select(async id =>
-            {
-                try
-                {
-                    return (await grains.GetGrain<IOnlinedienstGrain>(id).GetAsync()).Body;
-                }
-                catch (NotFoundException)
-                {
-                    return null;
-                }
-            }));
-            dienste.AddRange(read.OfType<Onlinedienst>());
-        }
-
-        return dienste;
-    }
+    public static async Task<List<Onlinedienst>> ReadAsync(IGrainFactory grains, IEnumerable<string> ids) =>
+        [.. (await IndexedRecords.ReadAllAsync(ids, id => grains.GetGrain<IOnlinedienstGrain>(id).GetAsync(), Batch)).Select(r => r.Body)];
 }

@@ -32,7 +32,7 @@ public sealed partial class UmsetzungsprojektService
         while (next < ids.Count && response.Projekte.Count < pageSize)
         {
             // Read a page's worth at a time; only as many matches as fit are taken, so the token points behind the last one read.
-            var chunk = await Task.WhenAll(ids.Skip(next).Take(pageSize).Select(id => grains.GetGrain<IUmsetzungsprojektGrain>(id).GetAsync()));
+            var chunk = await IndexedRecords.ReadEachAsync(ids.Skip(next).Take(pageSize), ReadProjekt);
             foreach (var projekt in chunk)
             {
                 if (response.Projekte.Count == pageSize)
@@ -41,7 +41,11 @@ public sealed partial class UmsetzungsprojektService
                 }
 
                 next++;
-                var body = projekt.Body;
+                if (projekt?.Body is not { } body)
+                {
+                    continue;
+                }
+
                 if ((phase is null || body.Status.Phase == phase) && (!request.NurUeberfaellig || body.Status.IstUeberfaellig)
                     && (efaTyp is null || body.Definition.EfaTyp == efaTyp) && (leitung is null || body.Definition.Projektleitung == leitung))
                 {
@@ -60,7 +64,7 @@ public sealed partial class UmsetzungsprojektService
         var ozgId = RequestGuard.OzgId(request.OzgId);
         await CatalogGuard.RequireLeistungAsync(grains, ozgId);
         var ids = await Set(UmsetzungsprojektIdSets.Of(ozgId)).GetAsync();
-        var projekte = await Task.WhenAll(ids.Select(id => grains.GetGrain<IUmsetzungsprojektGrain>(id).GetAsync()));
+        var projekte = await IndexedRecords.ReadAllAsync(ids, ReadProjekt, RequestGuard.MaxPageSize);
 
         // The project is the truth: the index may name one that no longer builds the Leistung if a write failed half-way.
         return new ListLeistungUmsetzungsprojekteResponse
@@ -74,11 +78,13 @@ public sealed partial class UmsetzungsprojektService
     {
         var format = ReportFile.Requested(request.Format);
         var ids = await Set(UmsetzungsprojektIdSets.Alle).GetAsync();
-        var projekte = await Task.WhenAll(ids.Select(id => grains.GetGrain<IUmsetzungsprojektGrain>(id).GetAsync()));
+        var projekte = await IndexedRecords.ReadAllAsync(ids, ReadProjekt, RequestGuard.MaxPageSize);
         var (fileName, csv) = UmsetzungsprojektReportCsv.Write([.. projekte.Select(p => p.Body.Status)], clock.Today);
         var report = ReportFile.As(format, fileName, csv);
         return new ExportUmsetzungsprojektReportResponse { FileName = report.FileName, Csv = report.Csv, Xlsx = report.Xlsx };
     }
 
     private IIdSetGrain Set(string key) => grains.GetGrain<IIdSetGrain>(key);
+
+    private Task<Recorded<Grains.Abstractions.Umsetzungsprojekte.Umsetzungsprojekt>> ReadProjekt(string id) => grains.GetGrain<IUmsetzungsprojektGrain>(id).GetAsync();
 }
