@@ -54,6 +54,31 @@ public sealed class StreamLimitTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Import_streams_count_towards_the_callers_limit_and_free_their_slot_when_they_end()
+    {
+        // Rows sent into an import stream are held until it ends: unlimited, one caller could fill the gateway's memory.
+        var subject = $"imports-{Guid.NewGuid():N}";
+        var client = new NutzungService.NutzungServiceClient(fixture.Host.ChannelFor(Roles.ProgrammManagement, subject));
+        var open = Enumerable.Range(0, _limit).Select(_ => client.ImportNutzung()).ToList();
+        try
+        {
+            await Eventually.ReturnsAsync(() => Task.FromResult(_limiter.OpenBy($"sub:{subject}")), count => count == _limit, "every import stream open");
+
+            using var over = client.ImportNutzung();
+            var refused = await Assert.ThrowsAsync<RpcException>(() => over.ResponseAsync);
+
+            Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+            Assert.Contains($"has {_limit} streams open", refused.Status.Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            open.ForEach(call => call.Dispose());
+        }
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(_limiter.OpenBy($"sub:{subject}")), count => count == 0, "every import stream's slot free");
+    }
+
+    [Fact]
     public async Task A_slot_comes_back_when_the_client_cancels_and_when_the_stream_fails()
     {
         var subject = $"streams-{Guid.NewGuid():N}";

@@ -5,8 +5,9 @@ using OzgGrid.Gateway.Identity;
 namespace OzgGrid.Gateway.Streams;
 
 /// <summary>
-/// Every server stream (gRPC or the programme page's events, which come through the same interceptors) takes a slot of
-/// <see cref="StreamLimiter"/> for as long as it runs, whatever ends it: the client, an error, a cut-off, shutdown.
+/// Every stream takes a slot of <see cref="StreamLimiter"/> for as long as it runs, whatever ends it: the client, an
+/// error, a cut-off, shutdown. Server streams (gRPC or the programme page's events, which come through the same
+/// interceptors), and client streams (an import's rows), whose rows the gateway holds until the stream ends.
 /// </summary>
 public sealed class StreamLimitInterceptor(StreamLimiter limiter) : Interceptor
 {
@@ -16,5 +17,12 @@ public sealed class StreamLimitInterceptor(StreamLimiter limiter) : Interceptor
     {
         using var slot = limiter.Open(context.CallerKey());
         await continuation(request, responseStream, context);
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        using var slot = limiter.Open(context.CallerKey());
+        return await continuation(requestStream, context);
     }
 }
