@@ -28,11 +28,7 @@ public static class OzgGridHost
     {
         // The content root is the program's folder, so appsettings.json is found wherever the silo is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        if (builder.Configuration[SettingsFileKey] is { Length: > 0 } settingsFile)
-        {
-            AddSettingsFile(builder.Configuration, settingsFile);
-        }
-
+        AddSettingsFileIfNamed(builder.Configuration);
         builder.AddOzgGridSilo();
         builder.AddOzgGridKestrel();
         builder.Services.AddOzgGridGateway(builder.Configuration, builder.Environment.IsDevelopment());
@@ -98,8 +94,15 @@ public static class OzgGridHost
     private static IEnumerable<string> ListeningAddresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
 
-    private static void AddSettingsFile(ConfigurationManager configuration, string settingsFile)
+    /// <summary>Reads the file <see cref="SettingsFileKey"/> names after all other configuration, if it names one.</summary>
+    /// <exception cref="InvalidOperationException">The file cannot be read as JSON settings, naming it.</exception>
+    internal static void AddSettingsFileIfNamed(ConfigurationManager configuration)
     {
+        if (configuration[SettingsFileKey] is not { Length: > 0 } settingsFile)
+        {
+            return;
+        }
+
         var path = Path.GetFullPath(settingsFile);
         try
         {

@@ -31,6 +31,17 @@ public static class IssueTokenCommand
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        try
+        {
+            // The keys the silo checks tokens with may come from its settings file (a mounted secret, say).
+            OzgGridHost.AddSettingsFileIfNamed(builder.Configuration);
+        }
+        catch (InvalidOperationException unreadable)
+        {
+            error.WriteLine(unreadable.Message);
+            return 1;
+        }
+
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var hours = DefaultHours;
         if (options.TryGetValue("hours", out var text)

@@ -102,9 +102,15 @@ public sealed class SiloProcess : IAsyncDisposable
     /// its exit code and everything it printed. A silo still running at <paramref name="deadline"/> is killed and the
     /// exit code is null.
     /// </summary>
-    public static async Task<(int? ExitCode, string Output)> RunToExitAsync(IEnumerable<string> arguments, TimeSpan deadline)
+    public static async Task<(int? ExitCode, string Output)> RunToExitAsync(
+        IEnumerable<string> arguments, TimeSpan deadline, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(SiloAssembly());
         foreach (var argument in arguments)
         {
