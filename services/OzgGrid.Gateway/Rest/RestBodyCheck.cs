@@ -136,7 +136,7 @@ public static class RestBodyCheck
             return null;
         }
 
-        if (InexactNumber(json) is { } inexact)
+        if (InexactNumber(bytes) is { } inexact)
         {
             refusal = inexact;
             return null;
@@ -149,10 +149,11 @@ public static class RestBodyCheck
     /// A bare number beyond ±2^53: the parser reads numbers as doubles, so its last digits would change silently (an
     /// expected version guarding the wrong version). proto3 JSON writes 64-bit integers as strings, which are exact.
     /// </summary>
-    private static string? InexactNumber(string json)
+    private static string? InexactNumber(byte[] json)
     {
         const decimal Exact = 9_007_199_254_740_992m;
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 256 });
+        var start = json.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        var reader = new Utf8JsonReader(json.AsSpan(start), new JsonReaderOptions { MaxDepth = 256 });
         var property = "";
         try
         {

@@ -79,15 +79,16 @@ public sealed class RestBodyCheckTests(GatewayFixture fixture) : IDisposable
     }
 
     [Theory]
-    [InlineData("9007199254740993")]
-    [InlineData("-9007199254740993")]
-    public async Task A_bare_JSON_number_too_large_to_be_read_exactly_is_400_asking_for_a_string(string expectedVersion)
+    [InlineData("9007199254740993", "")]
+    [InlineData("-9007199254740993", "")]
+    [InlineData("9007199254740993", "\uFEFF")]
+    public async Task A_bare_JSON_number_too_large_to_be_read_exactly_is_400_asking_for_a_string(string expectedVersion, string byteOrderMark)
     {
         // Read as a double it would become 9007199254740992: a write guarded by the wrong version.
         var ozgId = fixture.TakeOzgId();
 
         var refused = await RestCall.SendAsync(_http, HttpMethod.Post, $"/v1/leistungen/{ozgId}:setStatus", _management,
-            $$"""{"requestId":"{{Guid.NewGuid()}}","reifegrad":2,"expectedVersion":{{expectedVersion}}}""");
+            byteOrderMark + $$"""{"requestId":"{{Guid.NewGuid()}}","reifegrad":2,"expectedVersion":{{expectedVersion}}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal((int)StatusCode.InvalidArgument, refused.Code);
