@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using OzgGrid.Cli.Commands;
 
 namespace OzgGrid.Cli;
@@ -46,6 +47,12 @@ public static class OzgCtl
             // Failures are reported by CommandBinding; anything else is a bug, which should show its stack trace.
             EnableDefaultExceptionHandler = true,
         };
-        return await CreateRoot(console).Parse(args).InvokeAsync(configuration, cancellationToken);
+        var parseResult = CreateRoot(console).Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            return UsageErrors.Report(parseResult, console.Error);
+        }
+
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 }

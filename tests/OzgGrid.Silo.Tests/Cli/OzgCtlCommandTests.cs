@@ -116,6 +116,26 @@ public sealed class OzgCtlCommandTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_command_line_that_does_not_parse_is_named_on_stderr_with_where_to_find_the_usage_and_leaves_stdout_empty()
+    {
+        var misspelt = await _ozgctl.InProcessAsync("leistungen", "show", KnownData.ElterngeldOzgId.ToString(), "--outptu", "json");
+        var noCommand = await _ozgctl.InProcessAsync("leistungen");
+        var help = await _ozgctl.InProcessAsync("leistungen", "show", "--help");
+
+        Assert.All([misspelt, noCommand], result =>
+        {
+            Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+            Assert.Equal("", result.Out);
+            Assert.All(result.Error.TrimEnd().Split('\n'), line => Assert.StartsWith("ozgctl: ", line, StringComparison.Ordinal));
+        });
+        Assert.Contains("ozgctl: Unrecognized command or argument '--outptu'", misspelt.Error);
+        Assert.EndsWith("ozgctl: see 'ozgctl leistungen show --help'", misspelt.Error.TrimEnd());
+        Assert.EndsWith("ozgctl: see 'ozgctl leistungen --help'", noCommand.Error.TrimEnd());
+        Assert.True(help.ExitCode == ExitCodes.Ok, help.ToString());
+        Assert.Contains("--output", help.Out);
+    }
+
+    [Fact]
     public async Task The_operations_port_given_as_the_endpoint_is_named_as_no_gRPC_endpoint_with_exit_code_1_not_a_server_fault()
     {
         var operations = fixture.Host.HttpAddress.ToString().TrimEnd('/');
