@@ -1,5 +1,6 @@
 using Grpc.Core;
 using OzgGrid.Gateway.Monitoring;
+using OzgGrid.Gateway.Nutzung;
 using OzgGrid.Gateway.Reports;
 using OzgGrid.Gateway.Validation;
 using OzgGrid.Grains.Abstractions.Kommunen;
@@ -34,9 +35,9 @@ public sealed partial class NutzungService
             }
 
             var dienste = (await grains.GetGrain<IIdSetGrain>(NutzungKeys.Onlinedienste(land)).GetAsync()).Order(StringComparer.Ordinal).ToList();
-            var records = await Task.WhenAll(dienste.Select(id => grains.GetGrain<INutzungGrain>(NutzungKeys.Record(id, land, jahr)).GetAsync()));
+            var records = await NutzungRecords.ReadAsync(grains, dienste.Select(id => NutzungKeys.Record(id, land, jahr)));
             var successors = (await grains.GetGrain<IKommunenRegisterGrain>(land).GetAsync()).Successors();
-            foreach (var record in records.OfType<NutzungJahr>())
+            foreach (var record in records)
             {
                 csv.Monate(record, successors);
             }
