@@ -65,13 +65,14 @@ public static class OzgGridHost
         }
         catch (Exception e)
         {
-            // Whatever stops the start is the operator's to fix: say what, in one line; a stack trace helps nobody there.
+            // Whatever stops the start is the operator's to fix: say what, in one line; a stack trace helps nobody there
+            // (unless the fault is the program's own).
             if (app is not null)
             {
                 await app.DisposeAsync();
             }
 
-            await error.WriteLineAsync($"ozggrid: {StartRefusal.Describe(e)}");
+            await error.WriteLineAsync(StartRefusal.Report(e));
             return StartRefusal.ExitCode;
         }
 

@@ -7,6 +7,15 @@ public static class StartRefusal
 
     public const int ExitCode = 1;
 
+    /// <summary>
+    /// The refusal's line, "ozggrid: Refusing to start: …". A fault of the program itself (a null reference, say) is no
+    /// setting the operator can fix: its stack trace follows, for the bug report.
+    /// </summary>
+    public static string Report(Exception exception) =>
+        IsProgramFault(exception)
+            ? $"ozggrid: {Describe(exception)}{Environment.NewLine}ozggrid: this is a fault of OzgGrid, not of its settings; report it with what follows:{Environment.NewLine}{exception}"
+            : $"ozggrid: {Describe(exception)}";
+
     /// <summary>The exception's message with those of its causes that add to it, on one line.</summary>
     public static string Describe(Exception exception)
     {
@@ -21,5 +30,19 @@ public static class StartRefusal
         }
 
         return text.StartsWith(Prefix, StringComparison.Ordinal) ? text : Prefix + text;
+    }
+
+    private static bool IsProgramFault(Exception exception)
+    {
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is NullReferenceException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException
+                or NotImplementedException or ArgumentNullException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
