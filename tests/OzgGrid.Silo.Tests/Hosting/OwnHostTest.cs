@@ -7,7 +7,10 @@ public abstract class OwnHostTest : IAsyncLifetime
 
     protected TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(ClusterScope.CreateNew());
+    /// <summary>Settings of the host beyond the tests' own (command-line style, <c>--Section:Key=value</c>).</summary>
+    protected virtual string[] Settings => [];
+
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync(ClusterScope.CreateNew(), Settings);
 
     public async Task DisposeAsync()
     {
