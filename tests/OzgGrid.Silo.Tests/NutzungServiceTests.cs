@@ -224,6 +224,31 @@ public abstract class NutzungServiceTests(NutzungFixture fixture)
         Assert.Equal(5, figures.Transaktionen);
     }
 
+    /// <summary>A second import under the first's request id that names none of the first's records (another Onlinedienst): refused, nothing written.</summary>
+    [Fact]
+    public async Task An_import_under_a_request_id_used_for_an_import_of_other_records_is_refused_and_writes_nothing()
+    {
+        var (first, other) = (await RegisterAsync(), await RegisterAsync());
+        var requestId = NewId();
+        NutzungRow[] firstRows = [Row(first, fixture.KommunenNw[0], fixture.Monat(1), 5)];
+        await _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest { RequestId = requestId, Rows = { firstRows } });
+
+        var streamed = await Assert.ThrowsAsync<RpcException>(() => NutzungStream.SendAsync(_nutzung, requestId, [Row(other, fixture.KommunenNw[0], fixture.Monat(1), 7)]));
+        var batched = await Assert.ThrowsAsync<RpcException>(() => _nutzung.ImportNutzungBatchAsync(
+            new ImportNutzungRequest { RequestId = requestId, Rows = { Row(other, fixture.KommunenNw[1], fixture.Monat(13), 8) } }).ResponseAsync);
+        var retried = await _nutzung.ImportNutzungBatchAsync(new ImportNutzungRequest { RequestId = requestId, Rows = { firstRows } });
+
+        Assert.All([streamed, batched], refused =>
+        {
+            Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+            Assert.StartsWith("request_id", refused.Status.Detail);
+        });
+        Assert.Equal(1, retried.Records);
+        var figures = await Task.WhenAll(new[] { first, other }.Select(dienst => _nutzung.GetNutzungAsync(
+            new GetNutzungRequest { Land = "NW", OnlinedienstId = dienst, From = fixture.Monat(13), To = fixture.Monat(1) }).ResponseAsync));
+        Assert.Equal([5L, 0L], figures.Select(f => f.Transaktionen));
+    }
+
     /// <summary>Rows the caller may import beside one it may not (a Land it does not serve, an unknown Onlinedienst): the refused import writes none of them.</summary>
     [Fact]
     public async Task An_import_refused_for_one_of_its_records_writes_none_of_the_others()

@@ -6,6 +6,8 @@ using OzgGrid.Grains.Abstractions.Changes;
 using OzgGrid.Grains.Abstractions.Kommunen;
 using OzgGrid.Grains.Abstractions.Nutzung;
 using OzgGrid.Grains.Abstractions.Onlinedienste;
+using OzgGrid.Grains.Nutzung;
+using OzgGrid.Grains.Records;
 using OzgGrid.Protos.V1;
 
 namespace OzgGrid.Gateway.Nutzung;
@@ -99,6 +101,10 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
                 await grains.GetGrain<INutzungGrain>(record).EnsureNotReusedAsync(batch, zeilen);
             }
         });
+
+        // The import as a whole, under its request id: refused if the caller used it for another import, also one of
+        // other records only (which the records' own receipts cannot tell).
+        await grains.GetGrain<INutzungImporteGrain>(NutzungKeys.Importe(command)).RecordAsync(command, Fingerprint(), Rows);
         await Parallel.ForEachAsync(_order, options, async (record, _) =>
         {
             foreach (var (batch, zeilen) in Batches(command, record))
@@ -115,6 +121,11 @@ public sealed class NutzungImport(IGrainFactory grains, Monat aktuell, int limit
         _perRecord[record].Chunk(BatchSize).Select((zeilen, n) => (
             command with { RequestId = string.Create(CultureInfo.InvariantCulture, $"{command.RequestId}/{record}/{n}"), ExpectedVersion = null },
             ImmutableArray.Create(zeilen)));
+
+    /// <summary>All rows, record by record in the order first named, each record's rows in the order given.</summary>
+    private long Fingerprint() =>
+        new CanonicalEncoding("nutzung.import-whole/1")
+            .List(_order, (encoding, record) => encoding.Text(record).Number(NutzungFingerprints.Import(null, [.. _perRecord[record]]))).Hash();
 
     /// <summary>The check each usage record makes at its write, made for all of them first (in the order the rows named them).</summary>
     private async Task EnsureMayImportAsync(ItDienstleisterScope? scope)
