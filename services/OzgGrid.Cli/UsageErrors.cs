@@ -20,7 +20,7 @@ public static class UsageErrors
         return ExitCodes.Usage;
     }
 
-    /// <summary>"ozgctl leistung status" for the command the line got as far as (the root's own name is the program's file name).</summary>
+    /// <summary>"ozgctl leistungen show" for the command the line got as far as (the root's own name is the program's file name).</summary>
     private static string CommandPath(CommandResult command)
     {
         var names = new List<string>();

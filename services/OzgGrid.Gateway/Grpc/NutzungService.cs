@@ -23,6 +23,7 @@ public sealed partial class NutzungService(IGrainFactory grains, ProgrammeClock 
     : Protos.V1.NutzungService.NutzungServiceBase
 {
     private const string BefundeList = "nutzungsbefunde";
+
     public override async Task<ImportNutzungResult> ImportNutzung(IAsyncStreamReader<ImportNutzungRequest> requestStream, ServerCallContext context)
     {
         var import = NewImport(limits.Value.NutzungZeilenProImport, $"{Limits.Section}:{nameof(Limits.NutzungZeilenProImport)}");
@@ -75,7 +76,6 @@ public sealed partial class NutzungService(IGrainFactory grains, ProgrammeClock 
             : await grains.GetGrain<IIdSetGrain>(NutzungKeys.Onlinedienste(land)).GetAsync();
         var jahre = Enumerable.Range(from.Jahr, to.Jahr - from.Jahr + 1).ToList();
         var records = await NutzungRecords.ReadAsync(grains, dienste.SelectMany(id => jahre.Select(jahr => NutzungKeys.Record(id, land, jahr))));
-
         var register = await grains.GetGrain<IKommunenRegisterGrain>(land).GetAsync();
         return NutzungFigures.Sum(records, kreis, from, to, register.Successors());
     }
