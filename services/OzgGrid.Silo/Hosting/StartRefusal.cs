@@ -37,7 +37,7 @@ public static class StartRefusal
         for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
             if (cause is NullReferenceException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException
-                or NotImplementedException or ArgumentNullException)
+                or ArgumentNullException)
             {
                 return true;
             }
