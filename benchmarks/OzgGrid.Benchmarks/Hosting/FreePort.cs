@@ -76,5 +76,10 @@ public static class FreePort
         {
             return false;
         }
+        catch (UnauthorizedAccessException)
+        {
+            // The folder belongs to another user: ports are then unique within this process only, as before claims.
+            return true;
+        }
     }
 }
