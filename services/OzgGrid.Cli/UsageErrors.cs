@@ -13,10 +13,10 @@ public static class UsageErrors
     {
         foreach (var parseError in parseResult.Errors)
         {
-            error.WriteLine($"ozgctl: {string.Join(' ', parseError.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
+            FailureLine.Write(error, parseError.Message);
         }
 
-        error.WriteLine($"ozgctl: see '{CommandPath(parseResult.CommandResult)} --help'");
+        FailureLine.Write(error, $"see '{CommandPath(parseResult.CommandResult)} --help'");
         return ExitCodes.Usage;
     }
 

@@ -65,8 +65,7 @@ public static class CommandBinding
 
     private static int Fail(CliConsole console, string message, int exitCode)
     {
-        // One line per failure, also where the server's reason has line breaks (a token library's message, say).
-        console.Error.WriteLine($"ozgctl: {string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
+        FailureLine.Write(console.Error, message);
         return exitCode;
     }
 }
