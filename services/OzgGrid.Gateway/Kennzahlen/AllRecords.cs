@@ -25,14 +25,9 @@ public static class AllRecords
     {
         var indexes = await Task.WhenAll(Enum.GetValues<FimStatus>().Select(IdSets.WithFimStatus).Append(IdSets.WithZustaendigkeitsebene)
             .Select(index => grains.GetGrain<IIdSetGrain>(index).GetAsync()));
-        var ozgIds = indexes.SelectMany(ids => ids).Distinct().Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToList();
-        var steckbriefe = new List<LeistungSteckbrief>(ozgIds.Count);
-        foreach (var batch in ozgIds.Chunk(RequestGuard.MaxPageSize))
-        {
-            steckbriefe.AddRange((await Task.WhenAll(batch.Select(ozgId => grains.GetGrain<ILeistungSteckbriefGrain>(ozgId).GetAsync()))).OfType<Recorded<LeistungSteckbrief>>().Select(r => r.Body));
-        }
-
-        return steckbriefe;
+        var ozgIds = indexes.SelectMany(ids => ids).Distinct().Select(id => int.Parse(id, CultureInfo.InvariantCulture));
+        var steckbriefe = await IndexedRecords.InBatchesAsync(ozgIds, ozgId => grains.GetGrain<ILeistungSteckbriefGrain>(ozgId).GetAsync(), RequestGuard.MaxPageSize);
+        return [.. steckbriefe.Select(r => r.Body)];
     }
 
     /// <summary>An id the set names but no record holds (its first write failed half-way) is left out.</summary>

@@ -1,3 +1,4 @@
+using OzgGrid.Gateway.Grpc;
 using OzgGrid.Grains.Abstractions.Nutzung;
 
 namespace OzgGrid.Gateway.Nutzung;
@@ -9,14 +10,6 @@ public static class NutzungRecords
     private const int AtOnce = 50;
 
     /// <summary>The records the keys name, in their order; a key under which nothing was ever imported is left out.</summary>
-    public static async Task<List<NutzungJahr>> ReadAsync(IGrainFactory grains, IEnumerable<string> keys)
-    {
-        var records = new List<NutzungJahr>();
-        foreach (var batch in keys.Chunk(AtOnce))
-        {
-            records.AddRange((await Task.WhenAll(batch.Select(key => grains.GetGrain<INutzungGrain>(key).GetAsync()))).OfType<NutzungJahr>());
-        }
-
-        return records;
-    }
+    public static Task<List<NutzungJahr>> ReadAsync(IGrainFactory grains, IEnumerable<string> keys) =>
+        IndexedRecords.InBatchesAsync(keys, key => grains.GetGrain<INutzungGrain>(key).GetAsync(), AtOnce);
 }
